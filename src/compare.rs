@@ -1,0 +1,363 @@
+//! The pipeline: segment both texts, align them, score what the summary
+//! leaves out, and diff the linked pairs, timing each stage.
+
+use web_time::Instant;
+
+use crate::align::{link_paragraphs, link_sentences, Analysis, SentenceMatch, WeightedTerms};
+use crate::diff::word_diff;
+use crate::error::{Error, Side};
+use crate::model::{
+    Comparison, Document, Notice, Paragraph, ParagraphKind, ParagraphLink, Sentence, SentenceLink,
+    Stats, Status, Timings,
+};
+use crate::options::Options;
+use crate::score::{
+    find_facts, find_omissions, section_coverage, status_of_coverage, status_of_support, term_share,
+};
+use crate::segment::segment;
+
+/// A link weaker than this never counts as alignment, only as a near miss.
+const LINK_FLOOR: f32 = 0.1;
+/// Secondary sources must score at least this share of the best link.
+const RELATIVE_FLOOR: f32 = 0.5;
+/// How many shared terms a link lists as its explanation.
+const EXPLANATION_TERMS: usize = 8;
+
+fn check_input(text: &str, side: Side, options: &Options) -> Result<(), Error> {
+    if text.len() > options.max_input_bytes as usize {
+        return Err(Error::TooLarge {
+            side,
+            bytes: text.len(),
+            limit: options.max_input_bytes as usize,
+        });
+    }
+    if !text.chars().any(char::is_alphanumeric) {
+        return Err(Error::Empty(side));
+    }
+    Ok(())
+}
+
+fn ms(since: Instant) -> f32 {
+    since.elapsed().as_secs_f32() * 1000.0
+}
+
+fn round3(x: f32) -> f32 {
+    (x * 1000.0).round() / 1000.0
+}
+
+/// Which report sentences each summary sentence really draws on.
+fn aligned(links: &[SentenceMatch]) -> impl Iterator<Item = &SentenceMatch> {
+    let best = links.first().map_or(0.0, |m| m.score);
+    links
+        .iter()
+        .filter(move |m| m.score >= LINK_FLOOR && m.score >= RELATIVE_FLOOR * best)
+}
+
+/// Compares `summary` with the `report` it summarises.
+pub fn compare(summary: &str, report: &str, options: &Options) -> Result<Comparison, Error> {
+    options.validate()?;
+    check_input(summary, Side::Summary, options)?;
+    check_input(report, Side::Report, options)?;
+    let total = Instant::now();
+
+    let started = Instant::now();
+    let mut summary_doc = segment(summary);
+    let mut report_doc = segment(report);
+    let segment_ms = ms(started);
+
+    let started = Instant::now();
+    let analysis = Analysis::new(&summary_doc, &report_doc);
+    let terms = analysis.vocabulary.terms.len();
+    let keep = options.sentence_links as usize;
+    let summary_links = link_sentences(
+        &analysis.summary_sentences,
+        &analysis.report_sentences,
+        terms,
+        keep,
+    );
+    let report_links = link_sentences(
+        &analysis.report_sentences,
+        &analysis.summary_sentences,
+        terms,
+        keep,
+    );
+    let keep = options.paragraph_links as usize;
+    let summary_paragraph_links = link_paragraphs(
+        &analysis.summary_paragraphs,
+        &analysis.report_paragraphs,
+        terms,
+        keep,
+    );
+    let report_paragraph_links = link_paragraphs(
+        &analysis.report_paragraphs,
+        &analysis.summary_paragraphs,
+        terms,
+        keep,
+    );
+    let align_ms = ms(started);
+
+    let started = Instant::now();
+    let mut sources_of_report: Vec<Vec<u32>> = vec![Vec::new(); analysis.report_sentences.len()];
+    for (s, links) in summary_links.iter().enumerate() {
+        for m in aligned(links) {
+            sources_of_report[m.other as usize].push(s as u32);
+        }
+    }
+    let report_coverage: Vec<f32> = sources_of_report
+        .iter()
+        .enumerate()
+        .map(|(r, sources)| {
+            term_share(
+                &analysis.report_sentences[r],
+                &sources
+                    .iter()
+                    .map(|&s| &analysis.summary_sentences[s as usize])
+                    .collect::<Vec<_>>(),
+                &analysis,
+            )
+        })
+        .collect();
+    let summary_support: Vec<f32> = summary_links
+        .iter()
+        .enumerate()
+        .map(|(s, links)| {
+            term_share(
+                &analysis.summary_sentences[s],
+                &aligned(links)
+                    .map(|m| &analysis.report_sentences[m.other as usize])
+                    .collect::<Vec<_>>(),
+                &analysis,
+            )
+        })
+        .collect();
+    fill_document(
+        &mut report_doc,
+        &SideView {
+            own: &analysis.report_sentences,
+            other: &analysis.summary_sentences,
+            other_sentence_paragraph: &analysis.summary_sentence_paragraph,
+            sentence_links: &report_links,
+            paragraph_links: &report_paragraph_links,
+            scores: &report_coverage,
+        },
+        &analysis,
+        |sentence, score| {
+            sentence.coverage = Some(round3(score));
+            sentence.status = Some(status_of_coverage(score, options));
+        },
+        |paragraph, score| {
+            paragraph.coverage = Some(round3(score));
+            paragraph.status = Some(status_of_coverage(score, options));
+        },
+    );
+    fill_document(
+        &mut summary_doc,
+        &SideView {
+            own: &analysis.summary_sentences,
+            other: &analysis.report_sentences,
+            other_sentence_paragraph: &analysis.report_sentence_paragraph,
+            sentence_links: &summary_links,
+            paragraph_links: &summary_paragraph_links,
+            scores: &summary_support,
+        },
+        &analysis,
+        |sentence, score| {
+            sentence.support = Some(round3(score));
+            sentence.status = Some(status_of_support(score, options));
+        },
+        |paragraph, score| {
+            paragraph.support = Some(round3(score));
+            paragraph.status = Some(status_of_support(score, options));
+        },
+    );
+    let facts = find_facts(&summary_doc, &report_doc);
+    let omissions = find_omissions(&report_doc, &analysis, &facts.dropped);
+    let sections = section_coverage(&report_doc);
+    let score_ms = ms(started);
+
+    let started = Instant::now();
+    let report_sentences: Vec<&str> = report_doc
+        .paragraphs
+        .iter()
+        .flat_map(|p| p.sentences.iter().map(|s| s.text.as_str()))
+        .collect();
+    for p in &mut summary_doc.paragraphs {
+        for s in &mut p.sentences {
+            for link in &mut s.links {
+                if link.score >= LINK_FLOOR {
+                    link.diff = Some(word_diff(report_sentences[link.sentence as usize], &s.text));
+                }
+            }
+        }
+    }
+    let diff_ms = ms(started);
+
+    let stats = stats(
+        &summary_doc,
+        &report_doc,
+        Timings {
+            segment_ms,
+            align_ms,
+            score_ms,
+            diff_ms,
+            total_ms: ms(total),
+        },
+    );
+    let notices = notices(&summary_doc, &report_doc, summary, report);
+    Ok(Comparison {
+        summary: summary_doc,
+        report: report_doc,
+        omissions,
+        facts,
+        sections,
+        stats,
+        notices,
+    })
+}
+
+/// One document's side of the alignment, as `fill_document` needs it.
+struct SideView<'a> {
+    own: &'a [WeightedTerms],
+    other: &'a [WeightedTerms],
+    other_sentence_paragraph: &'a [u32],
+    sentence_links: &'a [Vec<SentenceMatch>],
+    paragraph_links: &'a [Vec<SentenceMatch>],
+    scores: &'a [f32],
+}
+
+/// Writes links, scores and verdicts into one document's sentences and paragraphs.
+fn fill_document(
+    doc: &mut Document,
+    view: &SideView,
+    analysis: &Analysis,
+    set_sentence: impl Fn(&mut Sentence, f32),
+    set_paragraph: impl Fn(&mut Paragraph, f32),
+) {
+    for p in &mut doc.paragraphs {
+        let mut weighted = 0.0;
+        let mut mass = 0.0;
+        for s in &mut p.sentences {
+            let id = s.id as usize;
+            let score = view.scores[id];
+            set_sentence(s, score);
+            let own = &view.own[id];
+            s.links = view.sentence_links[id]
+                .iter()
+                .map(|m| {
+                    let theirs = &view.other[m.other as usize];
+                    let mut shared: Vec<u32> = own.shared(theirs).collect();
+                    shared.sort_by(|&a, &b| {
+                        let (a_idf, b_idf) = (
+                            analysis.vocabulary.terms[a as usize].idf,
+                            analysis.vocabulary.terms[b as usize].idf,
+                        );
+                        b_idf.total_cmp(&a_idf).then(a.cmp(&b))
+                    });
+                    SentenceLink {
+                        paragraph: view.other_sentence_paragraph[m.other as usize],
+                        sentence: m.other,
+                        score: round3(m.score),
+                        terms: shared
+                            .into_iter()
+                            .take(EXPLANATION_TERMS)
+                            .map(|t| analysis.vocabulary.terms[t as usize].surface.clone())
+                            .collect(),
+                        diff: None,
+                    }
+                })
+                .collect();
+            weighted += own.mass * score;
+            mass += own.mass;
+        }
+        p.links = view.paragraph_links[p.id as usize]
+            .iter()
+            .map(|m| ParagraphLink {
+                paragraph: m.other,
+                score: round3(m.score),
+            })
+            .collect();
+        set_paragraph(p, if mass > 0.0 { weighted / mass } else { 0.0 });
+    }
+}
+
+fn body(doc: &Document) -> impl Iterator<Item = &Paragraph> {
+    doc.paragraphs
+        .iter()
+        .filter(|p| matches!(p.kind, ParagraphKind::Paragraph | ParagraphKind::ListItem))
+}
+
+/// Headline figures of a finished comparison.
+fn stats(summary: &Document, report: &Document, timings: Timings) -> Stats {
+    let count = |status: Status| body(report).filter(|p| p.status == Some(status)).count() as u32;
+    let mut covered_words = 0.0;
+    let mut body_words = 0.0;
+    for p in body(report) {
+        let words = crate::text::tokenize(&p.text).len() as f32;
+        covered_words += words * p.coverage.unwrap_or(0.0);
+        body_words += words;
+    }
+    Stats {
+        summary_words: summary.words,
+        report_words: report.words,
+        compression: if report.words > 0 {
+            round3(summary.words as f32 / report.words as f32)
+        } else {
+            0.0
+        },
+        coverage: if body_words > 0.0 {
+            round3(covered_words / body_words)
+        } else {
+            0.0
+        },
+        covered_paragraphs: count(Status::Covered),
+        partial_paragraphs: count(Status::Partial),
+        omitted_paragraphs: count(Status::Omitted),
+        unsupported_sentences: summary
+            .paragraphs
+            .iter()
+            .flat_map(|p| &p.sentences)
+            .filter(|s| s.status == Some(Status::Unsupported))
+            .count() as u32,
+        timings,
+    }
+}
+
+/// What the reader should know about these inputs before trusting the figures.
+fn notices(
+    summary: &Document,
+    report: &Document,
+    summary_text: &str,
+    report_text: &str,
+) -> Vec<Notice> {
+    let mut out = Vec::new();
+    let mut note = |code: &str, message: String| {
+        out.push(Notice {
+            code: code.to_string(),
+            message,
+        })
+    };
+    if summary_text.trim() == report_text.trim() {
+        note(
+            "identical_documents",
+            "The summary and the report are the same text, so everything is covered.".into(),
+        );
+    } else if summary.words > report.words {
+        note(
+            "summary_longer_than_report",
+            format!(
+                "The summary ({} words) is longer than the report ({} words): check that the two were not swapped.",
+                summary.words, report.words
+            ),
+        );
+    }
+    for (doc, name) in [(summary, "summary"), (report, "report")] {
+        let sentences: usize = doc.paragraphs.iter().map(|p| p.sentences.len()).sum();
+        if doc.words >= 200 && sentences <= 1 {
+            note(
+                "no_sentence_punctuation",
+                format!("The {name} has no sentence punctuation, so it is compared as one long sentence."),
+            );
+        }
+    }
+    out
+}

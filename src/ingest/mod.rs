@@ -1,0 +1,5 @@
+//! Ingest: turn the bytes a person dropped in into text, or say clearly why not.
+
+mod decode;
+
+pub use decode::decode;

@@ -1,0 +1,91 @@
+//! Tunable settings of a comparison, with defaults that suit official reports.
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::Error;
+
+#[cfg(target_arch = "wasm32")]
+use tsify::Tsify;
+
+/// The language of the documents: decides stemming and stop words.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(Tsify))]
+#[serde(rename_all = "snake_case")]
+pub enum Language {
+    /// English (the default).
+    #[default]
+    En,
+}
+
+/// Settings of one comparison. Every field has a default, so callers set only what they change.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(Tsify))]
+#[serde(default)]
+pub struct Options {
+    /// Coverage at or above which report text counts as covered.
+    pub covered_threshold: f32,
+    /// Coverage at or above which report text counts as partly covered (below it: omitted).
+    pub partial_threshold: f32,
+    /// Support at or above which summary text counts as supported.
+    pub supported_threshold: f32,
+    /// Support at or above which summary text counts as partly supported (below it: unsupported).
+    pub unsupported_threshold: f32,
+    /// How many paragraph links each paragraph keeps, near misses included.
+    pub paragraph_links: u32,
+    /// How many sentence links each sentence keeps.
+    pub sentence_links: u32,
+    /// Largest accepted input, in bytes of UTF-8, per document: protects the browser.
+    pub max_input_bytes: u32,
+    /// Language of both documents.
+    pub language: Language,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            covered_threshold: 0.5,
+            partial_threshold: 0.25,
+            supported_threshold: 0.5,
+            unsupported_threshold: 0.25,
+            paragraph_links: 3,
+            sentence_links: 3,
+            max_input_bytes: 64 * 1024 * 1024,
+            language: Language::En,
+        }
+    }
+}
+
+impl Options {
+    /// Rejects settings that would make the verdicts meaningless.
+    pub fn validate(&self) -> Result<(), Error> {
+        let unit = |name: &str, v: f32| {
+            if (0.0..=1.0).contains(&v) {
+                Ok(())
+            } else {
+                Err(Error::InvalidOption(format!(
+                    "{name} must be between 0 and 1, got {v}"
+                )))
+            }
+        };
+        unit("covered_threshold", self.covered_threshold)?;
+        unit("partial_threshold", self.partial_threshold)?;
+        unit("supported_threshold", self.supported_threshold)?;
+        unit("unsupported_threshold", self.unsupported_threshold)?;
+        if self.partial_threshold > self.covered_threshold {
+            return Err(Error::InvalidOption(
+                "partial_threshold must not exceed covered_threshold".into(),
+            ));
+        }
+        if self.unsupported_threshold > self.supported_threshold {
+            return Err(Error::InvalidOption(
+                "unsupported_threshold must not exceed supported_threshold".into(),
+            ));
+        }
+        if self.max_input_bytes == 0 {
+            return Err(Error::InvalidOption(
+                "max_input_bytes must be greater than 0".into(),
+            ));
+        }
+        Ok(())
+    }
+}

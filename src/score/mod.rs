@@ -1,0 +1,12 @@
+//! Score: turn alignment into verdicts a reader can act on — coverage and
+//! support, ranked omissions, dropped facts and per-section figures.
+
+mod coverage;
+mod facts;
+mod omissions;
+mod sections;
+
+pub use coverage::{status_of_coverage, status_of_support, term_share};
+pub use facts::find_facts;
+pub use omissions::find_omissions;
+pub use sections::section_coverage;

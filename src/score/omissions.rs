@@ -1,0 +1,117 @@
+//! Omissions: runs of omitted report sentences, weighed by the distinctive
+//! content they carry that the summary never mentions.
+
+use rustc_hash::FxHashSet;
+
+use crate::align::Analysis;
+use crate::model::{Document, Fact, Omission, ParagraphKind, Status};
+
+/// How many key terms each omission lists.
+const KEY_TERMS: usize = 6;
+/// Characters of preview text per omission.
+const PREVIEW_CHARS: usize = 200;
+/// Weight of a dropped fact relative to one unit of idf.
+const FACT_WEIGHT: f32 = 2.0;
+
+/// Omitted passages of `report`, weightiest first; `dropped` are the report's facts the summary lacks.
+pub fn find_omissions(report: &Document, analysis: &Analysis, dropped: &[Fact]) -> Vec<Omission> {
+    let in_summary: FxHashSet<u32> = analysis
+        .summary_sentences
+        .iter()
+        .flat_map(|s| s.entries.iter().map(|&(t, _)| t))
+        .collect();
+    let mut facts_by_sentence: rustc_hash::FxHashMap<u32, Vec<&str>> = Default::default();
+    for fact in dropped {
+        for o in &fact.occurrences {
+            facts_by_sentence
+                .entry(o.sentence)
+                .or_default()
+                .push(&fact.text);
+        }
+    }
+    let mut out = Vec::new();
+    for p in &report.paragraphs {
+        if !matches!(p.kind, ParagraphKind::Paragraph | ParagraphKind::ListItem) {
+            continue;
+        }
+        let mut run: Vec<usize> = Vec::new();
+        for (i, s) in p.sentences.iter().enumerate() {
+            if s.status == Some(Status::Omitted) {
+                run.push(i);
+            }
+            let run_ends = s.status != Some(Status::Omitted) || i + 1 == p.sentences.len();
+            if run_ends && !run.is_empty() {
+                out.push(passage(p, &run, analysis, &in_summary, &facts_by_sentence));
+                run.clear();
+            }
+        }
+    }
+    out.sort_by(|a, b| b.weight.total_cmp(&a.weight).then(a.start.cmp(&b.start)));
+    for (i, o) in out.iter_mut().enumerate() {
+        o.rank = i as u32 + 1;
+    }
+    out
+}
+
+fn passage(
+    p: &crate::model::Paragraph,
+    run: &[usize],
+    analysis: &Analysis,
+    in_summary: &FxHashSet<u32>,
+    facts_by_sentence: &rustc_hash::FxHashMap<u32, Vec<&str>>,
+) -> Omission {
+    let sentences: Vec<&crate::model::Sentence> = run.iter().map(|&i| &p.sentences[i]).collect();
+    let mut term_weight: rustc_hash::FxHashMap<u32, f32> = Default::default();
+    for s in &sentences {
+        for &(t, w) in &analysis.report_sentences[s.id as usize].entries {
+            *term_weight.entry(t).or_default() += w;
+        }
+    }
+    let mut weight = 0.0;
+    let mut fresh: Vec<(u32, f32)> = Vec::new();
+    for (&t, &w) in &term_weight {
+        let idf = analysis.vocabulary.terms[t as usize].idf;
+        if in_summary.contains(&t) {
+            weight += 0.25 * idf;
+        } else {
+            weight += idf;
+            fresh.push((t, w));
+        }
+    }
+    fresh.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    let mut facts: Vec<String> = Vec::new();
+    for s in &sentences {
+        for f in facts_by_sentence.get(&s.id).into_iter().flatten() {
+            if !facts.iter().any(|x| x == f) {
+                facts.push((*f).to_string());
+            }
+        }
+    }
+    weight += FACT_WEIGHT * facts.len() as f32;
+    let text: String = sentences
+        .iter()
+        .map(|s| s.text.as_str())
+        .collect::<Vec<_>>()
+        .join(" ");
+    let preview = match text.char_indices().nth(PREVIEW_CHARS) {
+        Some((cut, _)) => format!("{}…", text[..cut].trim_end()),
+        None => text.clone(),
+    };
+    Omission {
+        rank: 0,
+        weight: (weight * 100.0).round() / 100.0,
+        paragraphs: vec![p.id],
+        sentences: sentences.iter().map(|s| s.id).collect(),
+        start: sentences[0].start,
+        end: sentences[sentences.len() - 1].end,
+        section: p.section.clone(),
+        words: crate::text::tokenize(&text).len() as u32,
+        key_terms: fresh
+            .iter()
+            .take(KEY_TERMS)
+            .map(|&(t, _)| analysis.vocabulary.terms[t as usize].surface.clone())
+            .collect(),
+        facts,
+        preview,
+    }
+}

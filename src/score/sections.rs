@@ -1,0 +1,47 @@
+//! Coverage per report section, so a reader sees which parts the summary skips.
+
+use crate::model::{Document, ParagraphKind, SectionCoverage, Status};
+use crate::text::tokenize;
+
+/// Word-weighted coverage of each section's own body paragraphs, in document order.
+pub fn section_coverage(report: &Document) -> Vec<SectionCoverage> {
+    let mut out: Vec<SectionCoverage> = Vec::new();
+    let mut covered_words: Vec<f32> = Vec::new();
+    for p in &report.paragraphs {
+        let at = match out.iter().position(|s| s.path == p.section) {
+            Some(i) => i,
+            None => {
+                out.push(SectionCoverage {
+                    path: p.section.clone(),
+                    first_paragraph: p.id,
+                    paragraphs: 0,
+                    words: 0,
+                    coverage: 0.0,
+                    omitted: 0,
+                });
+                covered_words.push(0.0);
+                out.len() - 1
+            }
+        };
+        if !matches!(p.kind, ParagraphKind::Paragraph | ParagraphKind::ListItem) {
+            continue;
+        }
+        let words = tokenize(&p.text).len() as u32;
+        let section = &mut out[at];
+        section.paragraphs += 1;
+        section.words += words;
+        covered_words[at] += words as f32 * p.coverage.unwrap_or(0.0);
+        if p.status == Some(Status::Omitted) {
+            section.omitted += 1;
+        }
+    }
+    for (section, covered) in out.iter_mut().zip(covered_words) {
+        section.coverage = if section.words > 0 {
+            covered / section.words as f32
+        } else {
+            0.0
+        };
+    }
+    out.retain(|s| s.paragraphs > 0);
+    out
+}

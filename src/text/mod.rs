@@ -1,0 +1,10 @@
+//! Text primitives shared by the pipeline: word tokens with stems, stop words,
+//! and UTF-16 offsets for JavaScript.
+
+mod stopwords;
+mod tokens;
+mod utf16;
+
+pub use stopwords::is_stopword;
+pub use tokens::{tokenize, Token, TokenClass};
+pub use utf16::Utf16Cursor;

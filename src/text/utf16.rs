@@ -1,0 +1,61 @@
+//! Byte offsets (what Rust slices by) to UTF-16 code units (what JavaScript slices by).
+
+/// Converts byte offsets of one text to UTF-16 offsets in a single forward pass
+/// when offsets arrive in increasing order, which is how the segmenter emits them.
+pub struct Utf16Cursor<'a> {
+    text: &'a str,
+    byte: usize,
+    utf16: usize,
+}
+
+impl<'a> Utf16Cursor<'a> {
+    /// A cursor at the start of `text`.
+    pub fn new(text: &'a str) -> Self {
+        Utf16Cursor {
+            text,
+            byte: 0,
+            utf16: 0,
+        }
+    }
+
+    /// The UTF-16 offset of byte offset `byte` (clamped to the text, rounded down to a char boundary).
+    pub fn utf16_at(&mut self, byte: usize) -> u32 {
+        let mut byte = byte.min(self.text.len());
+        while !self.text.is_char_boundary(byte) {
+            byte -= 1;
+        }
+        if byte < self.byte {
+            self.byte = 0;
+            self.utf16 = 0;
+        }
+        self.utf16 += self.text[self.byte..byte]
+            .chars()
+            .map(char::len_utf16)
+            .sum::<usize>();
+        self.byte = byte;
+        self.utf16 as u32
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_surrogate_pairs_as_two_units() {
+        let text = "a😀b€c";
+        let mut cursor = Utf16Cursor::new(text);
+        assert_eq!(cursor.utf16_at(0), 0);
+        assert_eq!(cursor.utf16_at(1), 1);
+        assert_eq!(cursor.utf16_at(5), 3);
+        assert_eq!(cursor.utf16_at(6), 4);
+        assert_eq!(cursor.utf16_at(text.len()), 6);
+        assert_eq!(cursor.utf16_at(1), 1, "going back restarts the count");
+    }
+
+    #[test]
+    fn rounds_inside_a_character_down() {
+        let mut cursor = Utf16Cursor::new("é");
+        assert_eq!(cursor.utf16_at(1), 0);
+    }
+}
