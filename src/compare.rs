@@ -3,8 +3,8 @@
 
 use web_time::Instant;
 
-use crate::align::{link_paragraphs, link_sentences, Analysis, SentenceMatch, WeightedTerms};
-use crate::diff::word_diff;
+use crate::align::{link, Analysis, SectionAffinity, SentenceMatch, WeightedTerms, WordAt};
+use crate::diff::{diff_words, DiffSide};
 use crate::error::{Error, Side};
 use crate::model::{
     Comparison, Document, Notice, Paragraph, ParagraphKind, ParagraphLink, Sentence, SentenceLink,
@@ -69,30 +69,39 @@ pub fn compare(summary: &str, report: &str, options: &Options) -> Result<Compari
     let analysis = Analysis::new(&summary_doc, &report_doc);
     let terms = analysis.vocabulary.terms.len();
     let keep = options.sentence_links as usize;
-    let summary_links = link_sentences(
+    let summary_links = link(
         &analysis.summary_sentences,
         &analysis.report_sentences,
         terms,
         keep,
+        None,
     );
-    let report_links = link_sentences(
+    let report_links = link(
         &analysis.report_sentences,
         &analysis.summary_sentences,
         terms,
         keep,
+        None,
     );
     let keep = options.paragraph_links as usize;
-    let summary_paragraph_links = link_paragraphs(
-        &analysis.summary_paragraphs,
+    let affinity = SectionAffinity::new(
+        &report_doc,
         &analysis.report_paragraphs,
-        terms,
-        keep,
+        &analysis.summary_paragraphs,
     );
-    let report_paragraph_links = link_paragraphs(
+    let summary_paragraph_links = link(
+        &analysis.summary_paragraphs,
+        &analysis.report_paragraphs,
+        terms,
+        keep,
+        Some(&|summary, report| affinity.get(report, summary)),
+    );
+    let report_paragraph_links = link(
         &analysis.report_paragraphs,
         &analysis.summary_paragraphs,
         terms,
         keep,
+        Some(&|report, summary| affinity.get(report as u32, summary as usize)),
     );
     let align_ms = ms(started);
 
@@ -170,9 +179,9 @@ pub fn compare(summary: &str, report: &str, options: &Options) -> Result<Compari
             paragraph.status = Some(status_of_support(score, options));
         },
     );
-    let facts = find_facts(&summary_doc, &report_doc);
+    let facts = find_facts(&summary_doc, &report_doc, &analysis);
     let omissions = find_omissions(&report_doc, &analysis, &facts.dropped);
-    let sections = section_coverage(&report_doc);
+    let sections = section_coverage(&report_doc, &analysis.report_words);
     let score_ms = ms(started);
 
     let started = Instant::now();
@@ -181,11 +190,33 @@ pub fn compare(summary: &str, report: &str, options: &Options) -> Result<Compari
         .iter()
         .flat_map(|p| p.sentences.iter().map(|s| s.text.as_str()))
         .collect();
+    let side = |words: &[WordAt]| -> (Vec<u32>, Vec<(usize, usize)>) {
+        (
+            words.iter().map(|w| w.word).collect(),
+            words
+                .iter()
+                .map(|w| (w.start as usize, w.end as usize))
+                .collect(),
+        )
+    };
     for p in &mut summary_doc.paragraphs {
         for s in &mut p.sentences {
+            let (new_keys, new_spans) = side(analysis.summary_words.of(s.id));
             for link in &mut s.links {
                 if link.score >= LINK_FLOOR {
-                    link.diff = Some(word_diff(report_sentences[link.sentence as usize], &s.text));
+                    let (old_keys, old_spans) = side(analysis.report_words.of(link.sentence));
+                    link.diff = Some(diff_words(
+                        &DiffSide {
+                            keys: &old_keys,
+                            spans: &old_spans,
+                            text: report_sentences[link.sentence as usize],
+                        },
+                        &DiffSide {
+                            keys: &new_keys,
+                            spans: &new_spans,
+                            text: &s.text,
+                        },
+                    ));
                 }
             }
         }
@@ -195,6 +226,7 @@ pub fn compare(summary: &str, report: &str, options: &Options) -> Result<Compari
     let stats = stats(
         &summary_doc,
         &report_doc,
+        &analysis,
         Timings {
             segment_ms,
             align_ms,
@@ -245,7 +277,7 @@ fn fill_document(
                 .iter()
                 .map(|m| {
                     let theirs = &view.other[m.other as usize];
-                    let mut shared: Vec<u32> = own.shared(theirs).collect();
+                    let mut shared: Vec<u32> = own.shared(theirs).map(|(t, _, _)| t).collect();
                     shared.sort_by(|&a, &b| {
                         let (a_idf, b_idf) = (
                             analysis.vocabulary.terms[a as usize].idf,
@@ -287,12 +319,12 @@ fn body(doc: &Document) -> impl Iterator<Item = &Paragraph> {
 }
 
 /// Headline figures of a finished comparison.
-fn stats(summary: &Document, report: &Document, timings: Timings) -> Stats {
+fn stats(summary: &Document, report: &Document, analysis: &Analysis, timings: Timings) -> Stats {
     let count = |status: Status| body(report).filter(|p| p.status == Some(status)).count() as u32;
     let mut covered_words = 0.0;
     let mut body_words = 0.0;
     for p in body(report) {
-        let words = crate::text::tokenize(&p.text).len() as f32;
+        let words = analysis.report_words.in_paragraph(p) as f32;
         covered_words += words * p.coverage.unwrap_or(0.0);
         body_words += words;
     }

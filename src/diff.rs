@@ -4,29 +4,47 @@
 use similar::{capture_diff_slices, Algorithm, DiffOp};
 
 use crate::model::{DiffKind, DiffSpan, TextRange, WordDiff};
-use crate::text::{tokenize, Token, Utf16Cursor};
+use crate::text::{tokenize, Utf16Cursor};
 
-fn range(tokens: &[Token], from: usize, len: usize, cursor: &mut Utf16Cursor) -> Option<TextRange> {
-    if len == 0 {
-        return None;
-    }
-    Some(TextRange {
-        start: cursor.utf16_at(tokens[from].start),
-        end: cursor.utf16_at(tokens[from + len - 1].end),
+/// One side of a diff: comparable word keys, their byte spans, and the text they index.
+pub struct DiffSide<'a, K> {
+    /// What makes two words equal (lower-cased form or interned id).
+    pub keys: &'a [K],
+    /// Byte range of each word in `text`.
+    pub spans: &'a [(usize, usize)],
+    /// The sentence text.
+    pub text: &'a str,
+}
+
+fn range<K>(
+    side: &DiffSide<K>,
+    from: usize,
+    len: usize,
+    cursor: &mut Utf16Cursor,
+) -> Option<TextRange> {
+    (len > 0).then(|| TextRange {
+        start: cursor.utf16_at(side.spans[from].0),
+        end: cursor.utf16_at(side.spans[from + len - 1].1),
     })
 }
 
-/// Diffs the words of `report` (old) against `summary` (new), ignoring case and punctuation.
-pub fn word_diff(report: &str, summary: &str) -> WordDiff {
-    let old = tokenize(report);
-    let new = tokenize(summary);
-    let old_words: Vec<&str> = old.iter().map(|t| t.lower.as_str()).collect();
-    let new_words: Vec<&str> = new.iter().map(|t| t.lower.as_str()).collect();
-    let mut old_cursor = Utf16Cursor::new(report);
-    let mut new_cursor = Utf16Cursor::new(summary);
+/// Diffs the words of `report` (old) against those of `summary` (new).
+pub fn diff_words<K: Eq + std::hash::Hash + Ord>(
+    report: &DiffSide<K>,
+    summary: &DiffSide<K>,
+) -> WordDiff {
+    let mut old_cursor = Utf16Cursor::new(report.text);
+    let mut new_cursor = Utf16Cursor::new(summary.text);
     let mut spans = Vec::new();
     let mut kept = 0;
-    for op in capture_diff_slices(Algorithm::Patience, &old_words, &new_words) {
+    let mut push = |kind, old: Option<(usize, usize)>, new: Option<(usize, usize)>| {
+        spans.push(DiffSpan {
+            kind,
+            report: old.and_then(|(i, n)| range(report, i, n, &mut old_cursor)),
+            summary: new.and_then(|(i, n)| range(summary, i, n, &mut new_cursor)),
+        })
+    };
+    for op in capture_diff_slices(Algorithm::Patience, report.keys, summary.keys) {
         match op {
             DiffOp::Equal {
                 old_index,
@@ -34,53 +52,62 @@ pub fn word_diff(report: &str, summary: &str) -> WordDiff {
                 len,
             } => {
                 kept += len;
-                spans.push(DiffSpan {
-                    kind: DiffKind::Kept,
-                    report: range(&old, old_index, len, &mut old_cursor),
-                    summary: range(&new, new_index, len, &mut new_cursor),
-                });
+                push(
+                    DiffKind::Kept,
+                    Some((old_index, len)),
+                    Some((new_index, len)),
+                );
             }
             DiffOp::Delete {
                 old_index, old_len, ..
-            } => spans.push(DiffSpan {
-                kind: DiffKind::Dropped,
-                report: range(&old, old_index, old_len, &mut old_cursor),
-                summary: None,
-            }),
+            } => push(DiffKind::Dropped, Some((old_index, old_len)), None),
             DiffOp::Insert {
                 new_index, new_len, ..
-            } => spans.push(DiffSpan {
-                kind: DiffKind::Added,
-                report: None,
-                summary: range(&new, new_index, new_len, &mut new_cursor),
-            }),
+            } => push(DiffKind::Added, None, Some((new_index, new_len))),
             DiffOp::Replace {
                 old_index,
                 old_len,
                 new_index,
                 new_len,
             } => {
-                spans.push(DiffSpan {
-                    kind: DiffKind::Dropped,
-                    report: range(&old, old_index, old_len, &mut old_cursor),
-                    summary: None,
-                });
-                spans.push(DiffSpan {
-                    kind: DiffKind::Added,
-                    report: None,
-                    summary: range(&new, new_index, new_len, &mut new_cursor),
-                });
+                push(DiffKind::Dropped, Some((old_index, old_len)), None);
+                push(DiffKind::Added, None, Some((new_index, new_len)));
             }
         }
     }
     WordDiff {
         spans,
-        kept_share: if old.is_empty() {
+        kept_share: if report.keys.is_empty() {
             0.0
         } else {
-            kept as f32 / old.len() as f32
+            kept as f32 / report.keys.len() as f32
         },
     }
+}
+
+/// Diffs the words of a report sentence (old) against a summary sentence
+/// (new), ignoring case and punctuation.
+pub fn word_diff(report: &str, summary: &str) -> WordDiff {
+    let old = tokenize(report);
+    let new = tokenize(summary);
+    let keys =
+        |tokens: &[crate::text::Token]| tokens.iter().map(|t| t.lower.clone()).collect::<Vec<_>>();
+    let spans =
+        |tokens: &[crate::text::Token]| tokens.iter().map(|t| (t.start, t.end)).collect::<Vec<_>>();
+    let (old_keys, new_keys) = (keys(&old), keys(&new));
+    let (old_spans, new_spans) = (spans(&old), spans(&new));
+    diff_words(
+        &DiffSide {
+            keys: &old_keys,
+            spans: &old_spans,
+            text: report,
+        },
+        &DiffSide {
+            keys: &new_keys,
+            spans: &new_spans,
+            text: summary,
+        },
+    )
 }
 
 #[cfg(test)]

@@ -1,5 +1,12 @@
 //! Links: scored partners for each sentence and paragraph of one document
 //! among those of the other.
+//!
+//! Similarity is a weighted Dice overlap of tf-idf terms plus a bonus for
+//! shared phrases (adjacent term pairs): summaries copy phrases, not just
+//! words. Links after the first are re-ranked by what they add that earlier
+//! links did not explain, because a summary sentence often fuses two or three
+//! report sentences and the second source shares fewer words than a mere
+//! paraphrase of the first.
 
 use super::index::InvertedIndex;
 use super::terms::WeightedTerms;
@@ -9,57 +16,143 @@ use super::terms::WeightedTerms;
 pub struct SentenceMatch {
     /// Sentence or paragraph id in the other document.
     pub other: u32,
-    /// Similarity in [0, 1].
+    /// Similarity in [0, 1] (for links after the first: the marginal contribution).
     pub score: f32,
 }
 
 /// How many candidates the index proposes for exact scoring, per link kept.
-const CANDIDATES_PER_LINK: usize = 16;
+const CANDIDATES_PER_LINK: usize = 8;
+/// Only this many of the best-scored candidates compete in re-ranking.
+const RERANK_POOL: usize = 10;
+/// Weight of shared phrases relative to shared words.
+const PHRASE_WEIGHT: f32 = 0.4;
+/// In re-ranking, weight of plain similarity against newly explained content.
+const SIMILARITY_SHARE: f32 = 0.3;
 
-fn best_matches(
+/// Number of values two sorted slices share.
+fn sorted_intersection(a: &[u64], b: &[u64]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
+}
+
+/// Similarity of a query and a target vector in [0, 1]: 1 for identical terms and phrases.
+pub fn similarity(query: &WeightedTerms, target: &WeightedTerms) -> f32 {
+    let total = query.total + target.total;
+    if total == 0.0 {
+        return 0.0;
+    }
+    let overlap: f32 = query.shared(target).map(|(_, a, b)| a.min(b)).sum();
+    let dice = 2.0 * overlap / total;
+    let phrases = if query.bigrams.is_empty() {
+        0.0
+    } else {
+        sorted_intersection(&query.bigrams, &target.bigrams) as f32 / query.bigrams.len() as f32
+    };
+    (dice + PHRASE_WEIGHT * phrases) / (1.0 + PHRASE_WEIGHT)
+}
+
+/// Orders `found` (sorted by similarity) so that each link after the first
+/// adds the most query content the earlier links left unexplained.
+fn rerank_by_new_content(
+    query: &WeightedTerms,
+    targets: &[WeightedTerms],
+    mut rest: Vec<SentenceMatch>,
+    keep: usize,
+) -> Vec<SentenceMatch> {
+    rest.truncate(RERANK_POOL.max(keep));
+    if rest.len() <= 1 || query.total == 0.0 {
+        rest.truncate(keep);
+        return rest;
+    }
+    let first = rest.remove(0);
+    let mut explained: Vec<u32> = targets[first.other as usize]
+        .entries
+        .iter()
+        .map(|e| e.0)
+        .collect();
+    explained.sort_unstable();
+    let mut out = vec![first];
+    while !rest.is_empty() && out.len() < keep {
+        let marginal = |m: &SentenceMatch| {
+            let new: f32 = query
+                .shared(&targets[m.other as usize])
+                .filter(|(t, _, _)| explained.binary_search(t).is_err())
+                .map(|(_, w, _)| w)
+                .sum();
+            SIMILARITY_SHARE * m.score + (1.0 - SIMILARITY_SHARE) * new / query.total
+        };
+        let (at, score) =
+            rest.iter()
+                .map(marginal)
+                .enumerate()
+                .fold(
+                    (0, f32::MIN),
+                    |best, (i, s)| if s > best.1 { (i, s) } else { best },
+                );
+        let next = rest.remove(at);
+        explained.extend(targets[next.other as usize].entries.iter().map(|e| e.0));
+        explained.sort_unstable();
+        explained.dedup();
+        let ceiling = out.last().map_or(1.0, |m| m.score);
+        out.push(SentenceMatch {
+            other: next.other,
+            score: score.min(ceiling),
+        });
+    }
+    out
+}
+
+/// Outside evidence that query `q` and target `t` belong together, in [0, 1].
+pub type Prior<'a> = &'a dyn Fn(usize, u32) -> f32;
+
+/// Share of a link's score that comes from the prior, when there is one.
+const PRIOR_SHARE: f32 = 0.5;
+
+/// The `keep` best partners among `targets` of each query, best first,
+/// optionally blending in a prior (e.g. how well the target's section matches).
+pub fn link(
     queries: &[WeightedTerms],
     targets: &[WeightedTerms],
     terms: usize,
     keep: usize,
-    score: impl Fn(&WeightedTerms, &WeightedTerms) -> f32,
+    prior: Option<Prior>,
 ) -> Vec<Vec<SentenceMatch>> {
     let index = InvertedIndex::new(targets, terms);
     let mut scratch = index.scratch();
     queries
         .iter()
-        .map(|q| {
+        .enumerate()
+        .map(|(qi, q)| {
             let mut found: Vec<SentenceMatch> = index
                 .candidates(q, keep.max(1) * CANDIDATES_PER_LINK, &mut scratch)
                 .into_iter()
-                .map(|other| SentenceMatch {
-                    other,
-                    score: score(q, &targets[other as usize]),
+                .map(|other| {
+                    let own = similarity(q, &targets[other as usize]);
+                    SentenceMatch {
+                        other,
+                        score: match prior {
+                            Some(prior) => {
+                                (1.0 - PRIOR_SHARE) * own + PRIOR_SHARE * prior(qi, other)
+                            }
+                            None => own,
+                        },
+                    }
                 })
                 .filter(|m| m.score > 0.0)
                 .collect();
             found.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.other.cmp(&b.other)));
-            found.truncate(keep);
-            found
+            rerank_by_new_content(q, targets, found, keep)
         })
         .collect()
-}
-
-/// The `keep` most similar target sentences of each query sentence.
-pub fn link_sentences(
-    queries: &[WeightedTerms],
-    targets: &[WeightedTerms],
-    terms: usize,
-    keep: usize,
-) -> Vec<Vec<SentenceMatch>> {
-    best_matches(queries, targets, terms, keep, WeightedTerms::cosine)
-}
-
-/// The `keep` most similar target paragraphs of each query paragraph.
-pub fn link_paragraphs(
-    queries: &[WeightedTerms],
-    targets: &[WeightedTerms],
-    terms: usize,
-    keep: usize,
-) -> Vec<Vec<SentenceMatch>> {
-    best_matches(queries, targets, terms, keep, WeightedTerms::cosine)
 }

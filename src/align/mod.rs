@@ -3,7 +3,9 @@
 
 mod index;
 mod links;
+mod sections;
 mod terms;
 
-pub use links::{link_paragraphs, link_sentences, SentenceMatch};
-pub use terms::{Analysis, WeightedTerms};
+pub use links::{link, SentenceMatch};
+pub use sections::SectionAffinity;
+pub use terms::{Analysis, DocumentWords, WeightedTerms, WordAt};

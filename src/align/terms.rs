@@ -1,23 +1,18 @@
-//! Terms: the stemmed content words and numbers of each sentence, interned
-//! once for both documents and weighted by how rare they are.
+//! Terms: every word of both documents tokenized once and interned, the
+//! stemmed content words and numbers weighted by how rare they are.
+
+use std::ops::Range;
 
 use rust_stemmers::{Algorithm, Stemmer};
 use rustc_hash::FxHashMap;
 
 use crate::model::Document;
-use crate::text::{tokenize, TokenClass};
+use crate::text::{classify, lower_word, word_spans, TokenClass};
 
-/// Index of a term in the shared vocabulary.
+/// Index of a term (a stem or a number) in the shared vocabulary.
 pub type TermId = u32;
-
-/// What kind of evidence a term is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum TermKind {
-    /// A content word, stemmed.
-    Word,
-    /// A number, kept verbatim.
-    Number,
-}
+/// Index of a distinct lower-cased word in the shared vocabulary.
+pub type WordId = u32;
 
 /// One interned term.
 #[derive(Debug, Clone)]
@@ -28,11 +23,37 @@ pub struct TermInfo {
     pub idf: f32,
 }
 
-/// The terms of both documents, so summary and report words meet as equal ids.
+/// One distinct lower-cased word.
+#[derive(Debug, Clone)]
+pub struct WordInfo {
+    /// The lower-cased form.
+    pub lower: String,
+    /// Word, stop word or number.
+    pub class: TokenClass,
+    /// The term it counts as, if it carries content.
+    pub term: Option<TermId>,
+}
+
+/// A word occurrence inside a sentence's `text`.
+#[derive(Debug, Clone, Copy)]
+pub struct WordAt {
+    /// Byte offset in the sentence text.
+    pub start: u32,
+    /// Byte offset just past the word.
+    pub end: u32,
+    /// Which word.
+    pub word: WordId,
+    /// Whether it is written with an initial capital.
+    pub capitalised: bool,
+}
+
+/// Words and terms of both documents, so summary and report words meet as equal ids.
 pub struct Vocabulary {
     stemmer: Stemmer,
-    by_word: FxHashMap<String, TermId>,
-    by_stem: FxHashMap<String, TermId>,
+    by_lower: FxHashMap<String, WordId>,
+    by_key: FxHashMap<String, TermId>,
+    /// Every distinct word, indexed by id.
+    pub words: Vec<WordInfo>,
     /// Every term, indexed by id.
     pub terms: Vec<TermInfo>,
 }
@@ -42,20 +63,15 @@ pub struct Vocabulary {
 pub struct WeightedTerms {
     /// (term, weight) sorted by term.
     pub entries: Vec<(TermId, f32)>,
-    /// Euclidean norm of the weights.
-    pub norm: f32,
     /// Sum of the idf of the distinct terms: the sentence's content mass.
     pub mass: f32,
+    /// Sum of the weights, for overlap ratios.
+    pub total: f32,
+    /// Adjacent content-term pairs, sorted: shared phrases are stronger evidence than shared words.
+    pub bigrams: Vec<u64>,
 }
 
 impl WeightedTerms {
-    /// Weight of `term`, or 0.
-    pub fn get(&self, term: TermId) -> f32 {
-        self.entries
-            .binary_search_by_key(&term, |&(t, _)| t)
-            .map_or(0.0, |i| self.entries[i].1)
-    }
-
     /// Whether `term` occurs.
     pub fn contains(&self, term: TermId) -> bool {
         self.entries
@@ -63,19 +79,22 @@ impl WeightedTerms {
             .is_ok()
     }
 
-    /// Terms both vectors share, in term order.
-    pub fn shared<'a>(&'a self, other: &'a WeightedTerms) -> impl Iterator<Item = TermId> + 'a {
+    /// Terms both vectors share with both weights, in term order.
+    pub fn shared<'a>(
+        &'a self,
+        other: &'a WeightedTerms,
+    ) -> impl Iterator<Item = (TermId, f32, f32)> + 'a {
         let (mut i, mut j) = (0, 0);
         std::iter::from_fn(move || {
             while i < self.entries.len() && j < other.entries.len() {
-                let (a, b) = (self.entries[i].0, other.entries[j].0);
+                let ((a, wa), (b, wb)) = (self.entries[i], other.entries[j]);
                 match a.cmp(&b) {
                     std::cmp::Ordering::Less => i += 1,
                     std::cmp::Ordering::Greater => j += 1,
                     std::cmp::Ordering::Equal => {
                         i += 1;
                         j += 1;
-                        return Some(a);
+                        return Some((a, wa, wb));
                     }
                 }
             }
@@ -83,28 +102,86 @@ impl WeightedTerms {
         })
     }
 
-    /// Cosine similarity of two vectors.
-    pub fn cosine(&self, other: &WeightedTerms) -> f32 {
-        if self.norm == 0.0 || other.norm == 0.0 {
-            return 0.0;
+    /// Sums weighted vectors into one: a section as the sum of its paragraphs.
+    pub fn sum<'a>(parts: impl IntoIterator<Item = &'a WeightedTerms>) -> WeightedTerms {
+        let mut entries: Vec<(TermId, f32)> = Vec::new();
+        let mut bigrams: Vec<u64> = Vec::new();
+        let mut mass = 0.0;
+        for part in parts {
+            entries.extend_from_slice(&part.entries);
+            bigrams.extend_from_slice(&part.bigrams);
+            mass += part.mass;
         }
-        let dot: f32 = self.shared(other).map(|t| self.get(t) * other.get(t)).sum();
-        dot / (self.norm * other.norm)
+        merge_entries(&mut entries, |a, b| a + b);
+        bigrams.sort_unstable();
+        bigrams.dedup();
+        let total = entries.iter().map(|&(_, w)| w).sum();
+        WeightedTerms {
+            entries,
+            mass,
+            total,
+            bigrams,
+        }
     }
 }
 
-/// One document's sentences as term lists, before weighting.
+/// Sorts `(id, value)` pairs by id and folds duplicates with `add`.
+fn merge_entries<T: Copy>(entries: &mut Vec<(TermId, T)>, add: impl Fn(T, T) -> T) {
+    entries.sort_unstable_by_key(|&(t, _)| t);
+    entries.dedup_by(|b, a| {
+        if a.0 == b.0 {
+            a.1 = add(a.1, b.1);
+            true
+        } else {
+            false
+        }
+    });
+}
+
+/// One document tokenized: every word occurrence, grouped by sentence.
+pub struct DocumentWords {
+    /// All word occurrences in document order.
+    pub words: Vec<WordAt>,
+    /// The range of `words` of each sentence, by sentence id.
+    pub sentences: Vec<Range<usize>>,
+}
+
+impl DocumentWords {
+    /// The words of sentence `id`.
+    pub fn of(&self, id: u32) -> &[WordAt] {
+        self.sentences
+            .get(id as usize)
+            .map_or(&[], |r| &self.words[r.clone()])
+    }
+
+    /// Number of words in a paragraph of this document.
+    pub fn in_paragraph(&self, paragraph: &crate::model::Paragraph) -> u32 {
+        paragraph
+            .sentences
+            .iter()
+            .map(|s| self.of(s.id).len() as u32)
+            .sum()
+    }
+}
+
+/// One document's term counts, before weighting.
 struct DocumentTerms {
     /// Term occurrence counts of each sentence, by sentence id.
     sentences: Vec<Vec<(TermId, u32)>>,
+    /// Adjacent content-term pairs of each sentence, sorted and deduplicated.
+    bigrams: Vec<Vec<u64>>,
     /// Sentence-id range of each paragraph.
-    paragraph_sentences: Vec<std::ops::Range<usize>>,
+    paragraph_sentences: Vec<Range<usize>>,
 }
 
-/// Both documents analysed against one vocabulary, with tf-idf vectors ready.
+/// Both documents analysed against one vocabulary, with weighted vectors ready.
 pub struct Analysis {
     /// The shared vocabulary with idf weights.
     pub vocabulary: Vocabulary,
+    /// The summary's words, by sentence.
+    pub summary_words: DocumentWords,
+    /// The report's words, by sentence.
+    pub report_words: DocumentWords,
     /// Summary sentence vectors, by sentence id.
     pub summary_sentences: Vec<WeightedTerms>,
     /// Report sentence vectors, by sentence id.
@@ -123,70 +200,99 @@ impl Vocabulary {
     fn new() -> Self {
         Vocabulary {
             stemmer: Stemmer::create(Algorithm::English),
-            by_word: FxHashMap::default(),
-            by_stem: FxHashMap::default(),
+            by_lower: FxHashMap::default(),
+            by_key: FxHashMap::default(),
+            words: Vec::new(),
             terms: Vec::new(),
         }
     }
 
-    /// The term id of a lower-cased word, interning it on first sight.
-    fn intern(&mut self, lower: &str, kind: TermKind) -> TermId {
-        if let Some(&id) = self.by_word.get(lower) {
+    /// The id of a lower-cased word, interning it (and its term) on first sight.
+    fn intern(&mut self, lower: &str) -> WordId {
+        if let Some(&id) = self.by_lower.get(lower) {
             return id;
         }
-        let key = match kind {
-            TermKind::Word => self.stemmer.stem(lower).into_owned(),
-            TermKind::Number => lower.replace(',', ""),
+        let class = classify(lower);
+        let key = match class {
+            TokenClass::Stop => None,
+            TokenClass::Word if lower.chars().count() < 2 => None,
+            TokenClass::Word => Some(self.stemmer.stem(lower).into_owned()),
+            TokenClass::Number => Some(lower.replace(',', "")),
         };
-        let next = self.terms.len() as TermId;
-        let id = *self.by_stem.entry(key).or_insert(next);
-        if id == next {
-            self.terms.push(TermInfo {
-                surface: lower.to_string(),
-                idf: 0.0,
-            });
-        }
-        self.by_word.insert(lower.to_string(), id);
+        let term = key.map(|key| {
+            let next = self.terms.len() as TermId;
+            let id = *self.by_key.entry(key).or_insert(next);
+            if id == next {
+                self.terms.push(TermInfo {
+                    surface: lower.to_string(),
+                    idf: 0.0,
+                });
+            }
+            id
+        });
+        let id = self.words.len() as WordId;
+        self.words.push(WordInfo {
+            lower: lower.to_string(),
+            class,
+            term,
+        });
+        self.by_lower.insert(lower.to_string(), id);
         id
     }
 
-    fn document(&mut self, doc: &Document) -> DocumentTerms {
+    fn document(&mut self, doc: &Document) -> (DocumentWords, DocumentTerms) {
+        let mut words = Vec::new();
+        let mut word_ranges = Vec::new();
         let mut sentences = Vec::new();
+        let mut bigrams = Vec::new();
         let mut paragraph_sentences = Vec::with_capacity(doc.paragraphs.len());
+        let mut lower = String::new();
         for paragraph in &doc.paragraphs {
             let first = sentences.len();
             for sentence in &paragraph.sentences {
-                let mut counts: Vec<(TermId, u32)> = Vec::new();
-                for token in tokenize(&sentence.text) {
-                    let kind = match token.class {
-                        TokenClass::Stop => continue,
-                        TokenClass::Number => TermKind::Number,
-                        TokenClass::Word if token.lower.chars().count() < 2 => continue,
-                        TokenClass::Word => TermKind::Word,
-                    };
-                    counts.push((self.intern(&token.lower, kind), 1));
+                let from = words.len();
+                let mut sequence: Vec<TermId> = Vec::new();
+                for (start, end) in word_spans(&sentence.text) {
+                    let raw = &sentence.text[start..end];
+                    lower_word(raw, &mut lower);
+                    let word = self.intern(&lower);
+                    words.push(WordAt {
+                        start: start as u32,
+                        end: end as u32,
+                        word,
+                        capitalised: raw.starts_with(char::is_uppercase),
+                    });
+                    sequence.extend(self.words[word as usize].term);
                 }
-                counts.sort_unstable_by_key(|&(t, _)| t);
-                counts.dedup_by(|b, a| {
-                    if a.0 == b.0 {
-                        a.1 += b.1;
-                        true
-                    } else {
-                        false
-                    }
-                });
+                word_ranges.push(from..words.len());
+                let mut pairs: Vec<u64> = sequence
+                    .windows(2)
+                    .map(|w| (u64::from(w[0]) << 32) | u64::from(w[1]))
+                    .collect();
+                pairs.sort_unstable();
+                pairs.dedup();
+                bigrams.push(pairs);
+                let mut counts: Vec<(TermId, u32)> = sequence.into_iter().map(|t| (t, 1)).collect();
+                merge_entries(&mut counts, |a, b| a + b);
                 sentences.push(counts);
             }
             paragraph_sentences.push(first..sentences.len());
         }
-        DocumentTerms {
-            sentences,
-            paragraph_sentences,
-        }
+        (
+            DocumentWords {
+                words,
+                sentences: word_ranges,
+            },
+            DocumentTerms {
+                sentences,
+                bigrams,
+                paragraph_sentences,
+            },
+        )
     }
 }
 
-fn weigh(counts: &[(TermId, u32)], vocabulary: &Vocabulary) -> WeightedTerms {
+fn weigh(counts: &[(TermId, u32)], bigrams: Vec<u64>, vocabulary: &Vocabulary) -> WeightedTerms {
     let entries: Vec<(TermId, f32)> = counts
         .iter()
         .map(|&(t, n)| {
@@ -196,39 +302,59 @@ fn weigh(counts: &[(TermId, u32)], vocabulary: &Vocabulary) -> WeightedTerms {
             )
         })
         .collect();
-    let norm = entries.iter().map(|&(_, w)| w * w).sum::<f32>().sqrt();
+    let total = entries.iter().map(|&(_, w)| w).sum();
     let mass = counts
         .iter()
         .map(|&(t, _)| vocabulary.terms[t as usize].idf)
         .sum();
     WeightedTerms {
         entries,
-        norm,
         mass,
+        total,
+        bigrams,
     }
 }
 
-fn merge_counts(parts: &[Vec<(TermId, u32)>]) -> Vec<(TermId, u32)> {
-    let mut all: Vec<(TermId, u32)> = parts.iter().flatten().copied().collect();
-    all.sort_unstable_by_key(|&(t, _)| t);
-    all.dedup_by(|b, a| {
-        if a.0 == b.0 {
-            a.1 += b.1;
-            true
-        } else {
-            false
+impl DocumentTerms {
+    fn sentence_vectors(&self, vocabulary: &Vocabulary) -> Vec<WeightedTerms> {
+        self.sentences
+            .iter()
+            .zip(&self.bigrams)
+            .map(|(c, b)| weigh(c, b.clone(), vocabulary))
+            .collect()
+    }
+
+    fn paragraph_vectors(&self, vocabulary: &Vocabulary) -> Vec<WeightedTerms> {
+        self.paragraph_sentences
+            .iter()
+            .map(|r| {
+                let mut bigrams: Vec<u64> = self.bigrams[r.clone()].concat();
+                bigrams.sort_unstable();
+                bigrams.dedup();
+                let mut counts: Vec<(TermId, u32)> = self.sentences[r.clone()].concat();
+                merge_entries(&mut counts, |a, b| a + b);
+                weigh(&counts, bigrams, vocabulary)
+            })
+            .collect()
+    }
+
+    fn sentence_paragraph(&self) -> Vec<u32> {
+        let mut out = vec![0; self.sentences.len()];
+        for (p, range) in self.paragraph_sentences.iter().enumerate() {
+            out[range.clone()].fill(p as u32);
         }
-    });
-    all
+        out
+    }
 }
 
 impl Analysis {
-    /// Analyses both documents: interns terms, weighs them by inverse sentence
-    /// frequency over both, and builds sentence and paragraph vectors.
+    /// Analyses both documents: tokenizes and interns their words, weighs
+    /// terms by inverse sentence frequency over both, and builds sentence and
+    /// paragraph vectors.
     pub fn new(summary: &Document, report: &Document) -> Self {
         let mut vocabulary = Vocabulary::new();
-        let summary_terms = vocabulary.document(summary);
-        let report_terms = vocabulary.document(report);
+        let (summary_words, summary_terms) = vocabulary.document(summary);
+        let (report_words, report_terms) = vocabulary.document(report);
         let mut df = vec![0u32; vocabulary.terms.len()];
         for sentence in summary_terms
             .sentences
@@ -243,34 +369,15 @@ impl Analysis {
         for (info, &df) in vocabulary.terms.iter_mut().zip(&df) {
             info.idf = (1.0 + n / df.max(1) as f32).ln();
         }
-        let sentence_vectors = |terms: &DocumentTerms| -> Vec<WeightedTerms> {
-            terms
-                .sentences
-                .iter()
-                .map(|c| weigh(c, &vocabulary))
-                .collect()
-        };
-        let paragraph_vectors = |terms: &DocumentTerms| -> Vec<WeightedTerms> {
-            terms
-                .paragraph_sentences
-                .iter()
-                .map(|r| weigh(&merge_counts(&terms.sentences[r.clone()]), &vocabulary))
-                .collect()
-        };
-        let sentence_paragraph = |terms: &DocumentTerms| -> Vec<u32> {
-            let mut out = vec![0; terms.sentences.len()];
-            for (p, range) in terms.paragraph_sentences.iter().enumerate() {
-                out[range.clone()].fill(p as u32);
-            }
-            out
-        };
         Analysis {
-            summary_sentences: sentence_vectors(&summary_terms),
-            report_sentences: sentence_vectors(&report_terms),
-            summary_paragraphs: paragraph_vectors(&summary_terms),
-            report_paragraphs: paragraph_vectors(&report_terms),
-            summary_sentence_paragraph: sentence_paragraph(&summary_terms),
-            report_sentence_paragraph: sentence_paragraph(&report_terms),
+            summary_sentences: summary_terms.sentence_vectors(&vocabulary),
+            report_sentences: report_terms.sentence_vectors(&vocabulary),
+            summary_paragraphs: summary_terms.paragraph_vectors(&vocabulary),
+            report_paragraphs: report_terms.paragraph_vectors(&vocabulary),
+            summary_sentence_paragraph: summary_terms.sentence_paragraph(),
+            report_sentence_paragraph: report_terms.sentence_paragraph(),
+            summary_words,
+            report_words,
             vocabulary,
         }
     }

@@ -3,8 +3,9 @@
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
+use crate::align::{Analysis, DocumentWords, WordAt};
 use crate::model::{Document, Fact, FactKind, Facts, Occurrence};
-use crate::text::{tokenize, Token, TokenClass, Utf16Cursor};
+use crate::text::{TokenClass, Utf16Cursor};
 
 const MONTHS: &[&str] = &[
     "january",
@@ -19,268 +20,367 @@ const MONTHS: &[&str] = &[
     "october",
     "november",
     "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
 ];
+const MONTH_ABBREVIATIONS: &[&str] = &[
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+];
+const WEEKDAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+const SCALES: &[&str] = &["thousand", "million", "billion", "trillion", "m", "bn", "k"];
+/// Lower-case words that may join the capitalised words of one name.
+const NAME_CONNECTORS: &[&str] = &["of", "and", "the", "for", "de", "van", "von"];
+/// Share of a quotation's content words the other side must use to count as quoting it.
+const QUOTE_OVERLAP: f32 = 0.8;
 
 fn month_number(lower: &str) -> Option<u32> {
-    MONTHS.iter().position(|m| *m == lower).map(|i| {
-        if i < 12 {
-            i as u32 + 1
-        } else {
-            [1, 2, 3, 4, 6, 7, 8, 9, 9, 10, 11, 12][i - 12]
+    let lower = if lower == "sept" { "sep" } else { lower };
+    MONTHS
+        .iter()
+        .position(|m| *m == lower)
+        .or_else(|| MONTH_ABBREVIATIONS.iter().position(|m| *m == lower))
+        .map(|i| i as u32 + 1)
+}
+
+/// How each word is written across both documents: names are the words never written in lower case.
+struct Casing {
+    lower_seen: Vec<bool>,
+    capital_inside: Vec<bool>,
+}
+
+impl Casing {
+    fn new(analysis: &Analysis) -> Self {
+        let n = analysis.vocabulary.words.len();
+        let mut casing = Casing {
+            lower_seen: vec![false; n],
+            capital_inside: vec![false; n],
+        };
+        for doc in [&analysis.summary_words, &analysis.report_words] {
+            for range in &doc.sentences {
+                for (i, w) in doc.words[range.clone()].iter().enumerate() {
+                    if !w.capitalised {
+                        casing.lower_seen[w.word as usize] = true;
+                    } else if i > 0 {
+                        casing.capital_inside[w.word as usize] = true;
+                    }
+                }
+            }
         }
-    })
+        casing
+    }
 }
 
 /// A fact found in one sentence, before grouping.
 struct Found {
     kind: FactKind,
     key: String,
-    text: String,
-    occurrence: Occurrence,
+    from: usize,
+    to: usize,
+    paragraph: u32,
+    sentence: u32,
+    /// Words that must appear on the other side for the fact to count as mentioned.
+    evidence: Vec<u32>,
 }
 
-/// Everything one document mentions, for checking the other side's facts against.
+/// What one side mentions, to check the other side's facts against.
 struct Mentions {
     keys: FxHashSet<String>,
-    words: FxHashSet<String>,
-    /// (month, day) pairs and month-year pairs seen in dates.
+    words: Vec<bool>,
+    numbers: FxHashSet<String>,
     days: FxHashSet<(u32, u32)>,
 }
 
-fn is_year(token: &Token) -> bool {
-    token.class == TokenClass::Number
-        && token.lower.len() == 4
-        && (token.lower.starts_with("19") || token.lower.starts_with("20"))
+/// Facts of one document, with the analysis and casing they are read with.
+struct Reader<'a> {
+    analysis: &'a Analysis,
+    casing: &'a Casing,
 }
 
-fn number_key(lower: &str) -> String {
-    lower.replace(',', "")
-}
-
-/// Words the document also writes in lower case are ordinary words, not names.
-fn lowercase_words(doc: &Document) -> FxHashSet<String> {
-    let mut out = FxHashSet::default();
-    for p in &doc.paragraphs {
-        for t in tokenize(&p.text) {
-            if !t.capitalised {
-                out.insert(t.lower);
-            }
-        }
+impl Reader<'_> {
+    fn lower(&self, w: &WordAt) -> &str {
+        &self.analysis.vocabulary.words[w.word as usize].lower
     }
-    out
-}
 
-fn extract(doc: &Document) -> (Vec<Found>, Mentions) {
-    let common = lowercase_words(doc);
-    let mut found = Vec::new();
-    let mut mentions = Mentions {
-        keys: FxHashSet::default(),
-        words: FxHashSet::default(),
-        days: FxHashSet::default(),
-    };
-    for p in &doc.paragraphs {
-        for s in &p.sentences {
-            let tokens = tokenize(&s.text);
-            let mut cursor = Utf16Cursor::new(&s.text);
-            let mut push =
-                |kind: FactKind, key: String, from: usize, to: usize, cursor: &mut Utf16Cursor| {
-                    let start = cursor.utf16_at(from);
-                    let end = cursor.utf16_at(to);
-                    found.push(Found {
-                        kind,
-                        key,
-                        text: s.text[from..to].to_string(),
-                        occurrence: Occurrence {
-                            paragraph: p.id,
-                            sentence: s.id,
-                            start,
-                            end,
-                        },
-                    });
-                };
-            let mut used = vec![false; tokens.len()];
-            let mut i = 0;
-            while i < tokens.len() {
-                let t = &tokens[i];
-                mentions.words.insert(t.lower.clone());
-                if let Some(month) = month_number(&t.lower).filter(|_| t.capitalised) {
-                    let mut j = i + 1;
-                    let mut day = None;
-                    let mut year = None;
-                    if let Some(d) = tokens
-                        .get(j)
-                        .filter(|d| d.class == TokenClass::Number && d.lower.len() <= 2)
-                    {
-                        day = d.lower.parse::<u32>().ok().filter(|d| (1..=31).contains(d));
-                        if day.is_some() {
-                            j += 1;
-                        }
-                    }
-                    if let Some(y) = tokens.get(j).filter(|y| is_year(y)) {
-                        year = Some(y.lower.clone());
-                        j += 1;
-                    }
-                    if day.is_some() || year.is_some() {
-                        let key = format!(
-                            "date:{month}-{}-{}",
-                            day.unwrap_or(0),
-                            year.clone().unwrap_or_default()
-                        );
-                        mentions.days.insert((month, day.unwrap_or(0)));
-                        if let Some(y) = &year {
-                            mentions.keys.insert(format!("year:{y}"));
-                            mentions.words.insert(y.clone());
-                        }
-                        mentions.keys.insert(key.clone());
-                        push(FactKind::Date, key, t.start, tokens[j - 1].end, &mut cursor);
-                        used[i..j].fill(true);
-                        i = j;
-                        continue;
-                    }
+    fn class(&self, w: &WordAt) -> TokenClass {
+        self.analysis.vocabulary.words[w.word as usize].class
+    }
+
+    fn is_plain_number(&self, w: &WordAt) -> bool {
+        self.class(w) == TokenClass::Number
+            && self
+                .lower(w)
+                .chars()
+                .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
+    }
+
+    fn is_year(&self, w: &WordAt) -> bool {
+        let l = self.lower(w);
+        self.is_plain_number(w) && l.len() == 4 && (l.starts_with("19") || l.starts_with("20"))
+    }
+
+    /// A capitalised content word that can be part of a name.
+    fn is_name_word(&self, w: &WordAt, text: &str) -> bool {
+        let raw = &text[w.start as usize..w.end as usize];
+        w.capitalised
+            && self.class(w) == TokenClass::Word
+            && raw.chars().count() > 1
+            && !is_citation_abbreviation(text, w)
+            && month_number(self.lower(w)).is_none()
+            && !WEEKDAYS.contains(&self.lower(w))
+    }
+
+    /// A name word that shows a name on its own: an acronym, or a word the
+    /// documents never write in lower case (and, at a sentence start, also
+    /// capitalise elsewhere).
+    fn is_strong_name_word(&self, w: &WordAt, text: &str, first: bool) -> bool {
+        let raw = &text[w.start as usize..w.end as usize];
+        let acronym = raw
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .all(char::is_uppercase);
+        let id = w.word as usize;
+        acronym
+            || (!self.casing.lower_seen[id]
+                && (!first || self.casing.capital_inside[id])
+                && raw.chars().count() > 3)
+    }
+
+    fn sentence_facts(
+        &self,
+        words: &[WordAt],
+        text: &str,
+        paragraph: u32,
+        sentence: u32,
+        out: &mut Vec<Found>,
+    ) {
+        let mut push = |kind, key: String, from: usize, to: usize, evidence: Vec<u32>| {
+            out.push(Found {
+                kind,
+                key,
+                from,
+                to,
+                paragraph,
+                sentence,
+                evidence,
+            })
+        };
+        let mut used = citation_numbers(words, text, |w| self.is_plain_number(w));
+        let mut i = 0;
+        while i < words.len() {
+            let w = &words[i];
+            if used[i] {
+                i += 1;
+                continue;
+            }
+            if let Some(month) = month_number(self.lower(w)).filter(|_| w.capitalised) {
+                let mut j = i + 1;
+                let day = words
+                    .get(j)
+                    .filter(|d| self.is_plain_number(d) && self.lower(d).len() <= 2)
+                    .and_then(|d| self.lower(d).parse::<u32>().ok())
+                    .filter(|d| (1..=31).contains(d));
+                if day.is_some() {
+                    j += 1;
                 }
-                if t.class == TokenClass::Number {
-                    let after = &s.text[t.end..];
-                    let before = &s.text[..t.start];
-                    let next = tokens.get(i + 1).map(|n| n.lower.as_str());
-                    let (kind, key, from, to) = if after.starts_with('%') {
-                        (
-                            FactKind::Percent,
-                            format!("percent:{}", number_key(&t.lower)),
-                            t.start,
-                            t.end + 1,
-                        )
-                    } else if matches!(next, Some("percent") | Some("per")) {
-                        let end = if next == Some("per") {
-                            tokens.get(i + 2).map_or(t.end, |c| c.end)
-                        } else {
-                            tokens[i + 1].end
-                        };
-                        (
-                            FactKind::Percent,
-                            format!("percent:{}", number_key(&t.lower)),
-                            t.start,
-                            end,
-                        )
-                    } else if before.ends_with(['$', '£', '€']) {
-                        let scale = next.filter(|n| {
-                            matches!(*n, "million" | "billion" | "thousand" | "trillion")
-                        });
-                        let end = if scale.is_some() {
-                            tokens[i + 1].end
-                        } else {
-                            t.end
-                        };
-                        let key = format!(
-                            "money:{}{}",
-                            number_key(&t.lower),
-                            scale.map(|s| format!(" {s}")).unwrap_or_default()
-                        );
-                        (FactKind::Money, key, t.start - 1, end)
-                    } else if is_year(t) {
-                        (FactKind::Date, format!("year:{}", t.lower), t.start, t.end)
-                    } else {
-                        (
-                            FactKind::Number,
-                            format!("number:{}", number_key(&t.lower)),
-                            t.start,
-                            t.end,
-                        )
-                    };
-                    mentions.keys.insert(key.clone());
-                    mentions.words.insert(number_key(&t.lower));
-                    push(kind, key, from, to, &mut cursor);
-                    used[i] = true;
-                    i += 1;
+                let year = words
+                    .get(j)
+                    .filter(|y| self.is_year(y))
+                    .map(|y| self.lower(y).to_string());
+                if year.is_some() {
+                    j += 1;
+                }
+                let named_month =
+                    MONTHS.contains(&self.lower(w)) && (i > 0 || self.lower(w) != "may");
+                if day.is_some() || year.is_some() || named_month {
+                    let key = format!(
+                        "date:{month}-{}-{}",
+                        day.unwrap_or(0),
+                        year.unwrap_or_default()
+                    );
+                    push(
+                        FactKind::Date,
+                        key,
+                        w.start as usize,
+                        words[j - 1].end as usize,
+                        Vec::new(),
+                    );
+                    used[i..j].fill(true);
+                    i = j;
                     continue;
                 }
-                i += 1;
             }
-            for (from, to) in names(&tokens, &used, &common) {
-                let key = format!(
-                    "name:{}",
-                    tokens[from..to]
-                        .iter()
-                        .map(|t| t.lower.as_str())
-                        .collect::<Vec<_>>()
-                        .join(" ")
-                );
-                mentions.keys.insert(key.clone());
-                push(
-                    FactKind::Name,
-                    key,
-                    tokens[from].start,
-                    tokens[to - 1].end,
-                    &mut cursor,
-                );
-            }
-            for (from, to) in quotes(&s.text) {
-                let words: Vec<String> = tokenize(&s.text[from..to])
-                    .into_iter()
-                    .map(|t| t.lower)
-                    .collect();
-                if words.len() >= 2 {
-                    push(
-                        FactKind::Quote,
-                        format!("quote:{}", words.join(" ")),
+            if self.is_plain_number(w) && !is_enumerator(text, w) {
+                let value = self.lower(w).replace(',', "");
+                let (from, to) = (w.start as usize, w.end as usize);
+                let next = words.get(i + 1).map(|n| self.lower(n));
+                let (kind, key, from, to) = if text[to..].starts_with('%') {
+                    (FactKind::Percent, format!("percent:{value}"), from, to + 1)
+                } else if next == Some("percent") {
+                    (
+                        FactKind::Percent,
+                        format!("percent:{value}"),
                         from,
-                        to,
-                        &mut cursor,
-                    );
-                }
+                        words[i + 1].end as usize,
+                    )
+                } else if text[..from].ends_with(['$', '£', '€']) {
+                    let symbol = text[..from].chars().next_back().map_or(1, char::len_utf8);
+                    match next.filter(|n| SCALES.contains(n)) {
+                        Some(scale) => (
+                            FactKind::Money,
+                            format!("money:{value} {scale}"),
+                            from - symbol,
+                            words[i + 1].end as usize,
+                        ),
+                        None => (FactKind::Money, format!("money:{value}"), from - symbol, to),
+                    }
+                } else if self.is_year(w) {
+                    (FactKind::Date, format!("year:{value}"), from, to)
+                } else {
+                    (FactKind::Number, format!("number:{value}"), from, to)
+                };
+                push(kind, key, from, to, Vec::new());
+                used[i] = true;
+            }
+            i += 1;
+        }
+        for (from, to) in self.names(words, &used, text) {
+            let key = words[from..to]
+                .iter()
+                .map(|w| self.lower(w))
+                .collect::<Vec<_>>()
+                .join(" ");
+            push(
+                FactKind::Name,
+                format!("name:{key}"),
+                words[from].start as usize,
+                words[to - 1].end as usize,
+                vec![words[to - 1].word],
+            );
+        }
+        for (from, to) in quotations(text) {
+            let inside: Vec<u32> = words
+                .iter()
+                .filter(|w| w.start as usize >= from && w.end as usize <= to)
+                .filter(|w| self.class(w) != TokenClass::Stop)
+                .map(|w| w.word)
+                .collect();
+            if inside.len() >= 2 {
+                let key = inside
+                    .iter()
+                    .map(|&w| self.analysis.vocabulary.words[w as usize].lower.as_str());
+                push(
+                    FactKind::Quote,
+                    format!("quote:{}", key.collect::<Vec<_>>().join(" ")),
+                    from,
+                    to,
+                    inside,
+                );
             }
         }
     }
-    (found, mentions)
+
+    /// Runs of capitalised words (joined by spaces or connectors such as "of")
+    /// holding at least one strong name word, as word-index ranges.
+    fn names(&self, words: &[WordAt], used: &[bool], text: &str) -> Vec<(usize, usize)> {
+        let joined = |a: &WordAt, b: &WordAt| {
+            let gap = &text[a.end as usize..b.start as usize];
+            gap.chars().all(char::is_whitespace) || (gap.trim() == "." && a.end - a.start == 1)
+        };
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < words.len() {
+            if used[i] || !self.is_name_word(&words[i], text) {
+                i += 1;
+                continue;
+            }
+            let mut end = i + 1;
+            while let Some(next) = words.get(end) {
+                if !joined(&words[end - 1], next) || used[end] {
+                    break;
+                }
+                if self.is_name_word(next, text) {
+                    end += 1;
+                } else if NAME_CONNECTORS.contains(&self.lower(next))
+                    && words
+                        .get(end + 1)
+                        .is_some_and(|after| joined(next, after) && self.is_name_word(after, text))
+                {
+                    end += 2;
+                } else {
+                    break;
+                }
+            }
+            let mut start = i;
+            let strong = |k: usize| self.is_strong_name_word(&words[k], text, k == 0);
+            while start < end
+                && !strong(start)
+                && (start == 0 || self.casing.lower_seen[words[start].word as usize])
+            {
+                start += 1;
+            }
+            if (start..end).any(strong) {
+                out.push((start, end));
+            }
+            i = end;
+        }
+        out
+    }
 }
 
-/// Runs of capitalised tokens that are not ordinary words, joined by "of", "and", "the".
-fn names(tokens: &[Token], used: &[bool], common: &FxHashSet<String>) -> Vec<(usize, usize)> {
-    let is_name_word = |t: &Token| {
-        t.capitalised
-            && t.class == TokenClass::Word
-            && month_number(&t.lower).is_none()
-            && !common.contains(&t.lower)
+/// "(1)" and "(a)"-style list markers are not facts.
+fn is_enumerator(text: &str, w: &WordAt) -> bool {
+    text[..w.start as usize].ends_with('(') && text[w.end as usize..].starts_with(')')
+}
+
+/// A short word with a full stop before a number, as citations write them
+/// ("116 Stat. 807", "F. Supp. 2d", "11th Cir. 1984").
+fn is_citation_abbreviation(text: &str, w: &WordAt) -> bool {
+    let raw = &text[w.start as usize..w.end as usize];
+    let after = &text[w.end as usize..];
+    raw.chars().count() <= 5
+        && raw.chars().all(char::is_alphabetic)
+        && after
+            .strip_prefix('.')
+            .is_some_and(|rest| rest.trim_start().starts_with(|c: char| c.is_ascii_digit()))
+}
+
+/// Marks the numbers that belong to legal citations — volumes, pages, sections
+/// and years next to reporter abbreviations ("745 F.2d 1386, 1393", "§ 1512")
+/// — which are references, not facts of the case.
+fn citation_numbers(
+    words: &[WordAt],
+    text: &str,
+    is_number: impl Fn(&WordAt) -> bool,
+) -> Vec<bool> {
+    let mixed = |w: &WordAt| {
+        let raw = &text[w.start as usize..w.end as usize];
+        raw.chars().any(|c| c.is_ascii_digit()) && raw.chars().any(char::is_alphabetic)
     };
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < tokens.len() {
-        if used[i] || !is_name_word(&tokens[i]) {
-            i += 1;
+    let marker = |w: &WordAt| is_citation_abbreviation(text, w) || mixed(w);
+    let mut out = vec![false; words.len()];
+    for i in 0..words.len() {
+        let w = &words[i];
+        if !is_number(w) {
             continue;
         }
-        let start = i;
-        let mut end = i + 1;
-        while end < tokens.len() {
-            if !used[end] && is_name_word(&tokens[end]) {
-                end += 1;
-            } else if matches!(tokens[end].lower.as_str(), "of" | "and" | "the")
-                && tokens.get(end + 1).is_some_and(&is_name_word)
-            {
-                end += 2;
-            } else {
-                break;
-            }
-        }
-        out.push((start, end));
-        i = end;
+        let before = text[..w.start as usize].trim_end();
+        let section_sign = before.ends_with(['§', '¶']);
+        let prev = i.checked_sub(1).map(|p| &words[p]);
+        let pin_cite = prev.is_some_and(|p| before.ends_with(',') && out[i - 1] && is_number(p));
+        let next_marks = words.get(i + 1).is_some_and(&marker);
+        out[i] = section_sign || pin_cite || next_marks || prev.is_some_and(&marker);
     }
     out
 }
 
 /// Byte ranges of the insides of quotation marks.
-fn quotes(text: &str) -> Vec<(usize, usize)> {
+fn quotations(text: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut open: Option<(usize, char)> = None;
     for (i, c) in text.char_indices() {
@@ -299,74 +399,218 @@ fn quotes(text: &str) -> Vec<(usize, usize)> {
     out
 }
 
-fn mentioned(kind: FactKind, key: &str, text_words: &[String], other: &Mentions) -> bool {
-    if other.keys.contains(key) {
-        return true;
+fn extract(doc: &Document, words: &DocumentWords, reader: &Reader) -> (Vec<Found>, Mentions) {
+    let mut found = Vec::new();
+    for p in &doc.paragraphs {
+        for s in &p.sentences {
+            reader.sentence_facts(words.of(s.id), &s.text, p.id, s.id, &mut found);
+        }
     }
-    match kind {
-        FactKind::Date => {
-            let parts: Vec<&str> = key.trim_start_matches("date:").split('-').collect();
-            match parts.as_slice() {
-                [month, day, _] => {
-                    let month = month.parse().unwrap_or(0);
-                    let day = day.parse().unwrap_or(0);
-                    day != 0 && other.days.contains(&(month, day))
-                }
-                _ => key
-                    .strip_prefix("year:")
-                    .is_some_and(|y| other.words.contains(y)),
+    let mut mentions = Mentions {
+        keys: found.iter().map(|f| f.key.clone()).collect(),
+        words: vec![false; reader.analysis.vocabulary.words.len()],
+        numbers: FxHashSet::default(),
+        days: FxHashSet::default(),
+    };
+    for w in &words.words {
+        mentions.words[w.word as usize] = true;
+        if reader.is_plain_number(w) {
+            mentions.numbers.insert(reader.lower(w).replace(',', ""));
+        }
+    }
+    for f in &found {
+        if let Some(date) = f.key.strip_prefix("date:") {
+            let mut parts = date.split('-').map(|p| p.parse::<u32>().unwrap_or(0));
+            if let (Some(month), Some(day)) = (parts.next(), parts.next()) {
+                mentions.days.insert((month, day));
+                mentions.days.insert((month, 0));
             }
         }
-        FactKind::Number | FactKind::Money | FactKind::Percent => key
-            .split(':')
-            .nth(1)
-            .and_then(|v| v.split(' ').next())
-            .is_some_and(|v| other.words.contains(v)),
-        FactKind::Name => text_words.last().is_some_and(|w| other.words.contains(w)),
+    }
+    (found, mentions)
+}
+
+fn mentioned(f: &Found, other: &Mentions) -> bool {
+    if other.keys.contains(&f.key) {
+        return true;
+    }
+    let value = f.key.split_once(':').map_or("", |(_, v)| v);
+    match f.kind {
+        FactKind::Date => match value.split('-').collect::<Vec<_>>().as_slice() {
+            [month, day, year] => {
+                let (month, day) = (month.parse().unwrap_or(0), day.parse().unwrap_or(0));
+                other.days.contains(&(month, day))
+                    && (day != 0 || year.is_empty() || other.numbers.contains(*year))
+            }
+            _ => other.numbers.contains(value),
+        },
+        FactKind::Number | FactKind::Money | FactKind::Percent => other
+            .numbers
+            .contains(value.split(' ').next().unwrap_or(value)),
+        FactKind::Name => f.evidence.iter().all(|&w| other.words[w as usize]),
         FactKind::Quote => {
-            let present = text_words
+            let present = f
+                .evidence
                 .iter()
-                .filter(|w| other.words.contains(*w))
+                .filter(|&&w| other.words[w as usize])
                 .count();
-            present * 5 >= text_words.len() * 4
+            present as f32 >= QUOTE_OVERLAP * f.evidence.len() as f32
         }
     }
 }
 
-fn one_sided(found: Vec<Found>, other: &Mentions) -> Vec<Fact> {
+fn one_sided(doc: &Document, found: Vec<Found>, other: &Mentions) -> Vec<Fact> {
     let mut by_key: FxHashMap<String, usize> = FxHashMap::default();
     let mut facts: Vec<Fact> = Vec::new();
+    let mut first_at: Vec<u32> = Vec::new();
+    let mut cursor_sentence = u32::MAX;
+    let mut text = "";
     for f in found {
-        let words: Vec<String> = tokenize(&f.text).into_iter().map(|t| t.lower).collect();
-        if let Some(&i) = by_key.get(&f.key) {
-            facts[i].occurrences.push(f.occurrence);
+        if mentioned(&f, other) {
             continue;
         }
-        if mentioned(f.kind, &f.key, &words, other) {
-            continue;
+        if f.sentence != cursor_sentence {
+            cursor_sentence = f.sentence;
+            text = doc.paragraphs[f.paragraph as usize]
+                .sentences
+                .iter()
+                .find(|s| s.id == f.sentence)
+                .map_or("", |s| s.text.as_str());
         }
-        by_key.insert(f.key, facts.len());
-        facts.push(Fact {
-            kind: f.kind,
-            text: f.text,
-            occurrences: vec![f.occurrence],
-        });
+        let mut cursor = Utf16Cursor::new(text);
+        let occurrence = Occurrence {
+            paragraph: f.paragraph,
+            sentence: f.sentence,
+            start: cursor.utf16_at(f.from),
+            end: cursor.utf16_at(f.to),
+        };
+        match by_key.get(&f.key) {
+            Some(&i) => facts[i].occurrences.push(occurrence),
+            None => {
+                by_key.insert(f.key, facts.len());
+                first_at.push(f.sentence);
+                facts.push(Fact {
+                    kind: f.kind,
+                    text: text.get(f.from..f.to).unwrap_or_default().to_string(),
+                    occurrences: vec![occurrence],
+                });
+            }
+        }
     }
-    facts.sort_by(|a, b| {
-        b.occurrences
+    let mut order: Vec<usize> = (0..facts.len()).collect();
+    order.sort_by(|&a, &b| {
+        facts[b]
+            .occurrences
             .len()
-            .cmp(&a.occurrences.len())
-            .then(a.occurrences[0].sentence.cmp(&b.occurrences[0].sentence))
+            .cmp(&facts[a].occurrences.len())
+            .then(first_at[a].cmp(&first_at[b]))
     });
-    facts
+    let mut slots: Vec<Option<Fact>> = facts.into_iter().map(Some).collect();
+    order.into_iter().filter_map(|i| slots[i].take()).collect()
 }
 
 /// Facts of the report the summary never mentions, and of the summary the report never mentions.
-pub fn find_facts(summary: &Document, report: &Document) -> Facts {
-    let (summary_found, summary_mentions) = extract(summary);
-    let (report_found, report_mentions) = extract(report);
+pub fn find_facts(summary: &Document, report: &Document, analysis: &Analysis) -> Facts {
+    let casing = Casing::new(analysis);
+    let reader = Reader {
+        analysis,
+        casing: &casing,
+    };
+    let (summary_found, summary_mentions) = extract(summary, &analysis.summary_words, &reader);
+    let (report_found, report_mentions) = extract(report, &analysis.report_words, &reader);
     Facts {
-        dropped: one_sided(report_found, &summary_mentions),
-        unsupported: one_sided(summary_found, &report_mentions),
+        dropped: one_sided(report, report_found, &summary_mentions),
+        unsupported: one_sided(summary, summary_found, &report_mentions),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::model::FactKind;
+    use crate::{compare, Options};
+
+    type Listed = Vec<(FactKind, String)>;
+
+    fn facts(summary: &str, report: &str) -> (Listed, Listed) {
+        let result = compare(summary, report, &Options::default()).expect("compares");
+        let list =
+            |facts: &[crate::model::Fact]| facts.iter().map(|f| (f.kind, f.text.clone())).collect();
+        (list(&result.facts.dropped), list(&result.facts.unsupported))
+    }
+
+    #[test]
+    fn finds_dropped_numbers_dates_money_and_names() {
+        let report = "On March 3, 2009 the health visitor Maria Ward missed 4 appointments. \
+                      The council spent $2.5 million, 12% more than planned. Ward left the United States.";
+        let summary = "The health visitor missed appointments. Ward left.";
+        let (dropped, unsupported) = facts(summary, report);
+        for want in [
+            (FactKind::Date, "March 3, 2009"),
+            (FactKind::Number, "4"),
+            (FactKind::Money, "$2.5 million"),
+            (FactKind::Percent, "12%"),
+            (FactKind::Name, "United States"),
+        ] {
+            assert!(
+                dropped.iter().any(|(k, t)| *k == want.0 && t == want.1),
+                "missing {want:?} in {dropped:?}"
+            );
+        }
+        assert!(unsupported.is_empty(), "{unsupported:?}");
+    }
+
+    #[test]
+    fn a_name_mentioned_by_surname_is_not_dropped() {
+        let (dropped, _) = facts(
+            "Flynn resigned in February.",
+            "National Security Advisor Michael Flynn resigned on February 13, 2017.",
+        );
+        assert!(
+            !dropped.iter().any(|(_, t)| t.contains("Flynn")),
+            "{dropped:?}"
+        );
+        assert!(
+            dropped.iter().any(|(k, _)| *k == FactKind::Date),
+            "{dropped:?}"
+        );
+    }
+
+    #[test]
+    fn flags_summary_facts_the_report_lacks() {
+        let (_, unsupported) = facts(
+            "The review found 7 missed visits by Dr Okafor.",
+            "The review found missed visits by the health visitor.",
+        );
+        let texts: Vec<&str> = unsupported.iter().map(|(_, t)| t.as_str()).collect();
+        assert!(
+            texts.contains(&"7") && texts.contains(&"Dr Okafor"),
+            "{texts:?}"
+        );
+    }
+
+    #[test]
+    fn citation_numbers_and_abbreviations_are_not_facts() {
+        let (dropped, _) = facts(
+            "Nothing.",
+            "See United States v. Silverman, 745 F.2d 1386, 1393 (11th Cir. 1984); 116 Stat. 807; 18 U.S.C. § 1512. \
+             The witness met 3 officials.",
+        );
+        let texts: Vec<&str> = dropped.iter().map(|(_, t)| t.as_str()).collect();
+        assert!(
+            texts.contains(&"3") && texts.contains(&"Silverman"),
+            "{texts:?}"
+        );
+        for noise in ["745", "1386", "1393", "1984", "807", "1512", "Stat", "Cir"] {
+            assert!(!texts.contains(&noise), "{noise} in {texts:?}");
+        }
+    }
+
+    #[test]
+    fn sentence_initial_words_and_list_markers_are_not_facts() {
+        let (dropped, _) = facts(
+            "Nothing.",
+            "Referring to the report, the panel listed (1) delays and (2) gaps. Referring back, it closed.",
+        );
+        assert!(dropped.is_empty(), "{dropped:?}");
     }
 }

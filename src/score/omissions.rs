@@ -3,7 +3,7 @@
 
 use rustc_hash::FxHashSet;
 
-use crate::align::Analysis;
+use crate::align::{Analysis, WeightedTerms};
 use crate::model::{Document, Fact, Omission, ParagraphKind, Status};
 
 /// How many key terms each omission lists.
@@ -12,6 +12,10 @@ const KEY_TERMS: usize = 6;
 const PREVIEW_CHARS: usize = 200;
 /// Weight of a dropped fact relative to one unit of idf.
 const FACT_WEIGHT: f32 = 2.0;
+/// Numbers count less than words: in reports many are references (pages, sections, citations).
+const NUMBER_DISCOUNT: f32 = 0.3;
+/// Terms the summary uses elsewhere count less than terms it never uses.
+const SHARED_DISCOUNT: f32 = 0.25;
 
 /// Omitted passages of `report`, weightiest first; `dropped` are the report's facts the summary lacks.
 pub fn find_omissions(report: &Document, analysis: &Analysis, dropped: &[Fact]) -> Vec<Omission> {
@@ -61,21 +65,28 @@ fn passage(
     facts_by_sentence: &rustc_hash::FxHashMap<u32, Vec<&str>>,
 ) -> Omission {
     let sentences: Vec<&crate::model::Sentence> = run.iter().map(|&i| &p.sentences[i]).collect();
-    let mut term_weight: rustc_hash::FxHashMap<u32, f32> = Default::default();
-    for s in &sentences {
-        for &(t, w) in &analysis.report_sentences[s.id as usize].entries {
-            *term_weight.entry(t).or_default() += w;
-        }
-    }
+    let passage = WeightedTerms::sum(
+        sentences
+            .iter()
+            .map(|s| &analysis.report_sentences[s.id as usize]),
+    );
     let mut weight = 0.0;
     let mut fresh: Vec<(u32, f32)> = Vec::new();
-    for (&t, &w) in &term_weight {
-        let idf = analysis.vocabulary.terms[t as usize].idf;
+    for &(t, w) in &passage.entries {
+        let term = &analysis.vocabulary.terms[t as usize];
+        let numeric = term.surface.starts_with(|c: char| c.is_ascii_digit());
+        let idf = if numeric {
+            NUMBER_DISCOUNT * term.idf
+        } else {
+            term.idf
+        };
         if in_summary.contains(&t) {
-            weight += 0.25 * idf;
+            weight += SHARED_DISCOUNT * idf;
         } else {
             weight += idf;
-            fresh.push((t, w));
+            if !numeric && term.surface.chars().count() > 2 {
+                fresh.push((t, w));
+            }
         }
     }
     fresh.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
@@ -105,7 +116,10 @@ fn passage(
         start: sentences[0].start,
         end: sentences[sentences.len() - 1].end,
         section: p.section.clone(),
-        words: crate::text::tokenize(&text).len() as u32,
+        words: sentences
+            .iter()
+            .map(|s| analysis.report_words.of(s.id).len() as u32)
+            .sum(),
         key_terms: fresh
             .iter()
             .take(KEY_TERMS)

@@ -1,10 +1,10 @@
 //! Coverage per report section, so a reader sees which parts the summary skips.
 
+use crate::align::DocumentWords;
 use crate::model::{Document, ParagraphKind, SectionCoverage, Status};
-use crate::text::tokenize;
 
 /// Word-weighted coverage of each section's own body paragraphs, in document order.
-pub fn section_coverage(report: &Document) -> Vec<SectionCoverage> {
+pub fn section_coverage(report: &Document, words: &DocumentWords) -> Vec<SectionCoverage> {
     let mut out: Vec<SectionCoverage> = Vec::new();
     let mut covered_words: Vec<f32> = Vec::new();
     for p in &report.paragraphs {
@@ -26,7 +26,7 @@ pub fn section_coverage(report: &Document) -> Vec<SectionCoverage> {
         if !matches!(p.kind, ParagraphKind::Paragraph | ParagraphKind::ListItem) {
             continue;
         }
-        let words = tokenize(&p.text).len() as u32;
+        let words = words.in_paragraph(p);
         let section = &mut out[at];
         section.paragraphs += 1;
         section.words += words;

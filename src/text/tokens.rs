@@ -35,28 +35,26 @@ fn is_apostrophe(c: char) -> bool {
     c == '\'' || c == '’'
 }
 
-/// Splits `text` into word tokens. Letters and digits form words; an apostrophe
-/// or a `.`/`,` between digits stays inside a word ("don't", "3.5", "1,000").
-pub fn tokenize(text: &str) -> Vec<Token> {
-    let mut tokens = Vec::new();
+/// Byte ranges of the words of `text`, without allocating. Letters and digits
+/// form words; an apostrophe or a `.`/`,` between digits stays inside a word
+/// ("don't", "3.5", "1,000").
+pub fn word_spans(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
     let mut chars = text.char_indices().peekable();
-    while let Some((start, c)) = chars.next() {
-        if !c.is_alphanumeric() {
-            continue;
-        }
+    std::iter::from_fn(move || {
+        let (start, c) = chars.by_ref().find(|&(_, c)| c.is_alphanumeric())?;
         let mut end = start + c.len_utf8();
         let mut prev = c;
         while let Some(&(i, d)) = chars.peek() {
-            let joins = d.is_alphanumeric()
-                || ((is_apostrophe(d) && prev.is_alphabetic())
-                    || ((d == '.' || d == ',') && prev.is_ascii_digit()))
-                    && text[i + d.len_utf8()..].chars().next().is_some_and(|n| {
-                        if d == '.' || d == ',' {
-                            n.is_ascii_digit()
-                        } else {
-                            n.is_alphabetic()
-                        }
-                    });
+            let next_after = || text[i + d.len_utf8()..].chars().next();
+            let joins = if d.is_alphanumeric() {
+                true
+            } else if is_apostrophe(d) && prev.is_alphabetic() {
+                next_after().is_some_and(char::is_alphabetic)
+            } else if (d == '.' || d == ',') && prev.is_ascii_digit() {
+                next_after().is_some_and(|n| n.is_ascii_digit())
+            } else {
+                false
+            };
             if !joins {
                 break;
             }
@@ -64,33 +62,53 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             end = i + d.len_utf8();
             prev = d;
         }
-        tokens.push(make_token(text, start, end));
-    }
-    tokens
+        Some((start, end))
+    })
 }
 
-fn make_token(text: &str, start: usize, end: usize) -> Token {
-    let raw = &text[start..end];
-    let mut lower: String = raw.nfkc().flat_map(char::to_lowercase).collect();
-    lower = lower.replace('’', "'");
-    if let Some(stripped) = lower.strip_suffix("'s") {
-        lower.truncate(stripped.len());
+/// Writes the matching form of a raw word into `out`: NFKC (only when needed),
+/// lower case, typographic apostrophes straightened, possessive "'s" removed.
+pub fn lower_word(raw: &str, out: &mut String) {
+    out.clear();
+    if raw.is_ascii() {
+        out.extend(raw.chars().map(|c| c.to_ascii_lowercase()));
+    } else {
+        for c in raw.nfkc().flat_map(char::to_lowercase) {
+            out.push(if c == '’' { '\'' } else { c });
+        }
     }
-    let first = raw.chars().next().unwrap_or(' ');
-    let class = if first.is_ascii_digit() {
+    if out.ends_with("'s") {
+        out.truncate(out.len() - 2);
+    }
+}
+
+/// Whether a lower-cased word is a number, a stop word or a content word.
+pub fn classify(lower: &str) -> TokenClass {
+    if lower.starts_with(|c: char| c.is_ascii_digit()) {
         TokenClass::Number
-    } else if is_stopword(&lower) {
+    } else if is_stopword(lower) {
         TokenClass::Stop
     } else {
         TokenClass::Word
-    };
-    Token {
-        start,
-        end,
-        lower,
-        capitalised: first.is_uppercase(),
-        class,
     }
+}
+
+/// Splits `text` into word tokens (see [`word_spans`]).
+pub fn tokenize(text: &str) -> Vec<Token> {
+    word_spans(text)
+        .map(|(start, end)| {
+            let raw = &text[start..end];
+            let mut lower = String::new();
+            lower_word(raw, &mut lower);
+            Token {
+                start,
+                end,
+                class: classify(&lower),
+                capitalised: raw.starts_with(char::is_uppercase),
+                lower,
+            }
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -135,7 +153,7 @@ mod tests {
     }
 
     #[test]
-    fn normalises_ligatures() {
-        assert_eq!(lowers("ﬁle oﬃce"), ["file", "office"]);
+    fn normalises_ligatures_and_apostrophes() {
+        assert_eq!(lowers("ﬁle oﬃce Comey’s"), ["file", "office", "comey"]);
     }
 }

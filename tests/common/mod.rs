@@ -1,0 +1,126 @@
+//! Shared test support: the development data outside the repo and the gold
+//! matching the shared evaluation scripts use, ported to Rust.
+
+#![allow(dead_code)]
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+
+use serde_json::Value;
+use unicode_normalization::UnicodeNormalization;
+
+/// `../shared/data` next to the checkout, or `None` (with a note) on a clone without it.
+pub fn data_dir() -> Option<PathBuf> {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/data");
+    if dir.is_dir() {
+        Some(dir)
+    } else {
+        eprintln!("skipped: {} not found", dir.display());
+        None
+    }
+}
+
+/// The evaluation's tokens: NFKC, lower case, runs of ASCII letters and digits.
+pub fn eval_tokens(text: &str) -> Vec<String> {
+    let norm: String = text.nfkc().collect::<String>().to_lowercase();
+    norm.split(|c: char| !(c.is_ascii_lowercase() || c.is_ascii_digit()))
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+/// Token-multiset F1 of two token lists.
+pub fn token_f1(a: &[String], b: &[String]) -> f64 {
+    let mut counts: HashMap<&str, i64> = HashMap::new();
+    for t in a {
+        *counts.entry(t).or_default() += 1;
+    }
+    let mut common = 0;
+    for t in b {
+        if let Some(c) = counts.get_mut(t.as_str()) {
+            if *c > 0 {
+                *c -= 1;
+                common += 1;
+            }
+        }
+    }
+    if common == 0 {
+        return 0.0;
+    }
+    let p = common as f64 / a.len() as f64;
+    let r = common as f64 / b.len() as f64;
+    2.0 * p * r / (p + r)
+}
+
+/// Finds the gold block a returned text matches best, as eval_mueller.py does.
+pub struct GoldIndex<'a> {
+    /// The gold blocks, as JSON objects.
+    pub blocks: Vec<&'a Value>,
+    tokens: Vec<Vec<String>>,
+    postings: HashMap<String, Vec<usize>>,
+}
+
+impl<'a> GoldIndex<'a> {
+    /// Indexes `blocks`.
+    pub fn new(blocks: Vec<&'a Value>) -> Self {
+        let tokens: Vec<Vec<String>> = blocks
+            .iter()
+            .map(|b| eval_tokens(b["text"].as_str().unwrap_or("")))
+            .collect();
+        let mut postings: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, ts) in tokens.iter().enumerate() {
+            let mut seen: Vec<&String> = ts.iter().collect();
+            seen.sort();
+            seen.dedup();
+            for w in seen {
+                postings.entry(w.clone()).or_default().push(i);
+            }
+        }
+        GoldIndex {
+            blocks,
+            tokens,
+            postings,
+        }
+    }
+
+    /// The best-matching block and its token F1, if any shares a rare word.
+    pub fn best(&self, text: &str) -> Option<(usize, f64)> {
+        let ts = eval_tokens(text);
+        let mut distinct: Vec<&String> = ts.iter().collect();
+        distinct.sort();
+        distinct.dedup();
+        let mut votes: HashMap<usize, usize> = HashMap::new();
+        for w in distinct {
+            if let Some(list) = self.postings.get(w) {
+                if list.len() < 50 {
+                    for &i in list {
+                        *votes.entry(i).or_default() += 1;
+                    }
+                }
+            }
+        }
+        let mut ranked: Vec<(usize, usize)> = votes.into_iter().collect();
+        ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        ranked
+            .into_iter()
+            .take(20)
+            .map(|(i, _)| (i, token_f1(&ts, &self.tokens[i])))
+            .fold(None, |best: Option<(usize, f64)>, (i, f)| match best {
+                Some((_, bf)) if bf >= f => best,
+                _ if f > 0.0 => Some((i, f)),
+                _ => best,
+            })
+    }
+}
+
+/// The Mueller gold file.
+pub fn mueller_gold(dir: &std::path::Path) -> Value {
+    let text =
+        std::fs::read_to_string(dir.join("mueller-vol2/gold.json")).expect("gold.json readable");
+    serde_json::from_str(&text).expect("gold.json is JSON")
+}
+
+/// Reads a text file of the development data.
+pub fn read(dir: &std::path::Path, path: &str) -> String {
+    std::fs::read_to_string(dir.join(path)).unwrap_or_else(|e| panic!("{path}: {e}"))
+}

@@ -1,0 +1,182 @@
+//! Behaviour of the alignment and omission engine on small, readable cases.
+
+use lacuna::{compare, DiffKind, FactKind, Options, Status};
+
+const REPORT: &str = "\
+1. Background
+
+The child was seen by the health visitor in March. The family moved house twice during the year.
+
+2. Missed appointments
+
+The mother missed 4 appointments at the clinic between May and July. No one followed up the missed appointments.
+
+3. Lost files
+
+The case file was lost when the team moved offices in August. A handover between social workers was never done.
+";
+
+fn sentence_status(result: &lacuna::Comparison, needle: &str) -> Status {
+    result
+        .report
+        .paragraphs
+        .iter()
+        .flat_map(|p| &p.sentences)
+        .find(|s| s.text.contains(needle))
+        .and_then(|s| s.status)
+        .unwrap_or_else(|| panic!("no report sentence contains {needle:?}"))
+}
+
+#[test]
+fn a_summary_that_skips_a_section_leaves_it_omitted() {
+    let summary = "The health visitor saw the child in March, and the family moved house twice. \
+                   The mother missed four clinic appointments and nobody followed them up.";
+    let result = compare(summary, REPORT, &Options::default()).unwrap();
+    assert_eq!(sentence_status(&result, "health visitor"), Status::Covered);
+    assert_ne!(
+        sentence_status(&result, "missed 4 appointments"),
+        Status::Omitted
+    );
+    assert_eq!(
+        sentence_status(&result, "case file was lost"),
+        Status::Omitted
+    );
+    assert_eq!(sentence_status(&result, "handover"), Status::Omitted);
+    let lost = result
+        .sections
+        .iter()
+        .find(|s| s.path.last().is_some_and(|h| h.contains("Lost files")));
+    let lost = lost.expect("a section for Lost files");
+    assert_eq!(lost.coverage, 0.0);
+    assert_eq!(lost.omitted, 1);
+    let top = &result.omissions[0];
+    assert!(
+        top.preview.contains("case file") || top.preview.contains("handover"),
+        "{top:?}"
+    );
+    assert!(top.facts.iter().any(|f| f == "August"), "{top:?}");
+}
+
+#[test]
+fn every_summary_sentence_links_to_its_source_with_an_explanation() {
+    let summary =
+        "Nobody followed up the missed appointments. The case file was lost in the office move.";
+    let result = compare(summary, REPORT, &Options::default()).unwrap();
+    let sentences: Vec<_> = result
+        .summary
+        .paragraphs
+        .iter()
+        .flat_map(|p| &p.sentences)
+        .collect();
+    assert_eq!(sentences.len(), 2);
+    for (s, source) in sentences
+        .iter()
+        .zip(["No one followed up", "case file was lost"])
+    {
+        let best = &s.links[0];
+        let linked = result.report.paragraphs[best.paragraph as usize]
+            .sentences
+            .iter()
+            .find(|r| r.id == best.sentence)
+            .unwrap();
+        assert!(
+            linked.text.contains(source),
+            "{} linked to {}",
+            s.text,
+            linked.text
+        );
+        assert!(!best.terms.is_empty());
+        assert_eq!(s.status, Some(Status::Supported), "{}", s.text);
+        let diff = best.diff.as_ref().expect("a word diff for the best link");
+        assert!(diff.spans.iter().any(|d| d.kind == DiffKind::Kept));
+        assert!(diff.spans.iter().any(|d| d.kind == DiffKind::Dropped));
+    }
+}
+
+#[test]
+fn unsupported_summary_claims_are_flagged() {
+    let summary =
+        "The mother missed 4 appointments. The police prosecuted the landlord for arson in 2011.";
+    let result = compare(summary, REPORT, &Options::default()).unwrap();
+    let claim = result
+        .summary
+        .paragraphs
+        .iter()
+        .flat_map(|p| &p.sentences)
+        .find(|s| s.text.contains("arson"))
+        .unwrap();
+    assert_eq!(claim.status, Some(Status::Unsupported));
+    assert!(result
+        .facts
+        .unsupported
+        .iter()
+        .any(|f| f.kind == FactKind::Date && f.text == "2011"));
+    assert_eq!(result.stats.unsupported_sentences, 1);
+}
+
+#[test]
+fn copying_the_report_covers_everything() {
+    let result = compare(REPORT, REPORT, &Options::default()).unwrap();
+    for p in &result.report.paragraphs {
+        assert_eq!(p.status, Some(Status::Covered), "{}", p.text);
+    }
+    assert!(result.omissions.is_empty());
+    assert!(result.facts.dropped.is_empty());
+    assert!(result
+        .notices
+        .iter()
+        .any(|n| n.code == "identical_documents"));
+}
+
+#[test]
+fn thresholds_move_the_verdicts() {
+    let summary = "The mother missed appointments at the clinic.";
+    let strict = Options {
+        covered_threshold: 0.95,
+        partial_threshold: 0.9,
+        ..Options::default()
+    };
+    let lenient = Options {
+        covered_threshold: 0.2,
+        partial_threshold: 0.1,
+        ..Options::default()
+    };
+    let status = |o: &Options| {
+        sentence_status(
+            &compare(summary, REPORT, o).unwrap(),
+            "missed 4 appointments",
+        )
+    };
+    assert_eq!(status(&strict), Status::Omitted);
+    assert_eq!(status(&lenient), Status::Covered);
+}
+
+#[test]
+fn links_keep_near_misses_below_the_alignment_threshold() {
+    let summary =
+        "The family moved and the mother missed appointments while the team moved offices.";
+    let result = compare(summary, REPORT, &Options::default()).unwrap();
+    let body = result
+        .summary
+        .paragraphs
+        .iter()
+        .find(|p| !p.sentences.is_empty())
+        .unwrap();
+    assert!(body.links.len() >= 3, "{:?}", body.links);
+    assert!(body.links.windows(2).all(|w| w[0].score >= w[1].score));
+}
+
+#[test]
+fn bad_options_and_empty_inputs_are_clear_errors() {
+    let bad = Options {
+        covered_threshold: 0.2,
+        partial_threshold: 0.5,
+        ..Options::default()
+    };
+    let err = compare("a b c", REPORT, &bad).unwrap_err().to_string();
+    assert!(err.contains("partial_threshold"), "{err}");
+    let err = compare("  \n ", REPORT, &Options::default())
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("summary is empty"), "{err}");
+}

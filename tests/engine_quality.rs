@@ -1,0 +1,239 @@
+//! Alignment quality on the development data: prints the figures the engine
+//! issue targets and fails when they regress.
+//!
+//! Data lives outside the repo in ../shared/data; each test says so and
+//! passes vacuously when it is absent (a fresh clone without the data).
+
+mod common;
+
+use common::{data_dir, mueller_gold, read, GoldIndex};
+use lacuna::{compare, Options, ParagraphKind, Status};
+use serde_json::Value;
+
+fn poc_instances(dir: &std::path::Path) -> Vec<Value> {
+    std::fs::read_to_string(dir.join("poc-cnndm/dev.jsonl"))
+        .expect("dev.jsonl readable")
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("valid JSON line"))
+        .collect()
+}
+
+fn strings(v: &Value) -> Vec<String> {
+    v.as_array()
+        .expect("array")
+        .iter()
+        .map(|s| s.as_str().expect("string").to_string())
+        .collect()
+}
+
+/// Points of Correspondence: does the designated summary sentence's paragraph
+/// ranking find the two article sentences it was fused from?
+#[test]
+fn poc_fusion_sources_are_ranked_first() {
+    let Some(dir) = data_dir() else { return };
+    let instances = poc_instances(&dir);
+    let (mut hit1, mut recall2, mut recall3) = (0.0, 0.0, 0.0);
+    let mut missegmented = 0;
+    for inst in &instances {
+        let summary = strings(&inst["summary"]);
+        let article = strings(&inst["article"]);
+        let gold: Vec<u32> = inst["gold"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|g| g.as_u64().unwrap() as u32)
+            .collect();
+        let target = inst["summary_gold"].as_u64().unwrap() as usize;
+        let result = compare(
+            &(summary.join("\n\n") + "\n"),
+            &(article.join("\n\n") + "\n"),
+            &Options::default(),
+        )
+        .expect("compares");
+        let body = |kind: ParagraphKind| kind != ParagraphKind::Heading;
+        let report: Vec<_> = result
+            .report
+            .paragraphs
+            .iter()
+            .filter(|p| body(p.kind))
+            .collect();
+        let summ: Vec<_> = result
+            .summary
+            .paragraphs
+            .iter()
+            .filter(|p| body(p.kind))
+            .collect();
+        if report.len() != article.len() || summ.len() != summary.len() {
+            missegmented += 1;
+            continue;
+        }
+        let index_of = |id: u32| report.iter().position(|p| p.id == id).map(|i| i as u32);
+        let ranked: Vec<u32> = summ[target]
+            .links
+            .iter()
+            .filter_map(|l| index_of(l.paragraph))
+            .collect();
+        let found =
+            |k: usize| ranked.iter().take(k).filter(|r| gold.contains(r)).count() as f64 / 2.0;
+        hit1 += f64::from(ranked.first().is_some_and(|r| gold.contains(r)));
+        recall2 += found(2);
+        recall3 += found(3);
+    }
+    let n = instances.len() as f64;
+    let (hit1, recall2, recall3) = (hit1 / n, recall2 / n, recall3 / n);
+    println!("poc n={n} hit@1 {hit1:.3} recall@2 {recall2:.3} recall@3 {recall3:.3} (missegmented: {missegmented})");
+    // The issue's targets are hit@1 0.95 and recall@2 0.85; lexical alignment
+    // reaches about 0.93 and 0.84 here. These floors guard what is achieved.
+    println!("poc targets: hit@1 0.95, recall@2 0.85 (plain TF-IDF: 0.915, 0.771)");
+    assert!(hit1 >= 0.92, "hit@1 {hit1:.3} regressed below 0.92");
+    assert!(
+        recall2 >= 0.83,
+        "recall@2 {recall2:.3} regressed below 0.83"
+    );
+}
+
+/// A summary made only of copied report sentences must mark exactly those
+/// covered and everything else omitted.
+fn extractive_f1(pairs: &[(String, String, Vec<String>)]) -> f64 {
+    let norm = |t: &str| {
+        t.to_lowercase()
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let (mut tp, mut fp, mut fn_) = (0, 0, 0);
+    for (summary, report, _) in pairs {
+        let result = compare(summary, report, &Options::default()).expect("compares");
+        let summ = norm(summary);
+        for p in &result.report.paragraphs {
+            for s in &p.sentences {
+                let t = norm(&s.text);
+                if t.len() < 20 {
+                    continue;
+                }
+                let copied = summ.contains(&t);
+                let omitted = s.status == Some(Status::Omitted);
+                match (omitted, copied) {
+                    (true, false) => tp += 1,
+                    (true, true) => fp += 1,
+                    (false, false) => fn_ += 1,
+                    (false, true) => {}
+                }
+            }
+        }
+    }
+    let precision = tp as f64 / (tp + fp).max(1) as f64;
+    let recall = tp as f64 / (tp + fn_).max(1) as f64;
+    2.0 * precision * recall / (precision + recall).max(1e-9)
+}
+
+/// Builds extractive summaries from news articles: every third sentence, BBC
+/// style (sentences run together after full stops), from raw-looking text.
+#[test]
+fn extractive_summary_marks_exactly_the_copied_sentences() {
+    let Some(dir) = data_dir() else { return };
+    let detok = |s: &str| {
+        s.replace(" .", ".")
+            .replace(" ,", ",")
+            .replace(" 's", "'s")
+            .replace(" n't", "n't")
+            .replace("`` ", "\"")
+            .replace(" ''", "\"")
+            .replace(" ?", "?")
+            .replace(" !", "!")
+            .replace(" ;", ";")
+            .replace(" :", ":")
+    };
+    let pairs: Vec<(String, String, Vec<String>)> = poc_instances(&dir)
+        .iter()
+        .take(120)
+        .map(|inst| {
+            let article: Vec<String> = strings(&inst["article"]).iter().map(|s| detok(s)).collect();
+            let picked: Vec<String> = article
+                .iter()
+                .enumerate()
+                .filter(|(i, s)| i % 3 == 0 && s.len() > 40)
+                .map(|(_, s)| s.clone())
+                .collect();
+            let paragraphs: Vec<String> = article.chunks(2).map(|c| c.join(" ")).collect();
+            let summary = picked.concat().replace('.', ". ");
+            (summary, paragraphs.join("\n\n"), picked)
+        })
+        .collect();
+    let f1 = extractive_f1(&pairs);
+    println!(
+        "extractive omitted-label F1 {f1:.3} over {} articles",
+        pairs.len()
+    );
+    assert!(f1 >= 0.98, "omitted-label F1 {f1:.3} below 0.98");
+}
+
+/// Mueller Volume II: does each summary paragraph's best-linked report
+/// paragraph lie in the section the summary's own headings say it summarises?
+#[test]
+fn summary_paragraphs_link_into_their_sections() {
+    let Some(dir) = data_dir() else { return };
+    let gold = mueller_gold(&dir);
+    let report_gold = GoldIndex::new(
+        gold["report"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|b| {
+                b["kind"] == "para" && common::eval_tokens(b["text"].as_str().unwrap()).len() >= 4
+            })
+            .collect(),
+    );
+    let summary_gold = GoldIndex::new(
+        gold["summary"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|b| b["kind"] == "para" && b["gold_section"].is_string())
+            .collect(),
+    );
+    let mut worst: f64 = 1.0;
+    for variant in ["clean", "pdftotext", "ocr"] {
+        let summary = read(&dir, &format!("mueller-vol2/{variant}/summary.txt"));
+        let report = read(&dir, &format!("mueller-vol2/{variant}/report.txt"));
+        let result = compare(&summary, &report, &Options::default()).expect("compares");
+        let (mut ok, mut total) = (0, 0);
+        for p in &result.summary.paragraphs {
+            if p.kind == ParagraphKind::Heading {
+                continue;
+            }
+            let Some((j, f)) = summary_gold.best(&p.text) else {
+                continue;
+            };
+            if f < 0.5 {
+                continue;
+            }
+            let want = summary_gold.blocks[j]["gold_section"].as_str().unwrap();
+            total += 1;
+            let Some(top) = p.links.iter().max_by(|a, b| a.score.total_cmp(&b.score)) else {
+                continue;
+            };
+            let linked = &result.report.paragraphs[top.paragraph as usize].text;
+            let got = match report_gold.best(linked) {
+                Some((k, f)) if f >= 0.3 => report_gold.blocks[k]["section"].as_str().unwrap_or(""),
+                _ => "",
+            };
+            if got == want || got.starts_with(&format!("{want}.")) {
+                ok += 1;
+            } else {
+                println!(
+                    "  {variant}: wanted {want}, linked {got}: {}",
+                    &p.text[..p.text.len().min(70)]
+                );
+            }
+        }
+        let accuracy = ok as f64 / total.max(1) as f64;
+        println!("{variant}: section accuracy {ok}/{total} = {accuracy:.3}");
+        worst = worst.min(accuracy);
+    }
+    assert!(
+        worst >= 0.95,
+        "section accuracy {worst:.3} below 0.95 on some variant"
+    );
+}
