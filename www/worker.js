@@ -1,0 +1,29 @@
+// Runs the Lacuna core off the main thread, so a long comparison never
+// freezes the page. Requests: {id, type, ...}; replies: {id, ok, value|error}.
+import init, { compare, decode, wordDiff } from './pkg/lacuna.js';
+
+let ready;
+
+const handlers = {
+  // The main thread compiles the module once and hands it to every worker it
+  // spawns, so a respawn after a cancelled comparison costs no recompilation.
+  init: ({ module }) => {
+    ready = init({ module_or_path: module });
+    return ready.then(() => true);
+  },
+  compare: ({ summary, report, options }) => compare(summary, report, options),
+  decode: ({ bytes, side }) => decode(bytes, side),
+  wordDiff: ({ report, summary }) => wordDiff(report, summary),
+};
+
+self.onmessage = async ({ data }) => {
+  const { id, type } = data;
+  try {
+    if (type !== 'init') await ready;
+    const started = performance.now();
+    const value = await handlers[type](data);
+    self.postMessage({ id, ok: true, value, ms: performance.now() - started });
+  } catch (error) {
+    self.postMessage({ id, ok: false, error: error?.message ?? String(error) });
+  }
+};
