@@ -28,4 +28,4 @@ pub use error::{Error, Side};
 pub use ingest::decode;
 pub use model::*;
 pub use options::{Language, Options};
-pub use segment::segment;
+pub use segment::{redactions, segment};

@@ -1,5 +1,8 @@
 //! Decoding of files of unknown encoding: UTF-8 (with or without BOM), UTF-16
-//! with BOM, and Windows-1252 for legacy files that are not valid UTF-8.
+//! (with BOM, or without one when the NULs give it away), UTF-32 with BOM,
+//! and Windows-1252 for legacy files that are not UTF-8. Line breaks (CRLF,
+//! CR, form feeds) are kept as they are: offsets must point into this text,
+//! and the segmenter reads page breaks from the form feeds.
 
 use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, WINDOWS_1252};
 
@@ -8,31 +11,54 @@ use crate::error::{Error, Side};
 /// Signatures of common non-text files people drop by mistake.
 const MAGIC: &[(&[u8], &str)] = &[
     (b"%PDF", "a PDF document"),
+    (b"%!PS", "a PostScript document"),
     (b"\x89PNG", "a PNG image"),
     (b"\xff\xd8\xff", "a JPEG image"),
     (b"GIF8", "a GIF image"),
+    (b"II*\x00", "a TIFF image"),
+    (b"MM\x00*", "a TIFF image"),
+    (b"RIFF", "an image, audio or video file"),
     (b"PK\x03\x04", "a ZIP archive or Office document"),
     (b"\xd0\xcf\x11\xe0", "a legacy Office document"),
     (b"{\\rtf", "an RTF document"),
+    (b"\x1f\x8b", "a compressed (gzip) file"),
+    (b"7z\xbc\xaf", "a 7-Zip archive"),
+    (b"Rar!", "a RAR archive"),
+    (b"SQLite format 3\x00", "a database"),
     (b"\x7fELF", "a program"),
+    (b"MZ\x90\x00", "a program"),
+    (b"ID3", "an audio file"),
+    (b"OggS", "an audio or video file"),
+    (b"wOFF", "a font"),
 ];
+
+/// UTF-32 byte-order marks, checked before UTF-16's (they begin the same).
+const UTF32_BOMS: &[(&[u8], bool)] = &[(b"\xff\xfe\x00\x00", true), (b"\x00\x00\xfe\xff", false)];
 
 /// Decodes `bytes` into text, refusing files that are not text.
 pub fn decode(bytes: &[u8], side: Side) -> Result<String, Error> {
-    if let Some((_, what)) = MAGIC.iter().find(|(magic, _)| bytes.starts_with(magic)) {
+    let media = bytes.get(4..8) == Some(b"ftyp".as_slice());
+    let magic = MAGIC.iter().find(|(magic, _)| bytes.starts_with(magic));
+    if let Some(what) = magic
+        .map(|(_, what)| *what)
+        .or(media.then_some("a video or image file"))
+    {
         return Err(Error::NotText {
             side,
-            looks_like: (*what).to_string(),
+            looks_like: what.to_string(),
         });
     }
-    let text = match Encoding::for_bom(bytes) {
-        Some((encoding, bom_len)) => {
+    let utf32 = UTF32_BOMS.iter().find(|(bom, _)| bytes.starts_with(bom));
+    let text = match (utf32, Encoding::for_bom(bytes)) {
+        (Some(&(bom, little_endian)), _) => decode_utf32(&bytes[bom.len()..], little_endian),
+        (None, Some((encoding, bom_len))) => {
             let (text, _) = encoding.decode_without_bom_handling(&bytes[bom_len..]);
             text.into_owned()
         }
-        None => match (looks_like_bomless_utf16(bytes), std::str::from_utf8(bytes)) {
+        (None, None) => match (looks_like_bomless_utf16(bytes), std::str::from_utf8(bytes)) {
             (Some(encoding), _) => encoding.decode_without_bom_handling(bytes).0.into_owned(),
             (None, Ok(text)) => text.to_string(),
+            (None, Err(_)) if mostly_utf8(bytes) => String::from_utf8_lossy(bytes).into_owned(),
             (None, Err(_)) => WINDOWS_1252
                 .decode_without_bom_handling(bytes)
                 .0
@@ -46,6 +72,36 @@ pub fn decode(bytes: &[u8], side: Side) -> Result<String, Error> {
         });
     }
     Ok(text)
+}
+
+/// UTF-32 code units, invalid ones replaced by U+FFFD.
+fn decode_utf32(bytes: &[u8], little_endian: bool) -> String {
+    bytes
+        .chunks(4)
+        .map(|unit| {
+            let mut word = [0u8; 4];
+            word[..unit.len()].copy_from_slice(unit);
+            let value = if little_endian {
+                u32::from_le_bytes(word)
+            } else {
+                u32::from_be_bytes(word)
+            };
+            char::from_u32(value).unwrap_or(char::REPLACEMENT_CHARACTER)
+        })
+        .collect()
+}
+
+/// UTF-8 with a few damaged bytes (a truncated download, one pasted
+/// Windows-1252 quote) is still UTF-8: many valid multi-byte characters and
+/// few invalid bytes. Reading it as Windows-1252 would garble every accent.
+fn mostly_utf8(bytes: &[u8]) -> bool {
+    let mut multibyte = 0usize;
+    let mut invalid = 0usize;
+    for chunk in bytes.utf8_chunks() {
+        multibyte += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
+        invalid += chunk.invalid().len();
+    }
+    multibyte >= 4 * invalid.max(1)
 }
 
 /// UTF-16 without a BOM shows as a NUL in every other byte of ASCII text.
@@ -115,10 +171,37 @@ mod tests {
     }
 
     #[test]
+    fn reads_utf32_with_bom() {
+        assert_eq!(ok(b"\xff\xfe\x00\x00h\x00\x00\x00\xe9\x00\x00\x00"), "hé");
+        assert_eq!(ok(b"\x00\x00\xfe\xff\x00\x00\x00h\x00\x00\x00\xe9"), "hé");
+    }
+
+    #[test]
+    fn keeps_mostly_valid_utf8_as_utf8() {
+        let mut bytes = "café “quoted” naïve résumé ".as_bytes().to_vec();
+        bytes.push(0x93);
+        let text = ok(&bytes);
+        assert!(text.starts_with("café “quoted” naïve résumé"), "{text}");
+    }
+
+    #[test]
+    fn keeps_line_breaks_and_form_feeds() {
+        assert_eq!(ok(b"a\r\nb\rc\x0cd\n"), "a\r\nb\rc\x0cd\n");
+    }
+
+    #[test]
     fn refuses_pdf_and_binary() {
         let err = decode(b"%PDF-1.7\n...", Side::Report).unwrap_err();
         assert!(err.to_string().contains("PDF"), "{err}");
         let err = decode(&[0u8, 1, 2, 3, 4, 5, 6, 7, 200, 201], Side::Summary).unwrap_err();
         assert!(matches!(err, Error::NotText { .. }), "{err}");
+        for (bytes, what) in [
+            (&b"\x1f\x8b\x08\x00rest"[..], "gzip"),
+            (&b"\x00\x00\x00\x18ftypmp42"[..], "video"),
+            (&b"II*\x00\x08\x00"[..], "TIFF"),
+        ] {
+            let err = decode(bytes, Side::Report).unwrap_err().to_string();
+            assert!(err.contains(what), "{err}");
+        }
     }
 }

@@ -1,153 +1,383 @@
-//! Blocks: runs of non-blank lines joined into one normalised paragraph text,
-//! with a map back to the original byte offsets.
+//! Blocks: a paragraph's lines joined into one normalised text (unwrapped,
+//! de-hyphenated, whitespace collapsed, NFKC so ligatures read as letters),
+//! with a sparse map back to the original bytes so sentences can be located
+//! in the user's own text.
 
-use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::{is_nfkc_quick, IsNormalized, UnicodeNormalization};
 
+use super::lines::Layout;
 use crate::model::ParagraphKind;
 
-/// A paragraph candidate: normalised text plus where each of its bytes came from.
+/// Word starts that keep their hyphen at a line break ("self-", "non-").
+const HYPHEN_PREFIXES: &[&str] = &[
+    "self", "non", "well", "ex", "all", "half", "so", "cross", "quasi", "anti", "multi", "semi",
+    "pro", "post", "pre", "co", "vice", "inter", "intra", "mid", "sub",
+];
+
+/// A paragraph candidate: its lines, normalised text and role.
+#[derive(Debug, Clone)]
 pub struct Block {
+    /// Indices of its lines in the layout.
+    pub lines: Vec<usize>,
     /// Unwrapped, de-hyphenated, NFKC-normalised text.
     pub text: String,
-    /// For each byte of `text`, the byte offset in the original input it came from.
-    source: Vec<usize>,
-    /// Byte offset just past the block's last character in the original input.
-    source_end: usize,
-    /// Paragraph or heading.
+    /// Where runs of `text` came from in the original input, in text order.
+    anchors: Vec<Anchor>,
+    /// Body, heading, list item or footnote.
     pub kind: ParagraphKind,
+    /// Its heading number or list marker, if any.
+    pub number: Option<String>,
+    /// Words outside redaction marks (set when the block is classified).
+    pub words: usize,
+}
+
+/// The start of a run of normalised text and where it came from.
+#[derive(Debug, Clone, Copy)]
+struct Anchor {
+    /// Byte offset in the normalised text.
+    text: usize,
+    /// Byte offset in the original input.
+    source: usize,
+    /// End of the source bytes, for runs that were rewritten.
+    source_end: usize,
+    /// Whether the run is a byte-for-byte copy (so offsets inside it map one to one).
+    verbatim: bool,
+}
+
+/// How two lines of one paragraph meet.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Seam {
+    /// A space, as between words.
+    Space,
+    /// Nothing: a compound's hyphen or a dash ends the first line.
+    Tight,
+    /// The first line's end hyphen goes: a word was broken across the lines.
+    Mend,
 }
 
 impl Block {
-    /// Original byte offset of normalised byte `i`.
-    pub fn source_of(&self, i: usize) -> usize {
-        self.source.get(i).copied().unwrap_or(self.source_end)
-    }
-
-    /// Original byte offset just past normalised byte `i - 1` (an exclusive end).
-    pub fn source_of_end(&self, end: usize) -> usize {
-        if end >= self.text.len() {
-            return self.source_end;
+    /// Joins the lines `lines` of `layout` into one block of kind `kind`.
+    pub fn join(layout: &Layout, lines: Vec<usize>, kind: ParagraphKind) -> Self {
+        let capacity = lines
+            .iter()
+            .map(|&i| layout.text_of(i).len() + 1)
+            .sum::<usize>();
+        let mut block = Block {
+            lines: Vec::new(),
+            text: String::with_capacity(capacity),
+            anchors: Vec::new(),
+            kind,
+            number: None,
+            words: 0,
+        };
+        let mut previous: Option<&str> = None;
+        for &i in &lines {
+            let line = layout.text_of(i);
+            let start = layout.lines.get(i).map_or(0, |l| l.start);
+            block.append_line(line, start, previous);
+            previous = Some(line);
         }
-        let last = self.text[..end]
-            .chars()
-            .next_back()
-            .map_or(0, char::len_utf8);
-        self.source_of(end - last) + 1
+        block.lines = lines;
+        block
     }
 
-    /// Byte offset just past the block in the original input.
-    pub fn source_end(&self) -> usize {
-        self.source_end
+    /// Appends `other` after a space, as when a heading number joins its title.
+    pub fn absorb(&mut self, other: Block) {
+        let offset = self.text.len() + 1;
+        if let Some(first) = other.anchors.first() {
+            self.anchors.push(Anchor {
+                text: self.text.len(),
+                source: first.source,
+                source_end: first.source,
+                verbatim: false,
+            });
+        }
+        self.text.push(' ');
+        self.text.push_str(&other.text);
+        self.anchors
+            .extend(other.anchors.into_iter().map(|a| Anchor {
+                text: a.text + offset,
+                ..a
+            }));
+        self.lines.extend(other.lines);
+        self.words += other.words;
     }
-}
 
-/// Splits `text` into lines, each as a byte range without its line break.
-fn lines(text: &str) -> Vec<(usize, usize)> {
-    let bytes = text.as_bytes();
-    let mut lines = Vec::new();
-    let mut start = 0;
-    let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'\n' | b'\x0c' => {
-                lines.push((start, i));
-                start = i + 1;
-            }
-            b'\r' => {
-                lines.push((start, i));
-                if bytes.get(i + 1) == Some(&b'\n') {
-                    i += 1;
+    /// Original byte offset of the text starting at normalised byte `at`.
+    pub fn source_start(&self, at: usize) -> usize {
+        let k = self.anchors.partition_point(|a| a.text <= at);
+        match k.checked_sub(1).and_then(|k| self.anchors.get(k)) {
+            Some(a) if a.verbatim => a.source + (at - a.text),
+            Some(a) => a.source,
+            None => self.anchors.first().map_or(0, |a| a.source),
+        }
+    }
+
+    /// Original byte offset just past the text ending at normalised byte `end`.
+    pub fn source_end(&self, end: usize) -> usize {
+        let k = self.anchors.partition_point(|a| a.text < end);
+        match k.checked_sub(1).and_then(|k| self.anchors.get(k)) {
+            Some(a) if a.verbatim => a.source + (end - a.text),
+            Some(a) => a.source_end,
+            None => self.anchors.first().map_or(0, |a| a.source),
+        }
+    }
+
+    fn append_line(&mut self, line: &str, start: usize, previous: Option<&str>) {
+        if let Some(previous) = previous {
+            match seam(previous, line) {
+                Seam::Space => self.push_rewritten(" ", start, start),
+                Seam::Tight => {}
+                Seam::Mend => {
+                    if self.text.ends_with('-') {
+                        self.text.pop();
+                    }
                 }
-                start = i + 1;
-            }
-            _ => {}
-        }
-        i += 1;
-    }
-    if start < bytes.len() {
-        lines.push((start, bytes.len()));
-    }
-    lines
-}
-
-/// Groups lines separated by blank lines into blocks.
-pub fn blocks(text: &str) -> Vec<Block> {
-    let mut out = Vec::new();
-    let mut current: Vec<(usize, usize)> = Vec::new();
-    for (start, end) in lines(text) {
-        if text[start..end].trim().is_empty() {
-            if !current.is_empty() {
-                out.push(join(text, &current));
-                current.clear();
-            }
-        } else {
-            current.push((start, end));
-        }
-    }
-    if !current.is_empty() {
-        out.push(join(text, &current));
-    }
-    out
-}
-
-/// Joins wrapped lines, mending words hyphenated across a line break.
-fn join(text: &str, lines: &[(usize, usize)]) -> Block {
-    let mut out = String::new();
-    let mut source = Vec::new();
-    let mut source_end = 0;
-    for (n, &(start, end)) in lines.iter().enumerate() {
-        let line = &text[start..end];
-        let lead = line.len() - line.trim_start().len();
-        let line = line.trim();
-        let line_start = start + lead;
-        if n > 0 && !out.is_empty() {
-            let hyphenated = out.ends_with('-')
-                && out[..out.len() - 1]
-                    .chars()
-                    .next_back()
-                    .is_some_and(char::is_alphabetic)
-                && line.chars().next().is_some_and(char::is_lowercase);
-            if hyphenated {
-                out.pop();
-                source.pop();
-            } else if !out.ends_with('-') {
-                out.push(' ');
-                source.push(line_start);
             }
         }
-        for (i, c) in line.char_indices() {
-            let at = line_start + i;
-            if c.is_whitespace() {
-                if !out.ends_with(' ') {
-                    out.push(' ');
-                    source.push(at);
-                }
+        let bytes = line.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            let run = plain_run(bytes, i);
+            if run > 0 {
+                self.push_verbatim_str(&line[i..i + run], start + i);
+                i += run;
                 continue;
             }
-            for n in std::iter::once(c).nfkc() {
-                let before = out.len();
-                out.push(n);
-                source.extend(std::iter::repeat_n(at, out.len() - before));
+            let Some(c) = line[i..].chars().next() else {
+                break;
+            };
+            let at = start + i;
+            let end = at + c.len_utf8();
+            i += c.len_utf8();
+            if c.is_ascii_digit() {
+                if let Some(len) = self.glued_reference(&line[at - start..]) {
+                    i = at - start + len;
+                    continue;
+                }
+            }
+            if c.is_whitespace() {
+                if self.text.is_empty() || self.text.ends_with(' ') {
+                    continue;
+                }
+                if c == ' ' {
+                    self.push_verbatim_str(" ", at);
+                } else {
+                    self.push_rewritten(" ", at, end);
+                }
+            } else if c.is_ascii() {
+                if !c.is_ascii_control() {
+                    self.push_verbatim_str(&line[at - start..i], at);
+                }
+            } else if is_invisible(c) {
+                continue;
+            } else if is_nfkc_quick(std::iter::once(c)) != IsNormalized::No {
+                self.push_verbatim_str(&line[at - start..i], at);
+            } else {
+                let normal: String = std::iter::once(c).nfkc().collect();
+                let normal = if normal.trim().is_empty() {
+                    " "
+                } else {
+                    normal.as_str()
+                };
+                if !(normal == " " && self.text.ends_with(' ')) {
+                    self.push_rewritten(normal, at, end);
+                }
             }
         }
-        source_end = line_start + line.len();
+        while self.text.ends_with(' ') {
+            self.text.pop();
+        }
     }
-    let kind = if lines.len() == 1 && is_heading_line(&out) {
-        ParagraphKind::Heading
-    } else {
-        ParagraphKind::Paragraph
-    };
-    Block {
-        text: out,
-        source,
-        source_end,
-        kind,
+
+    /// The length of a footnote reference glued to the punctuation just
+    /// written ("hacks.23 With", "Trump”32 and") at the start of `rest`.
+    fn glued_reference(&self, rest: &str) -> Option<usize> {
+        let mut written = self.text.chars().rev();
+        let punct = written.next()?;
+        let before = written.next()?;
+        let closes = matches!(
+            punct,
+            '.' | ',' | ';' | ':' | '!' | '?' | '”' | '’' | '"' | ')' | ']'
+        );
+        if !closes || before.is_ascii_digit() || before.is_whitespace() {
+            return None;
+        }
+        let word = self.text[..self.text.len() - punct.len_utf8()]
+            .rsplit(char::is_whitespace)
+            .next()
+            .unwrap_or("")
+            .trim_end_matches(|c: char| !c.is_alphanumeric());
+        if word.contains('.') || word.chars().filter(|c| c.is_alphabetic()).count() < 2 {
+            return None;
+        }
+        let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+        let after = rest[digits..].chars().next();
+        let ends = after.is_none_or(|c| c.is_whitespace() || matches!(c, ',' | ';' | '.' | ')'));
+        (digits <= 3 && ends).then_some(digits)
+    }
+
+    fn push_verbatim_str(&mut self, s: &str, at: usize) {
+        let continues = self
+            .anchors
+            .last()
+            .is_some_and(|a| a.verbatim && a.source + (self.text.len() - a.text) == at);
+        if !continues {
+            self.anchors.push(Anchor {
+                text: self.text.len(),
+                source: at,
+                source_end: at,
+                verbatim: true,
+            });
+        }
+        self.text.push_str(s);
+    }
+
+    fn push_rewritten(&mut self, s: &str, source: usize, source_end: usize) {
+        self.anchors.push(Anchor {
+            text: self.text.len(),
+            source,
+            source_end,
+            verbatim: false,
+        });
+        self.text.push_str(s);
     }
 }
 
-/// A short single line that does not end like a sentence reads as a heading.
-fn is_heading_line(line: &str) -> bool {
-    let words = line.split_whitespace().count();
-    let ends_sentence = line.ends_with(['.', '!', '?', ';', ',', ':', '"', '”']);
-    words <= 12 && !ends_sentence && line.chars().next().is_some_and(|c| !c.is_lowercase())
+/// Length of the run of bytes from `from` that copy straight into the
+/// normalised text: printable ASCII, single spaces between words, and
+/// digits that cannot be a footnote reference glued to punctuation.
+fn plain_run(bytes: &[u8], from: usize) -> usize {
+    let mut j = from;
+    while let Some(&b) = bytes.get(j) {
+        let plain = match b {
+            b' ' => {
+                j > from
+                    && !bytes[j - 1].is_ascii_whitespace()
+                    && bytes.get(j + 1).is_some_and(|n| !n.is_ascii_whitespace())
+            }
+            b'0'..=b'9' => {
+                j > from
+                    && !matches!(
+                        bytes[j - 1],
+                        b'.' | b',' | b';' | b':' | b'!' | b'?' | b'"' | b')' | b']'
+                    )
+            }
+            0x21..=0x7E => true,
+            _ => false,
+        };
+        if !plain {
+            break;
+        }
+        j += 1;
+    }
+    j - from
+}
+
+/// Characters that carry nothing visible: soft hyphens, zero-width marks, BOMs.
+fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{00AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}'
+    )
+}
+
+/// How line `next` joins the line `previous` of the same paragraph.
+fn seam(previous: &str, next: &str) -> Seam {
+    if previous.ends_with(['—', '/']) || previous.ends_with("--") {
+        return Seam::Tight;
+    }
+    let Some(before) = previous.strip_suffix('-') else {
+        return Seam::Space;
+    };
+    if !before.chars().next_back().is_some_and(char::is_alphabetic) {
+        return if before.ends_with(char::is_whitespace) {
+            Seam::Space
+        } else {
+            Seam::Tight
+        };
+    }
+    if !next.starts_with(char::is_lowercase) {
+        return Seam::Tight;
+    }
+    let word = before
+        .rsplit(|c: char| c.is_whitespace() || matches!(c, '(' | '“' | '"' | '‘'))
+        .next()
+        .unwrap_or("");
+    let lower = word.to_lowercase();
+    if word.contains('-') || HYPHEN_PREFIXES.contains(&lower.as_str()) {
+        Seam::Tight
+    } else {
+        Seam::Mend
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn joined(text: &str) -> Block {
+        let layout = Layout::new(text);
+        Block::join(
+            &layout,
+            (0..layout.lines.len()).collect(),
+            ParagraphKind::Paragraph,
+        )
+    }
+
+    #[test]
+    fn mends_broken_words_and_keeps_compounds() {
+        let b = joined("the investi-\ngation of obstruction-of-\njustice and self-\nincrimination in Trump-\nRussia ties");
+        assert_eq!(
+            b.text,
+            "the investigation of obstruction-of-justice and self-incrimination in Trump-Russia ties"
+        );
+    }
+
+    #[test]
+    fn drops_glued_footnote_references() {
+        let b = joined(
+            "the hacks.23 With Trump”32 and company,16 and 3.5 and 1,000 and No. 5\nand Section II.A.4, at 357 n.11. “Yes.”4 No.",
+        );
+        assert_eq!(
+            b.text,
+            "the hacks. With Trump” and company, and 3.5 and 1,000 and No. 5 and Section II.A.4, at 357 n.11. “Yes.” No."
+        );
+    }
+
+    #[test]
+    fn normalises_ligatures_and_spaces() {
+        let b = joined("the oﬃce  of\tthe\u{a0}Oﬀice\u{ad}s");
+        assert_eq!(b.text, "the office of the Offices");
+    }
+
+    #[test]
+    fn maps_text_back_to_the_original() {
+        let text = "  The oﬃce said\nthat it was investi-\ngating. Done.";
+        let b = joined(text);
+        for word in ["The", "said", "that", "Done."] {
+            let at = b.text.find(word).unwrap_or_default();
+            let start = b.source_start(at);
+            let end = b.source_end(at + word.len());
+            assert_eq!(&text[start..end], word);
+        }
+        let at = b.text.find("office").unwrap_or_default();
+        assert_eq!(&text[b.source_start(at)..b.source_end(at + 6)], "oﬃce");
+        let at = b.text.find("investigating").unwrap_or_default();
+        assert_eq!(
+            &text[b.source_start(at)..b.source_end(at + 14)],
+            "investi-\ngating."
+        );
+    }
+
+    #[test]
+    fn absorbs_a_title_after_its_number() {
+        let text = "A.\n\nThe Title";
+        let layout = Layout::new(text);
+        let mut number = Block::join(&layout, vec![0], ParagraphKind::Heading);
+        number.absorb(Block::join(&layout, vec![1], ParagraphKind::Heading));
+        assert_eq!(number.text, "A. The Title");
+        assert_eq!(number.source_end(number.text.len()), text.len());
+        assert_eq!(number.source_start(3), 4);
+    }
 }

@@ -1,53 +1,94 @@
 //! Segment: rebuild a text's paragraphs, headings and sentences, each located
-//! in the original input by UTF-16 offsets.
+//! in the original input by UTF-16 offsets, whatever the text's origin
+//! (clean prose, pdftotext with or without `-layout`, OCR, copy-paste).
+//!
+//! The stages, in order: [`lines`] cuts the input into physical lines and
+//! pages; [`furniture`] marks running headers, footers, page numbers and
+//! contents leaders; [`footnotes`] marks the notes at page bottoms;
+//! [`paragraphs`] regroups the remaining lines into paragraphs; [`blocks`]
+//! joins each group into normalised text with a map back to the input;
+//! [`headings`] decides kinds, numbers and heading paths; [`sentences`]
+//! splits paragraphs into sentences. [`redactions`] finds the redaction marks
+//! that scoring must not count as words.
 
 mod blocks;
+mod cues;
+#[cfg(test)]
+mod fixtures;
+mod footnotes;
+mod furniture;
+mod headings;
+mod lines;
+mod paragraphs;
+mod redactions;
 mod sentences;
 
-use crate::model::{Document, Paragraph, ParagraphKind, Sentence};
-use crate::text::{tokenize, Utf16Cursor};
+use blocks::Block;
+use lines::Layout;
 
+use crate::model::{Document, Paragraph, Sentence};
+use crate::text::Utf16Cursor;
+
+pub use redactions::redactions;
 pub use sentences::split_sentences;
 
 /// Rebuilds the document structure of `text`.
 pub fn segment(text: &str) -> Document {
-    let blocks = blocks::blocks(text);
-    let mut cursor = Utf16Cursor::new(text);
+    let mut layout = Layout::new(text);
+    furniture::mark(&mut layout);
+    footnotes::mark(&mut layout);
+    let groups = paragraphs::group(&layout);
+    let blocks = headings::classify(headings::blocks(&layout, groups));
+    let sections = headings::sections(&blocks);
+    build(&layout, blocks, sections)
+}
+
+/// Assembles the model's document, converting byte offsets to UTF-16 once for all.
+fn build(layout: &Layout, blocks: Vec<Block>, sections: Vec<Vec<String>>) -> Document {
+    let splits: Vec<Vec<std::ops::Range<usize>>> =
+        blocks.iter().map(|b| split_sentences(&b.text)).collect();
+    let mut offsets = Utf16Offsets::new(layout.text);
+    for (block, split) in blocks.iter().zip(&splits) {
+        let (start, end) = extent(layout, block);
+        offsets.want(start);
+        offsets.want(end);
+        for r in split {
+            offsets.want(block.source_start(r.start));
+            offsets.want(block.source_end(r.end));
+        }
+    }
+    offsets.resolve();
     let mut paragraphs = Vec::with_capacity(blocks.len());
-    let mut section: Vec<String> = Vec::new();
     let mut next_sentence = 0u32;
     let mut words = 0u32;
-    for block in blocks {
-        if block.kind == ParagraphKind::Heading {
-            section = vec![block.text.clone()];
-        }
-        let start = cursor.utf16_at(block.source_of(0));
-        let end = cursor.utf16_at(block.source_end());
-        let mut sentences = Vec::new();
-        for range in split_sentences(&block.text) {
-            let s_start = cursor.utf16_at(block.source_of(range.start));
-            let s_end = cursor.utf16_at(block.source_of_end(range.end));
-            sentences.push(Sentence {
-                id: next_sentence,
-                text: block.text[range].to_string(),
-                start: s_start,
-                end: s_end,
-                coverage: None,
-                support: None,
-                status: None,
-                links: Vec::new(),
-            });
-            next_sentence += 1;
-        }
-        words += tokenize(&block.text).len() as u32;
+    for ((block, split), section) in blocks.into_iter().zip(splits).zip(sections) {
+        let (start, end) = extent(layout, &block);
+        let sentences = split
+            .into_iter()
+            .map(|r| {
+                let sentence = Sentence {
+                    id: next_sentence,
+                    start: offsets.get(block.source_start(r.start)),
+                    end: offsets.get(block.source_end(r.end)),
+                    text: block.text.get(r).unwrap_or("").to_string(),
+                    coverage: None,
+                    support: None,
+                    status: None,
+                    links: Vec::new(),
+                };
+                next_sentence += 1;
+                sentence
+            })
+            .collect();
+        words += block.words as u32;
         paragraphs.push(Paragraph {
             id: paragraphs.len() as u32,
             kind: block.kind,
             text: block.text,
-            start,
-            end,
-            section: section.clone(),
-            number: None,
+            start: offsets.get(start),
+            end: offsets.get(end),
+            section,
+            number: block.number,
             sentences,
             links: Vec::new(),
             coverage: None,
@@ -56,4 +97,98 @@ pub fn segment(text: &str) -> Document {
         });
     }
     Document { paragraphs, words }
+}
+
+/// Byte range of a block in the original input: its first line's start to its last line's end.
+fn extent(layout: &Layout, block: &Block) -> (usize, usize) {
+    let line = |i: Option<&usize>| i.and_then(|&i| layout.lines.get(i));
+    let start = line(block.lines.first()).map_or(0, |l| l.start);
+    let end = block
+        .lines
+        .iter()
+        .filter_map(|&i| layout.lines.get(i))
+        .map(|l| l.end)
+        .max()
+        .unwrap_or(start);
+    (start, end)
+}
+
+/// Byte offsets gathered, sorted and converted to UTF-16 in one forward pass.
+struct Utf16Offsets<'a> {
+    text: &'a str,
+    bytes: Vec<usize>,
+    units: Vec<u32>,
+}
+
+impl<'a> Utf16Offsets<'a> {
+    fn new(text: &'a str) -> Self {
+        Utf16Offsets {
+            text,
+            bytes: Vec::new(),
+            units: Vec::new(),
+        }
+    }
+
+    fn want(&mut self, byte: usize) {
+        self.bytes.push(byte);
+    }
+
+    fn resolve(&mut self) {
+        self.bytes.sort_unstable();
+        self.bytes.dedup();
+        if self.text.is_ascii() {
+            self.units = self.bytes.iter().map(|&b| b as u32).collect();
+            return;
+        }
+        let mut cursor = Utf16Cursor::new(self.text);
+        self.units = self.bytes.iter().map(|&b| cursor.utf16_at(b)).collect();
+    }
+
+    fn get(&self, byte: usize) -> u32 {
+        match self.bytes.binary_search(&byte) {
+            Ok(i) => self.units.get(i).copied().unwrap_or(0),
+            Err(_) => Utf16Cursor::new(self.text).utf16_at(byte),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn offsets_are_utf16_into_the_original() {
+        let text = "😀 Heading\n\nThe ﬁrst sentence. The second one.\n";
+        let doc = segment(text);
+        let units: Vec<u16> = text.encode_utf16().collect();
+        let slice = |s: u32, e: u32| String::from_utf16_lossy(&units[s as usize..e as usize]);
+        let p = &doc.paragraphs[1];
+        assert_eq!(slice(p.start, p.end), "The ﬁrst sentence. The second one.");
+        assert_eq!(
+            slice(p.sentences[1].start, p.sentences[1].end),
+            "The second one."
+        );
+        assert_eq!(p.sentences[0].text, "The first sentence.");
+    }
+
+    #[test]
+    fn never_panics_on_odd_input() {
+        for text in [
+            "",
+            "\n\n\x0c\x0c",
+            "-",
+            "é-\nà",
+            "A.",
+            "(a)",
+            "1\n\x0c2\n\x0c3\n",
+            "■■ [ ( (b)( ’ “",
+            "\u{ad}\u{200b}\u{feff}",
+            "ﬁ\r\nﬂ\rﬀ",
+        ] {
+            let doc = segment(text);
+            for p in &doc.paragraphs {
+                assert!(p.start <= p.end);
+            }
+        }
+    }
 }

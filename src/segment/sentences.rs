@@ -1,52 +1,283 @@
-//! Sentence boundaries in normalised paragraph text.
+//! Sentence boundaries in normalised paragraph text, tuned for legal and
+//! official prose: abbreviations, initials, citations ("745 F.2d 1386, 1393
+//! (11th Cir. 1984)"), decimals, quotations, glued footnote references, and
+//! tokenised text ("Ms . Kinsman", "shocked . ''").
 
 use std::ops::Range;
 
-/// Abbreviations after which a period does not end a sentence.
-const ABBREVIATIONS: &[&str] = &[
-    "Mr", "Mrs", "Ms", "Dr", "Prof", "Sr", "Jr", "St", "No", "Nos", "v", "vs", "Inc", "Ltd", "Co",
-    "Corp", "e.g", "i.e", "etc", "cf", "para", "paras", "Cir", "U.S", "Id", "Fed", "R", "Gen",
-    "Gov", "Sen", "Rep", "Jan", "Feb", "Mar", "Apr", "Aug", "Sept", "Sep", "Oct", "Nov", "Dec",
-    "p", "pp", "ed", "eds", "al", "Ct", "F", "Supp", "App", "Ch", "Art", "Sec", "Vol",
+/// Abbreviations that never end a sentence: a name or a number follows them.
+const TITLES: &[&str] = &[
+    "Mr", "Mrs", "Ms", "Messrs", "Dr", "Prof", "Hon", "Rev", "St", "Sen", "Sens", "Rep", "Reps",
+    "Gov", "Gen", "Lt", "Col", "Capt", "Sgt", "Adm", "Cmdr", "Maj", "Pres", "Supt", "Det", "No",
+    "Nos", "v", "vs", "e.g", "i.e", "cf", "Cf", "para", "paras", "Para", "Paras", "p", "pp", "Cir",
+    "Fed", "R", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sept", "Sep", "Oct", "Nov",
+    "Dec", "Ct", "F", "Supp", "App", "Ch", "Art", "Arts", "Sec", "Secs", "Vol", "Vols", "Const",
+    "Stat", "Cl", "cl", "Ed", "ed", "eds", "Exh", "Ex", "Fig", "fig", "Figs", "approx", "Dept",
+    "Dep", "Cong", "Sess", "Reg", "Regs", "Pt", "pt", "ch", "sec", "art", "vol", "nn", "n", "ibid",
+    "Id", "id", "Jud", "Comm", "Assn", "Ass'n", "Ave", "Blvd", "Mt", "Ft", "U.S.C", "C.F.R",
 ];
+
+/// Abbreviations that often end a sentence too: they end one only before a
+/// word that typically opens a sentence.
+const AMBIGUOUS: &[&str] = &[
+    "Inc", "Ltd", "Co", "Corp", "Jr", "Sr", "etc", "al", "seq", "LLC", "L.L.C", "Bros", "Esq",
+];
+
+/// Words that typically open a sentence, for deciding after an ambiguous abbreviation.
+const SENTENCE_OPENERS: &[&str] = &[
+    "The",
+    "A",
+    "An",
+    "He",
+    "She",
+    "It",
+    "They",
+    "We",
+    "I",
+    "You",
+    "In",
+    "On",
+    "At",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "There",
+    "But",
+    "And",
+    "Or",
+    "So",
+    "Yet",
+    "His",
+    "Her",
+    "Its",
+    "Their",
+    "Our",
+    "My",
+    "When",
+    "After",
+    "Before",
+    "As",
+    "If",
+    "While",
+    "Although",
+    "Though",
+    "Because",
+    "However",
+    "Then",
+    "Later",
+    "Also",
+    "Both",
+    "Each",
+    "Some",
+    "Many",
+    "Most",
+    "No",
+    "Not",
+    "One",
+    "Two",
+    "Three",
+    "What",
+    "Who",
+    "Why",
+    "How",
+    "Where",
+    "For",
+    "From",
+    "By",
+    "With",
+    "To",
+    "Under",
+    "Since",
+    "Instead",
+    "Still",
+    "Such",
+    "Other",
+    "According",
+    "During",
+    "Meanwhile",
+    "Following",
+    "See",
+    "Id",
+    "Here",
+];
+
+/// What kind of abbreviation, if any, a word before a period is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Abbreviation {
+    /// Not an abbreviation: the period ends a sentence.
+    None,
+    /// A title or reference abbreviation (Mr., v., No., Cir.): never a sentence end.
+    Title,
+    /// An initial or initialism (J., U.S., D.C.) or a word like "Inc." or
+    /// "etc.": a sentence end only before a typical sentence opener.
+    Ambiguous,
+}
+
+/// Classifies the word that `before` (text up to a period) ends with.
+pub fn abbreviation(before: &str) -> Abbreviation {
+    let before = before.trim_end();
+    let word = before
+        .rsplit(|c: char| c.is_whitespace() || matches!(c, '(' | '[' | '"' | '“' | '‘' | '—'))
+        .next()
+        .unwrap_or("");
+    if word.is_empty() {
+        return Abbreviation::None;
+    }
+    if TITLES.contains(&word) {
+        return Abbreviation::Title;
+    }
+    if AMBIGUOUS.contains(&word) {
+        return Abbreviation::Ambiguous;
+    }
+    let initialism = word
+        .split('.')
+        .all(|part| part.chars().count() == 1 && part.chars().all(char::is_alphabetic));
+    if initialism && word.chars().next().is_some_and(char::is_uppercase) {
+        return Abbreviation::Ambiguous;
+    }
+    if initialism {
+        return Abbreviation::Title;
+    }
+    Abbreviation::None
+}
+
+/// Whether a period after `before` may not end a sentence (any kind of abbreviation).
+pub fn is_abbreviation(before: &str) -> bool {
+    abbreviation(before) != Abbreviation::None
+}
 
 /// Byte ranges of the sentences of `text`, whitespace trimmed, covering all its words.
 pub fn split_sentences(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start = 0;
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let bytes = text.as_bytes();
     let mut i = 0;
-    while i < chars.len() {
-        let (at, c) = chars[i];
-        if matches!(c, '.' | '!' | '?') {
-            let mut j = i + 1;
-            while j < chars.len() && matches!(chars[j].1, '"' | '”' | '’' | '\'' | ')' | ']') {
-                j += 1;
-            }
-            let followed_by_space = j < chars.len() && chars[j].1.is_whitespace();
-            let next = chars[j..]
-                .iter()
-                .map(|&(_, c)| c)
-                .find(|c| !c.is_whitespace());
-            let starts_new =
-                next.is_some_and(|n| n.is_uppercase() || matches!(n, '"' | '“' | '‘' | '('));
-            if followed_by_space && starts_new && !(c == '.' && is_abbreviation(&text[start..at])) {
-                let end = if j < chars.len() {
-                    chars[j].0
-                } else {
-                    text.len()
-                };
-                push_trimmed(text, start..end, &mut out);
-                start = end;
-            }
-            i = j;
+    while i < bytes.len() {
+        let c = bytes[i];
+        let terminal = matches!(c, b'.' | b'!' | b'?')
+            || (c == 0xE2 && text.get(i..).is_some_and(|rest| rest.starts_with('…')));
+        if !terminal {
+            i += 1;
             continue;
         }
-        let _ = at;
-        i += 1;
+        let punct_len = if c < 0x80 { 1 } else { '…'.len_utf8() };
+        if let Some(end) = boundary(text, start, i, punct_len) {
+            push_trimmed(text, start..end, &mut out);
+            start = end;
+            i = end;
+        } else {
+            i += punct_len;
+        }
     }
     push_trimmed(text, start..text.len(), &mut out);
     out
+}
+
+/// If the punctuation at `at` ends a sentence begun at `start`, where the
+/// sentence ends (closing quotes and glued footnote numbers included).
+fn boundary(text: &str, start: usize, at: usize, punct_len: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let period = bytes[at] == b'.';
+    let mut end = at + punct_len;
+    let glued = bytes
+        .get(end)
+        .copied()
+        .filter(|&b| b == b'.' || b.is_ascii_alphanumeric());
+    let after_digit = at > 0 && bytes[at - 1].is_ascii_digit();
+    if period && glued.is_some_and(|b| !b.is_ascii_digit() || after_digit) {
+        return None;
+    }
+    end = skip_closers(text, end);
+    let digits = bytes[end..]
+        .iter()
+        .take_while(|b| b.is_ascii_digit())
+        .count();
+    let glued_reference = digits > 0
+        && digits <= 3
+        && at > 0
+        && !bytes[at - 1].is_ascii_digit()
+        && bytes
+            .get(end + digits)
+            .is_none_or(|b| b.is_ascii_whitespace());
+    if glued_reference {
+        end += digits;
+    } else if digits > 0 {
+        return None;
+    }
+    let spaced = text[end..].starts_with(char::is_whitespace);
+    let after_space = text[end..].trim_start();
+    let closers_after_space = skip_closers(after_space, 0);
+    if closers_after_space > 0 && closers_after_space == after_space.len()
+        || after_space[closers_after_space..].starts_with(char::is_whitespace)
+    {
+        end = text.len() - after_space.len() + closers_after_space;
+        return after_space[closers_after_space..]
+            .trim_start()
+            .is_empty()
+            .then_some(end)
+            .or_else(|| {
+                opens_sentence(after_space[closers_after_space..].trim_start()).then_some(end)
+            });
+    }
+    if !spaced || after_space.is_empty() {
+        return None;
+    }
+    if !opens_sentence(after_space) {
+        return None;
+    }
+    let before = &text[start..at];
+    if period && ellipsis_before(before) {
+        return None;
+    }
+    match (period, abbreviation(before)) {
+        (false, _) | (true, Abbreviation::None) => Some(end),
+        (true, Abbreviation::Title) => None,
+        (true, Abbreviation::Ambiguous) => {
+            let next_word = after_space
+                .split(|c: char| !c.is_alphabetic())
+                .find(|w| !w.is_empty())
+                .unwrap_or("");
+            SENTENCE_OPENERS.contains(&next_word).then_some(end)
+        }
+    }
+}
+
+/// Length of the closing quotes and brackets at the start of `text[from..]`.
+fn skip_closers(text: &str, from: usize) -> usize {
+    let rest = &text[from..];
+    let mut len = 0;
+    for c in rest.chars() {
+        if matches!(c, '"' | '”' | '’' | '\'' | ')' | ']' | '»') {
+            len += c.len_utf8();
+        } else {
+            break;
+        }
+    }
+    from + len
+}
+
+/// Whether `text` (after a sentence end) starts like a new sentence.
+fn opens_sentence(text: &str) -> bool {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(c) if c.is_uppercase() => true,
+        Some('"' | '“' | '‘' | '\'' | '`' | '(' | '[' | '¿' | '¡') => {
+            let rest = chars
+                .as_str()
+                .trim_start_matches(['`', '\'', '"', '“', '‘', ' ']);
+            rest.chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_numeric())
+        }
+        _ => false,
+    }
+}
+
+/// Whether `before` ends with an elision (". . ." or "..."), which rarely ends a sentence.
+fn ellipsis_before(before: &str) -> bool {
+    let before = before.trim_end();
+    before.ends_with(". .") || before.ends_with("..")
 }
 
 fn push_trimmed(text: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) {
@@ -56,22 +287,6 @@ fn push_trimmed(text: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) {
     if !trimmed.is_empty() {
         out.push(range.start + lead..range.start + lead + trimmed.len());
     }
-}
-
-/// Whether the text before a period ends with an abbreviation or an initial.
-fn is_abbreviation(before: &str) -> bool {
-    let word = before
-        .rsplit(|c: char| c.is_whitespace() || c == '(')
-        .next()
-        .unwrap_or("");
-    let word = word.trim_start_matches(['"', '“', '‘']);
-    let initialism = word
-        .split('.')
-        .all(|part| part.chars().count() == 1 && part.chars().all(char::is_alphabetic));
-    if initialism {
-        return true;
-    }
-    ABBREVIATIONS.contains(&word)
 }
 
 #[cfg(test)]
@@ -108,6 +323,63 @@ mod tests {
                 "See United States v. Roe, 529 F.2d 629 (4th Cir. 1975).",
                 "K.T. McFarland declined."
             ]
+        );
+        assert_eq!(
+            split("Marinello v. United States, 138 S. Ct. 1101, 1106 (2018). See 18 U.S.C. § 1512(c)(2). Id. at 599."),
+            [
+                "Marinello v. United States, 138 S. Ct. 1101, 1106 (2018).",
+                "See 18 U.S.C. § 1512(c)(2).",
+                "Id. at 599."
+            ]
+        );
+    }
+
+    #[test]
+    fn decides_ambiguous_abbreviations_by_the_next_word() {
+        assert_eq!(
+            split("He moved to the U.S. The move was hard. Donald J. Trump and U.S. Attorney Roe met."),
+            [
+                "He moved to the U.S.",
+                "The move was hard.",
+                "Donald J. Trump and U.S. Attorney Roe met."
+            ]
+        );
+        assert_eq!(
+            split("Acme Inc. The firm grew, e.g. in Paris, i.e. abroad."),
+            ["Acme Inc.", "The firm grew, e.g. in Paris, i.e. abroad."]
+        );
+    }
+
+    #[test]
+    fn handles_tokenised_text() {
+        assert_eq!(
+            split("`` Ms . Kinsman 's false accusations hurt . '' He left ."),
+            [
+                "`` Ms . Kinsman 's false accusations hurt . ''",
+                "He left ."
+            ]
+        );
+        assert_eq!(split("Who ?"), ["Who ?"]);
+        assert_eq!(split("."), ["."]);
+    }
+
+    #[test]
+    fn keeps_glued_references_and_quotes_with_their_sentence() {
+        assert_eq!(
+            split("Russia.7 The questions grew.” 8 Then ... more. “Now,” he said."),
+            [
+                "Russia.7",
+                "The questions grew.” 8 Then ... more.",
+                "“Now,” he said."
+            ]
+        );
+        assert_eq!(
+            split("evidence. . . . Therefore, mens rea."),
+            ["evidence. . . . Therefore, mens rea."]
+        );
+        assert_eq!(
+            split("Paragraph 4.12 says so. Yes."),
+            ["Paragraph 4.12 says so.", "Yes."]
         );
     }
 }

@@ -1,0 +1,328 @@
+//! Cues: what the wording of a line says about its role (how it ends, whether
+//! it opens with a heading number or list marker, whether it reads like a
+//! title), shared by paragraph and heading detection.
+
+use super::sentences::{abbreviation, is_abbreviation, Abbreviation};
+
+/// How a line ends, as far as paragraph breaks are concerned.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ending {
+    /// A sentence ends here (`.`, `!`, `?`, possibly closed by quotes or brackets).
+    Terminal,
+    /// A colon: a list or quotation may follow.
+    Colon,
+    /// A word broken by a hyphen at the line end.
+    Hyphen,
+    /// Anything else: the sentence runs on.
+    Open,
+}
+
+/// How `line` ends. Footnote references glued to the end ("said.”23", OCR's
+/// "Russia.'*") are looked through; an abbreviation's period does not end a sentence.
+pub fn ending(line: &str) -> Ending {
+    let stripped = line.trim_end_matches(|c: char| {
+        c.is_ascii_digit()
+            || matches!(
+                c,
+                '"' | '”' | '’' | '\'' | ')' | ']' | '*' | '�' | '`' | '»' | '†' | '‡'
+            )
+    });
+    let Some(last) = stripped.chars().next_back() else {
+        return Ending::Open;
+    };
+    match last {
+        '!' | '?' | '…' => Ending::Terminal,
+        '.' => {
+            let before = &stripped[..stripped.len() - 1];
+            let closed = stripped.len() < line.len();
+            if !closed && abbreviation(before) == Abbreviation::Title {
+                Ending::Open
+            } else {
+                Ending::Terminal
+            }
+        }
+        ':' => Ending::Colon,
+        '-' if line.ends_with('-') => {
+            let word_before = stripped[..stripped.len() - 1]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphabetic);
+            if word_before {
+                Ending::Hyphen
+            } else {
+                Ending::Open
+            }
+        }
+        _ => Ending::Open,
+    }
+}
+
+/// Words that cannot end a paragraph: a line ending on one runs on.
+const FUNCTION_WORDS: &[&str] = &[
+    "a", "an", "the", "of", "to", "in", "on", "at", "by", "for", "from", "with", "and", "or",
+    "but", "nor", "that", "which", "who", "whom", "whose", "as", "than", "is", "are", "was",
+    "were", "be", "been", "his", "her", "its", "their", "our", "my", "your", "this", "these",
+    "those", "into", "onto", "upon", "about", "between", "if", "whether", "not", "no",
+];
+
+/// Whether `line` ends on a comma, semicolon or word that cannot end a paragraph.
+pub fn runs_on(line: &str) -> bool {
+    if line.ends_with([',', ';', '&', '—', '–']) {
+        return true;
+    }
+    let last = line
+        .rsplit(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    last.len() <= 7 && {
+        let lower = last.to_lowercase();
+        FUNCTION_WORDS.contains(&lower.as_str())
+    }
+}
+
+/// The numbering style of a heading number or list marker; styles, not
+/// values, decide how headings nest.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Style {
+    /// I. II. III.
+    UpperRoman,
+    /// A. B. C.
+    UpperLetter,
+    /// 1. 2. 3.
+    Arabic,
+    /// 3.4 or 3.4.1: the number of parts.
+    Decimal(u8),
+    /// a. b. c.
+    LowerLetter,
+    /// i. ii. iii.
+    LowerRoman,
+    /// (a) or a)
+    ParenLetter,
+    /// (i) or i)
+    ParenRoman,
+    /// (1) or 1)
+    ParenArabic,
+    /// (A) or A)
+    ParenUpper,
+    /// • – * and friends.
+    Bullet,
+}
+
+/// A number or marker opening a line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Numbering {
+    /// Its style.
+    pub style: Style,
+    /// Byte length of the marker itself.
+    pub len: usize,
+    /// The first character of its value (a letter or roman numeral), for
+    /// telling "I." after "H." from roman one.
+    pub first: char,
+}
+
+/// The heading number or list marker at the start of `line`, if it is
+/// followed by a space or ends the line.
+pub fn numbering(line: &str) -> Option<Numbering> {
+    let first = line.chars().next()?;
+    if matches!(
+        first,
+        '•' | '◦' | '▪' | '●' | '■' | '□' | '‣' | '⁃' | '-' | '–' | '*' | '·'
+    ) {
+        let rest = &line[first.len_utf8()..];
+        return rest.starts_with([' ', '\t']).then_some(Numbering {
+            style: Style::Bullet,
+            len: first.len_utf8(),
+            first,
+        });
+    }
+    let (inner, open) = match line.strip_prefix('(') {
+        Some(rest) => (rest, 1),
+        None => (line, 0),
+    };
+    let token_len = inner
+        .find(|c: char| !(c.is_ascii_alphanumeric() || c == '.'))
+        .unwrap_or(inner.len());
+    let token = &inner[..token_len];
+    let after = &inner[token_len..];
+    let (value, closer) = if open == 1 || after.starts_with(')') {
+        (token, after.strip_prefix(')')?)
+    } else {
+        (token.strip_suffix('.').unwrap_or(token), after)
+    };
+    let dotted = open == 0 && !after.starts_with(')') && token.ends_with('.');
+    let len = line.len() - closer.len();
+    if !(closer.is_empty() || closer.starts_with(char::is_whitespace)) || value.is_empty() {
+        return None;
+    }
+    let parens = open == 1 || after.starts_with(')');
+    let style = style_of(value, parens, dotted)?;
+    Some(Numbering {
+        style,
+        len,
+        first: value.chars().next()?,
+    })
+}
+
+fn style_of(value: &str, parens: bool, dotted: bool) -> Option<Style> {
+    let is_roman = |s: &str, set: &str| s.len() <= 5 && s.chars().all(|c| set.contains(c));
+    let letter = value.len() == 1 && value.chars().all(|c| c.is_ascii_alphabetic());
+    if value.contains('.') {
+        let parts: Vec<&str> = value.split('.').collect();
+        let numeric = parts
+            .iter()
+            .all(|p| !p.is_empty() && p.len() <= 3 && p.bytes().all(|b| b.is_ascii_digit()));
+        return (numeric && !parens && parts.len() <= 6)
+            .then_some(Style::Decimal(parts.len() as u8));
+    }
+    if value.len() <= 3 && value.bytes().all(|b| b.is_ascii_digit()) {
+        return match (parens, dotted) {
+            (true, _) => Some(Style::ParenArabic),
+            (false, true) => Some(Style::Arabic),
+            _ => None,
+        };
+    }
+    if !(parens || dotted) {
+        return None;
+    }
+    let upper_roman = is_roman(value, "IVXLC");
+    let lower_roman = is_roman(value, "ivxlc");
+    match (parens, letter, upper_roman, lower_roman) {
+        (true, _, _, true) if value != "c" || !letter => Some(Style::ParenRoman),
+        (true, true, _, _) if value.chars().all(|c| c.is_ascii_lowercase()) => {
+            Some(Style::ParenLetter)
+        }
+        (true, true, _, _) => Some(Style::ParenUpper),
+        (false, _, true, _) => Some(Style::UpperRoman),
+        (false, true, _, _) if value.chars().all(|c| c.is_ascii_uppercase()) => {
+            Some(Style::UpperLetter)
+        }
+        (false, _, _, true) if !letter => Some(Style::LowerRoman),
+        (false, true, _, _) => Some(Style::LowerLetter),
+        _ => None,
+    }
+}
+
+/// Small words a title leaves in lower case.
+const TITLE_SMALL_WORDS: &[&str] = &[
+    "a", "an", "the", "and", "or", "but", "nor", "of", "to", "in", "on", "at", "by", "for", "from",
+    "with", "as", "vs", "v", "via", "per", "into", "onto", "upon", "that", "than", "is", "are",
+    "was", "be", "its", "his", "her", "their", "he", "she", "it", "not", "about", "between",
+    "under", "over", "after", "before", "during", "within", "without", "towards", "toward",
+    "against", "up", "out", "off", "whether", "who", "what", "when", "where", "why", "how",
+    "which", "has", "have", "had", "did", "do", "does",
+];
+
+/// Whether `text` reads like a title: every word that is not a small word
+/// starts with a capital (or is not a word), and it does not read like a
+/// sentence ("Results of the Investigation", "Support for Trump").
+pub fn title_case(text: &str) -> bool {
+    let mut words = 0;
+    let mut capitalised = 0;
+    let mut lower = 0;
+    let mut letters = false;
+    for word in text.split_whitespace() {
+        let word = word.trim_matches(|c: char| !c.is_alphanumeric());
+        let Some(first) = word.chars().next() else {
+            continue;
+        };
+        words += 1;
+        letters |= first.is_alphabetic();
+        if first.is_uppercase() || first.is_numeric() {
+            capitalised += 1;
+        } else if !TITLE_SMALL_WORDS.contains(&word) {
+            lower += 1;
+            if lower > 2 {
+                return false;
+            }
+        }
+    }
+    words > 0 && capitalised > 0 && letters && lower * 5 <= capitalised.max(1) && lower <= 2
+}
+
+/// Whether the letters of `text` are all capitals (at least three of them).
+pub fn all_caps(text: &str) -> bool {
+    let mut letters = 0;
+    for c in text.chars().filter(|c| c.is_alphabetic()) {
+        if c.is_lowercase() {
+            return false;
+        }
+        letters += 1;
+    }
+    letters >= 3
+}
+
+/// Whether `text` holds a sentence boundary before its end (". T").
+pub fn has_inner_sentence_end(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    bytes.iter().enumerate().any(|(i, &b)| {
+        matches!(b, b'.' | b'!' | b'?')
+            && bytes.get(i + 1) == Some(&b' ')
+            && bytes.get(i + 2).is_some_and(u8::is_ascii_uppercase)
+            && !is_abbreviation(&text[..i])
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_line_endings() {
+        assert_eq!(ending("the end of it."), Ending::Terminal);
+        assert_eq!(ending("said so.”23"), Ending::Terminal);
+        assert_eq!(ending("Russia.'*"), Ending::Terminal);
+        assert_eq!(ending("the report of the U.S."), Ending::Terminal);
+        assert_eq!(ending("United States v."), Ending::Open);
+        assert_eq!(ending("as follows:"), Ending::Colon);
+        assert_eq!(ending("investi-"), Ending::Hyphen);
+        assert_eq!(ending("and 1-"), Ending::Open);
+        assert_eq!(ending("Cintolo,"), Ending::Open);
+    }
+
+    #[test]
+    fn function_words_run_on() {
+        assert!(runs_on("whether many people in the"));
+        assert!(runs_on("Flynn, Manafort,"));
+        assert!(!runs_on("Support for Trump"));
+    }
+
+    #[test]
+    fn reads_numbering_styles() {
+        let style = |s: &str| numbering(s).map(|n| (n.style, n.len));
+        assert_eq!(style("II. Factual Results"), Some((Style::UpperRoman, 3)));
+        assert_eq!(style("A."), Some((Style::UpperLetter, 2)));
+        assert_eq!(style("3. The Press"), Some((Style::Arabic, 2)));
+        assert_eq!(style("3.4.1 Scope"), Some((Style::Decimal(3), 5)));
+        assert_eq!(
+            style("4.12 The health visitor"),
+            Some((Style::Decimal(2), 4))
+        );
+        assert_eq!(style("(a) The President"), Some((Style::ParenLetter, 3)));
+        assert_eq!(style("(iv) fourth"), Some((Style::ParenRoman, 4)));
+        assert_eq!(style("(2) otherwise"), Some((Style::ParenArabic, 3)));
+        assert_eq!(style("b) second"), Some((Style::ParenLetter, 2)));
+        assert_eq!(style("• point"), Some((Style::Bullet, 3)));
+        assert_eq!(style("a. first"), Some((Style::LowerLetter, 2)));
+        assert_eq!(style("1 ."), None);
+        assert_eq!(style("2016 was"), None);
+        assert_eq!(style("U.S. Const."), None);
+        assert_eq!(style("(2014) (internal"), None);
+        assert_eq!(style("-based"), None);
+        assert_eq!(style("Id. at 4"), None);
+    }
+
+    #[test]
+    fn recognises_titles() {
+        assert!(title_case(
+            "The Campaign’s Response to Reports About Russian"
+        ));
+        assert!(title_case("Support for Trump"));
+        assert!(title_case("Overview"));
+        assert!(!title_case(
+            "the witness said or wrote previously contradicts his testimony"
+        ));
+        assert!(!title_case("Shocked and appalled by what we saw"));
+        assert!(all_caps("FACTUAL RESULTS OF THE INVESTIGATION"));
+        assert!(!all_caps("U.S"));
+    }
+}

@@ -1,0 +1,112 @@
+//! Test fixtures: converted-looking text (wrapped lines, pages with headers,
+//! page numbers and footnotes) built from known paragraphs, so unit tests
+//! can check that the segmenter gets the paragraphs back.
+
+const SUBJECTS: &[&str] = &[
+    "The committee",
+    "A regional auditor",
+    "Several witnesses",
+    "The harbour pilot",
+    "Two engineers",
+    "The chair",
+    "A spokesman",
+    "Local farmers",
+    "The museum",
+    "Volunteers",
+    "The tramway company",
+    "Inspectors",
+    "The brewery",
+    "A choir",
+];
+const VERBS: &[&str] = &[
+    "reviewed",
+    "described",
+    "questioned",
+    "catalogued",
+    "published",
+    "inspected",
+    "repaired",
+    "recorded",
+    "disputed",
+    "summarised",
+    "approved",
+    "postponed",
+    "examined",
+    "photographed",
+];
+const OBJECTS: &[&str] = &[
+    "the minutes of the spring meeting",
+    "the budget for the coming year",
+    "the bridge joints near the quay",
+    "ledgers from the shipping office",
+    "maps drawn by an unknown surveyor",
+    "the revised winter timetable",
+    "damp plaster in the classrooms",
+    "the dredging schedule",
+    "hedgerows along the embankment",
+    "letters from affected families",
+    "the chapel windows",
+    "the drought figures",
+    "the telescope on the hill",
+    "records lost during the move",
+];
+const ENDINGS: &[&str] = &[
+    "before the deadline",
+    "after a long delay",
+    "with borrowed equipment",
+    "despite objections",
+    "for the second time",
+    "in the northern district",
+    "at the request of the council",
+    "without further comment",
+];
+
+/// Sentence number `i`: different words for different numbers, as prose has.
+pub fn sentence(i: usize) -> String {
+    let pick = |list: &[&str], salt: usize| {
+        let h = (i.wrapping_mul(2_654_435_761) ^ salt.wrapping_mul(40_503)) >> 7;
+        list[h % list.len()].to_string()
+    };
+    format!(
+        "{} {} {} {}.",
+        pick(SUBJECTS, 1),
+        pick(VERBS, 2),
+        pick(OBJECTS, 3),
+        pick(ENDINGS, 4)
+    )
+}
+
+/// A paragraph of `n` sentences starting at sentence `k`.
+pub fn paragraph(k: usize, n: usize) -> String {
+    (k..k + n).map(sentence).collect::<Vec<_>>().join(" ")
+}
+
+/// Lines of `text` filled greedily up to `width` characters, as a printed
+/// page wraps them.
+pub fn wrap(text: &str, width: usize) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    for word in text.split_whitespace() {
+        if !line.is_empty() && line.len() + 1 + word.len() > width {
+            lines.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    if !line.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
+/// Paragraphs wrapped at `width` and joined with single line breaks, the way
+/// pdftotext prints them.
+pub fn wrapped(paragraphs: &[String], width: usize) -> String {
+    paragraphs
+        .iter()
+        .flat_map(|p| wrap(p, width))
+        .map(|l| l + "\n")
+        .collect()
+}

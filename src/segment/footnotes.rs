@@ -1,0 +1,426 @@
+//! Footnotes: the notes that converted text leaves at the bottom of each page
+//! are marked, so they become footnote paragraphs and never run into the body.
+//!
+//! A footnote starts with its number, alone on a line (pdftotext) or before
+//! its text (OCR, where the number is often garbled: `'8`, `"2`, `2�`). Body
+//! lines can start with numbers too ("28 C.F.R. § 600.4"), so only numbers
+//! that continue the document's running footnote count are trusted: the
+//! longest chain of rising numbers through the pages. A page's footnote zone
+//! runs from its first trusted number to the page end.
+
+use super::cues::{ending, Ending};
+use super::lines::{Layout, Role};
+
+/// Largest jump between consecutive footnote numbers in the chain.
+const MAX_STEP: u32 = 15;
+/// A count may restart at 1 only after a run of at least this many notes.
+const MIN_RESTART: usize = 3;
+/// How many earlier candidates a chain link may reach back over.
+const LOOKBACK: usize = 80;
+/// Marker lines must outweigh other lines by this much for a zone without a trusted number.
+const MIN_ZONE_SCORE: i32 = 4;
+/// How far the running score may fall below its best before the scan up a page stops.
+const GIVE_UP: i32 = 6;
+/// Lines this much wider than the wrap width are set in footnote type.
+const WIDE: f32 = 1.04;
+/// Lines wider than this many wrap widths were never wrapped (OCR paragraphs).
+const OVERFULL: f32 = 1.3;
+/// Footnote zones may hold at most this share of the body lines; more means
+/// the "footnotes" are really numbered paragraphs.
+const MAX_SHARE: f32 = 0.65;
+
+/// A footnote marker at the start of a line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Marker {
+    /// The number, when it reads cleanly.
+    pub number: Option<u32>,
+    /// Byte length of the marker (garbage around the digits included).
+    pub len: usize,
+}
+
+/// Reads a footnote marker at the start of `line`: digits, possibly wrapped
+/// in OCR debris, either alone or followed by a space and text; or, in OCR,
+/// a replacement character standing where the digits were lost.
+pub fn marker(line: &str) -> Option<Marker> {
+    const DEBRIS: &[char] = &[
+        '\'', '"', '‘', '’', '“', '”', '*', '#', '^', '`', '!', '|', '%', '$', '�',
+    ];
+    let lead = line.len() - line.trim_start_matches(DEBRIS).len();
+    if lead > 3 {
+        return None;
+    }
+    let after_lead = &line[lead..];
+    let digits = after_lead.len()
+        - after_lead
+            .trim_start_matches(|c: char| c.is_ascii_digit())
+            .len();
+    let lost_digits = digits == 0 && line[..lead].contains(['�', '*']);
+    if (digits == 0 && !lost_digits) || digits > 4 {
+        return None;
+    }
+    let after_digits = &after_lead[digits..];
+    let tail_debris = after_digits.len() - after_digits.trim_start_matches(DEBRIS).len();
+    let rest = &after_digits[tail_debris..];
+    let len = lead + digits + tail_debris;
+    let clean = lead == 0 && tail_debris == 0;
+    let number = after_lead[..digits].parse().ok().filter(|_| clean);
+    if rest.is_empty() {
+        return (digits > 0).then_some(Marker { number, len });
+    }
+    let mut chars = rest.chars();
+    let space = chars.next().is_some_and(char::is_whitespace);
+    let text_start = chars.find(|c| !c.is_whitespace());
+    let reads_as_text = text_start.is_some_and(|c| {
+        c.is_alphabetic() || matches!(c, '"' | '“' | '‘' | '\'' | '@' | '(' | '[' | '_' | '�')
+    });
+    (space && reads_as_text).then_some(Marker { number, len })
+}
+
+/// Marks footnote lines in a paged layout.
+pub fn mark(layout: &mut Layout) {
+    if !layout.paged() {
+        return;
+    }
+    let candidates = candidates(layout);
+    let chain: Vec<usize> = longest_chain(layout, &candidates)
+        .into_iter()
+        .map(|c| candidates[c].0)
+        .collect();
+    let zones: Vec<(usize, usize)> = (0..layout.pages.len())
+        .filter_map(|p| zone_start(layout, p, &chain).map(|z| (p, z)))
+        .collect();
+    let body_lines = layout.lines.iter().filter(|l| l.role == Role::Body).count();
+    let zone_lines: usize = zones
+        .iter()
+        .map(|&(page, start)| layout.pages[page].end.saturating_sub(start))
+        .sum();
+    if zone_lines as f32 > MAX_SHARE * body_lines as f32 {
+        return;
+    }
+    let wrap = layout.wrap_width();
+    let mut unfinished = false;
+    let mut previous_page = usize::MAX;
+    for (page, start) in zones {
+        let start = if unfinished && previous_page + 1 == page {
+            carried_over(layout, page, start, wrap)
+        } else {
+            start
+        };
+        let mut last = None;
+        for i in layout.pages[page].clone().filter(|&i| i >= start) {
+            if layout.lines[i].role != Role::Body {
+                continue;
+            }
+            let opens = i == start || marker(layout.text_of(i)).is_some();
+            layout.lines[i].role = if opens {
+                Role::FootnoteStart
+            } else {
+                Role::Footnote
+            };
+            last = Some(i);
+        }
+        unfinished = last.is_some_and(|i| ending(layout.text_of(i)) != Ending::Terminal);
+        previous_page = page;
+    }
+}
+
+/// Where the footnotes of `page` start: at its first trusted number, or
+/// earlier if marker lines (garbled, with smaller numbers, or reading like
+/// references) run on above it; on a page without one, where
+/// the lines from there to the page end are mostly marker lines (OCR, whose
+/// numbers are too garbled to trust).
+fn zone_start(layout: &Layout, page: usize, chain: &[usize]) -> Option<usize> {
+    let body: Vec<usize> = layout.pages[page]
+        .clone()
+        .filter(|&i| layout.lines[i].role == Role::Body)
+        .skip(1)
+        .collect();
+    let trusted = body.iter().position(|i| chain.binary_search(i).is_ok());
+    let (scan_to, mut best, mut best_score) = match trusted {
+        Some(t) => (t, Some(t), 0),
+        None => (body.len(), None, MIN_ZONE_SCORE - 1),
+    };
+    let first_number = trusted
+        .and_then(|t| marker(layout.text_of(body[t])))
+        .and_then(|m| m.number)
+        .unwrap_or(u32::MAX);
+    let mut score = 0;
+    for k in (0..scan_to).rev() {
+        let text = layout.text_of(body[k]);
+        let opens = footnote_like(text)
+            && marker(text)
+                .and_then(|m| m.number)
+                .is_none_or(|n| n < first_number || citation_like(text));
+        score += if opens {
+            2
+        } else if citation_like(text) {
+            1
+        } else {
+            -1
+        };
+        if opens && score > best_score {
+            best_score = score;
+            best = Some(k);
+        }
+        if score < best_score.min(0) - GIVE_UP {
+            break;
+        }
+    }
+    best.and_then(|k| body.get(k).copied())
+}
+
+/// Whether a line opens with a footnote marker, or (OCR, which runs several
+/// notes into one line and may lose the first marker) reads like references
+/// and holds further notes' markers after sentence ends.
+fn footnote_like(line: &str) -> bool {
+    if marker(line).is_some() {
+        return true;
+    }
+    if !citation_like(line) {
+        return false;
+    }
+    let inline = line
+        .match_indices(['.', ')', ';'])
+        .filter(|&(at, _)| {
+            line.get(at + 1..)
+                .and_then(|rest| rest.strip_prefix(' '))
+                .and_then(marker)
+                .is_some()
+        })
+        .count();
+    inline >= 2
+}
+
+/// Whether a line reads like references rather than prose: at least a
+/// quarter of its words hold digits ("Comey 1/28/17 Memorandum, at 3").
+fn citation_like(line: &str) -> bool {
+    let mut words = 0;
+    let mut numeric = 0;
+    let mut in_word = false;
+    let mut has_digit = false;
+    for &b in line.as_bytes() {
+        if b == b' ' {
+            if in_word {
+                words += 1;
+                numeric += usize::from(has_digit);
+            }
+            in_word = false;
+            has_digit = false;
+        } else {
+            in_word = true;
+            has_digit |= b.is_ascii_digit();
+        }
+    }
+    if in_word {
+        words += 1;
+        numeric += usize::from(has_digit);
+    }
+    words >= 4 && numeric * 4 >= words
+}
+
+/// A footnote left unfinished at the foot of the previous page goes on above
+/// the first footnote of this one, set in smaller type and so wider than the
+/// body: take the wide lines just above (the last of them may be short if
+/// it ends the note).
+fn carried_over(layout: &Layout, page: usize, start: usize, wrap: Option<f32>) -> usize {
+    let Some(wrap) = wrap else {
+        return start;
+    };
+    let first = layout.pages[page].start;
+    let above: Vec<usize> = (first..start)
+        .rev()
+        .filter(|&i| layout.lines[i].role == Role::Body)
+        .collect();
+    let wide = |k: usize| {
+        above.get(k).is_some_and(|&i| {
+            let width = layout.lines[i].width;
+            width > WIDE * wrap && width < OVERFULL * wrap
+        })
+    };
+    let short_end = !wide(0)
+        && wide(1)
+        && above
+            .first()
+            .is_some_and(|&i| ending(layout.text_of(i)) == Ending::Terminal);
+    let mut k = match (wide(0), short_end) {
+        (true, _) => 0,
+        (false, true) => 1,
+        (false, false) => return start,
+    };
+    while wide(k + 1) && k + 2 < above.len() {
+        k += 1;
+    }
+    above[k]
+}
+
+/// Body lines that start with a clean footnote number and follow some body
+/// text on their page: (line index, number).
+fn candidates(layout: &Layout) -> Vec<(usize, u32)> {
+    let mut out = Vec::new();
+    for range in &layout.pages {
+        let mut body_seen = false;
+        for i in range.clone() {
+            if layout.lines[i].role != Role::Body {
+                continue;
+            }
+            if body_seen {
+                if let Some(n) = marker(layout.text_of(i)).and_then(|m| m.number) {
+                    out.push((i, n));
+                }
+            }
+            body_seen = true;
+        }
+    }
+    out
+}
+
+/// Indices of the candidates in the longest run of rising footnote numbers
+/// (a number may rise by up to `MAX_STEP` per page passed); a 1 may restart
+/// the count after a real run (notes numbered per chapter). Among equal runs the closer
+/// predecessor wins, so a footnote is preferred to body text that happens to
+/// start with the same number.
+fn longest_chain(layout: &Layout, candidates: &[(usize, u32)]) -> Vec<usize> {
+    let page_of = |c: usize| layout.lines[candidates[c].0].page;
+    let mut score = vec![0usize; candidates.len()];
+    let mut previous = vec![usize::MAX; candidates.len()];
+    let mut best_so_far: Option<usize> = None;
+    for i in 0..candidates.len() {
+        let n = candidates[i].1;
+        score[i] = 1;
+        if let Some(b) = best_so_far.filter(|&b| n == 1 && score[b] >= MIN_RESTART) {
+            score[i] = score[b] + 1;
+            previous[i] = b;
+        }
+        for j in i.saturating_sub(LOOKBACK)..i {
+            let m = candidates[j].1;
+            let pages = page_of(i).saturating_sub(page_of(j));
+            let step = MAX_STEP * (1 + pages);
+            if m < n && n <= m + step && score[j] + 1 >= score[i] && score[j] + 1 > 1 {
+                score[i] = score[j] + 1;
+                previous[i] = j;
+            }
+        }
+        if best_so_far.is_none_or(|b| score[i] > score[b]) {
+            best_so_far = Some(i);
+        }
+    }
+    let mut chain = Vec::new();
+    let mut at = best_so_far.unwrap_or(usize::MAX);
+    while at != usize::MAX {
+        chain.push(at);
+        at = previous[at];
+    }
+    chain.reverse();
+    chain
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::fixtures::{paragraph, wrap};
+    use super::*;
+
+    #[test]
+    fn reads_clean_and_garbled_markers() {
+        let m = |s: &str| marker(s).map(|m| m.number);
+        assert_eq!(m("7"), Some(Some(7)));
+        assert_eq!(m("45 Dhillon 11/21/17 302, at 10."), Some(Some(45)));
+        assert_eq!(m("'8 See, e.g., Meet the Press"), Some(None));
+        assert_eq!(m("\"2 See, e.g., @realDonaldTrump"), Some(None));
+        assert_eq!(m("2� See id."), Some(None));
+        assert_eq!(m("4.12 The health visitor"), None);
+        assert_eq!(m("2016, the media reported"), None);
+        assert_eq!(m("1) first item"), None);
+        assert_eq!(m("302"), Some(Some(302)));
+        assert_eq!(m("12345 too long"), None);
+    }
+
+    /// A page of wrapped prose (with extra lines) followed by its notes.
+    fn page(n: usize, extra: &[&str], notes: &[&str]) -> String {
+        let mut s = String::from("Running header of the report\n\n");
+        for line in wrap(&paragraph(n * 5, 6), 72)
+            .iter()
+            .map(String::as_str)
+            .chain(extra.iter().copied())
+        {
+            s.push_str(line);
+            s.push('\n');
+        }
+        for note in notes {
+            s.push_str(note);
+            s.push('\n');
+        }
+        s.push_str(&format!("Page {n}\n\x0c"));
+        s
+    }
+
+    #[test]
+    fn marks_zones_that_continue_the_footnote_count() {
+        let text = [
+            page(
+                1,
+                &["28 C.F.R. § 600.4(a). Because of that description of our jurisdiction, we sought.1"],
+                &["1", "Smith v. Jones, 12 F.3d 45 (1999).", "2", "Interview of Brown, at 3."],
+            ),
+            page(
+                2,
+                &["More body text."],
+                &["3 Memorandum of the board.", "'4 Garbled record of a call."],
+            ),
+            page(3, &[], &["5 Letter to the editor, May 1."]),
+        ]
+        .concat();
+        let mut layout = Layout::new(&text);
+        super::super::furniture::mark(&mut layout);
+        mark(&mut layout);
+        let role_of = |t: &str| {
+            (0..layout.lines.len())
+                .find(|&i| layout.text_of(i) == t)
+                .map(|i| layout.lines[i].role)
+        };
+        assert_eq!(role_of("1"), Some(Role::FootnoteStart));
+        assert_eq!(
+            role_of("Smith v. Jones, 12 F.3d 45 (1999)."),
+            Some(Role::Footnote)
+        );
+        assert_eq!(role_of("2"), Some(Role::FootnoteStart));
+        assert_eq!(
+            role_of("3 Memorandum of the board."),
+            Some(Role::FootnoteStart)
+        );
+        assert_eq!(
+            role_of("'4 Garbled record of a call."),
+            Some(Role::FootnoteStart)
+        );
+        assert_eq!(
+            role_of("28 C.F.R. § 600.4(a). Because of that description of our jurisdiction, we sought.1"),
+            Some(Role::Body)
+        );
+        assert_eq!(role_of("More body text."), Some(Role::Body));
+    }
+
+    #[test]
+    fn numbered_paragraphs_are_not_footnotes() {
+        let mut text = String::new();
+        for p in 1..=4 {
+            text.push_str("Running header of the report\n\nCarried over from the page before.\n");
+            for k in 1..=3 {
+                let number = (p - 1) * 3 + k;
+                for (i, line) in wrap(&paragraph(number * 2, 2), 72).into_iter().enumerate() {
+                    if i == 0 {
+                        text.push_str(&format!("{number} "));
+                    }
+                    text.push_str(&line);
+                    text.push('\n');
+                }
+            }
+            text.push_str(&format!("{p}\n\x0c"));
+        }
+        let mut layout = Layout::new(&text);
+        super::super::furniture::mark(&mut layout);
+        mark(&mut layout);
+        assert!(layout
+            .lines
+            .iter()
+            .all(|l| matches!(l.role, Role::Body | Role::Furniture)));
+    }
+}

@@ -1,0 +1,476 @@
+//! Headings: which blocks are headings, list items or numbered paragraphs,
+//! and the heading path each block sits under.
+//!
+//! Numbered headings ("II.", "A.", "3.4.1", "(a)") read as headings when the
+//! words after the number read like a title, or are a short unpunctuated
+//! line before longer text ("2. Missed appointments"); the same number
+//! before running prose makes a numbered paragraph ("4.12 The health
+//! visitor…"). Unnumbered headings are all-capital lines, title-case lines,
+//! a document's opening title line, and run-in headings ("Obstructive act."
+//! alone before a paragraph; never with digits, brackets or quotes, as
+//! citations have). Short lines count as headings only where the context
+//! says so: run-in and sentence-case headings only in documents whose
+//! paragraphs are long, and only before a long paragraph, so that text
+//! written one short sentence per paragraph never loses a sentence to a
+//! heading.
+//!
+//! Nesting follows numbering styles in the order the document introduces
+//! them (I. > A. > 1. > a. > (i) in the usual case); unnumbered headings nest
+//! under the nearest numbered one, run-in headings deepest.
+
+use super::blocks::Block;
+use super::cues::{
+    all_caps, ending, has_inner_sentence_end, numbering, runs_on, title_case, Ending, Numbering,
+    Style,
+};
+use super::lines::Layout;
+use super::paragraphs::Group;
+use super::redactions::{count_words, redactions};
+use crate::model::ParagraphKind;
+
+/// Paragraphs this long (in words) make a document "long-paragraph" prose.
+const LONG_PARAGRAPH: usize = 40;
+/// Longest numbered heading, in words.
+const MAX_NUMBERED_HEADING: usize = 40;
+/// Longest unnumbered heading, in words.
+const MAX_HEADING: usize = 20;
+/// Longest run-in or sentence-case heading, in words.
+const MAX_SHORT_HEADING: usize = 12;
+
+/// Joins each body group that is only a heading number ("A." on its own
+/// line, as pdftotext prints headings) to the group after it, and turns
+/// groups into blocks.
+pub fn blocks(layout: &Layout, groups: Vec<Group>) -> Vec<Block> {
+    let mut out: Vec<Block> = Vec::with_capacity(groups.len());
+    let mut pending_number: Option<Block> = None;
+    for group in groups {
+        let kind = if group.footnote {
+            ParagraphKind::Footnote
+        } else {
+            ParagraphKind::Paragraph
+        };
+        let block = Block::join(layout, group.lines, kind);
+        if kind == ParagraphKind::Footnote {
+            out.push(block);
+            continue;
+        }
+        if let Some(mut number) = pending_number.take() {
+            number.absorb(block);
+            out.push(number);
+            continue;
+        }
+        if is_bare_number(&block.text) {
+            pending_number = Some(block);
+        } else {
+            out.push(block);
+        }
+    }
+    out.extend(pending_number);
+    out
+}
+
+fn is_bare_number(text: &str) -> bool {
+    numbering(text).is_some_and(|n| n.len == text.len() && n.style != Style::Bullet)
+}
+
+/// Counts words: runs of letters or digits.
+fn words_in(text: &str) -> usize {
+    let mut count = 0;
+    let mut in_word = false;
+    for (i, &b) in text.as_bytes().iter().enumerate() {
+        let word_byte = if b < 0x80 {
+            b.is_ascii_alphanumeric()
+        } else if b >= 0xC0 {
+            text.get(i..)
+                .and_then(|s| s.chars().next())
+                .is_some_and(char::is_alphanumeric)
+        } else {
+            in_word
+        };
+        count += usize::from(word_byte && !in_word);
+        in_word = word_byte;
+    }
+    count
+}
+
+/// Decides each block's kind and number. A block of redaction marks alone
+/// ("[Redacted]", "Harm to Ongoing Matter") or without a letter (stray
+/// reference numbers around a redaction) is never a heading; in prose of
+/// long paragraphs it joins the paragraph before it, whose text it interrupts.
+pub fn classify(blocks: Vec<Block>) -> Vec<Block> {
+    let mut blocks = blocks;
+    let mut contentless = vec![false; blocks.len()];
+    for (block, only) in blocks.iter_mut().zip(&mut contentless) {
+        let marks = redactions(&block.text);
+        block.words = count_words(&block.text, &marks);
+        let letters = block.text.chars().any(char::is_alphabetic);
+        *only = (!marks.is_empty() && block.words <= 1) || !letters;
+    }
+    let counts: Vec<usize> = blocks.iter().map(|b| b.words).collect();
+    let mut lengths: Vec<usize> = blocks
+        .iter()
+        .zip(&counts)
+        .filter(|(b, &n)| b.kind == ParagraphKind::Paragraph && n >= 5)
+        .map(|(_, &n)| n)
+        .collect();
+    lengths.sort_unstable();
+    let long_doc = lengths
+        .get(lengths.len() / 2)
+        .is_some_and(|&m| m >= LONG_PARAGRAPH);
+    let mut next_words = vec![0; blocks.len()];
+    let mut following = 0;
+    for i in (0..blocks.len()).rev() {
+        next_words[i] = following;
+        if blocks[i].kind != ParagraphKind::Footnote {
+            following = counts[i];
+        }
+    }
+    let body_count = blocks
+        .iter()
+        .filter(|b| b.kind != ParagraphKind::Footnote)
+        .count();
+    let mut out: Vec<Block> = Vec::with_capacity(blocks.len());
+    let mut seen_body = false;
+    for (i, mut block) in blocks.into_iter().enumerate() {
+        if block.kind == ParagraphKind::Footnote {
+            block.number = super::footnotes::marker(&block.text)
+                .filter(|m| m.len < block.text.len() || m.number.is_some())
+                .map(|m| marker_text(&block.text[..m.len]));
+            out.push(block);
+            continue;
+        }
+        let context = Context {
+            long_doc,
+            first: !seen_body && body_count > 1,
+            words: counts[i],
+            next_words: next_words[i],
+        };
+        seen_body = true;
+        if contentless[i] {
+            let previous = out
+                .iter_mut()
+                .rev()
+                .find(|b| b.kind != ParagraphKind::Footnote)
+                .filter(|b| matches!(b.kind, ParagraphKind::Paragraph | ParagraphKind::ListItem));
+            match previous {
+                Some(previous) if long_doc => previous.absorb(block),
+                _ => out.push(block),
+            }
+            continue;
+        }
+        let (kind, number) = kind_of(&block, &context);
+        block.kind = kind;
+        block.number = number;
+        out.push(block);
+    }
+    out
+}
+
+/// What a block's neighbours say about it.
+struct Context {
+    /// The document's paragraphs are typically long.
+    long_doc: bool,
+    /// The block opens the document (and more follow).
+    first: bool,
+    /// Words in the block.
+    words: usize,
+    /// Words in the next non-footnote block.
+    next_words: usize,
+}
+
+fn kind_of(block: &Block, context: &Context) -> (ParagraphKind, Option<String>) {
+    let text = block.text.as_str();
+    let n_words = context.words;
+    if let Some(n) = numbering(text) {
+        let number = Some(marker_text(&text[..n.len]));
+        let rest = text[n.len..].trim_start();
+        if n.style == Style::Bullet {
+            return (ParagraphKind::ListItem, number);
+        }
+        let sentence_case_title = block.lines.len() <= 2
+            && words_in(rest) <= MAX_SHORT_HEADING
+            && ending(rest) == Ending::Open
+            && !runs_on(rest)
+            && rest.starts_with(char::is_uppercase)
+            && context.next_words > words_in(rest);
+        if numbered_title(rest) || sentence_case_title {
+            return (ParagraphKind::Heading, number);
+        }
+        let kind = match n.style {
+            Style::UpperRoman | Style::UpperLetter | Style::Arabic | Style::Decimal(_) => {
+                ParagraphKind::Paragraph
+            }
+            _ => ParagraphKind::ListItem,
+        };
+        return (kind, number);
+    }
+    let end = ending(text);
+    let lines = block.lines.len();
+    let starts_upper = text.starts_with(|c: char| c.is_uppercase() || c.is_numeric());
+    let open_end = end == Ending::Open && !runs_on(text) && !text.ends_with([')', '"', '”', '\'']);
+    let heading = if !starts_upper || lines > 3 || n_words == 0 {
+        false
+    } else if open_end && n_words <= MAX_HEADING && (all_caps(text) || title_case(text)) {
+        true
+    } else if open_end && n_words <= MAX_SHORT_HEADING && lines == 1 {
+        context.first || (context.long_doc && context.next_words >= LONG_PARAGRAPH)
+    } else {
+        end == Ending::Terminal
+            && lines <= 2
+            && n_words <= MAX_SHORT_HEADING
+            && context.long_doc
+            && context.next_words >= LONG_PARAGRAPH
+            && text.ends_with('.')
+            && !text.ends_with(" .")
+            && !text.contains(|c: char| c.is_ascii_digit() || matches!(c, '(' | ';' | '"' | '“'))
+            && !has_inner_sentence_end(text)
+    };
+    let kind = if heading {
+        ParagraphKind::Heading
+    } else {
+        ParagraphKind::Paragraph
+    };
+    (kind, None)
+}
+
+/// Whether the words after a heading number read as a heading title.
+fn numbered_title(rest: &str) -> bool {
+    let n_words = words_in(rest);
+    if n_words == 0 || n_words > MAX_NUMBERED_HEADING || has_inner_sentence_end(rest) {
+        return false;
+    }
+    let titled = title_case(rest) || all_caps(rest);
+    match ending(rest) {
+        Ending::Open => titled && !runs_on(rest) || (all_caps(rest) && n_words <= MAX_HEADING),
+        Ending::Terminal => titled && n_words <= MAX_SHORT_HEADING && rest.ends_with('.'),
+        Ending::Colon | Ending::Hyphen => false,
+    }
+}
+
+/// A marker as the model reports it: "A." gives "A", "(a)" stays "(a)".
+fn marker_text(marker: &str) -> String {
+    let marker = marker.trim();
+    marker.strip_suffix('.').unwrap_or(marker).to_string()
+}
+
+/// One open heading on the path.
+struct Open {
+    key: Key,
+    text: String,
+}
+
+/// What decides a heading's depth.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Key {
+    /// A numbering style, with the first character of the last value seen.
+    Numbered(Style, char),
+    /// The document's opening title.
+    Title,
+    /// An unnumbered heading line in capitals.
+    Caps,
+    /// An unnumbered heading line in title or sentence case.
+    Line,
+    /// A run-in heading ending with a period.
+    RunIn,
+}
+
+impl Key {
+    fn same_level(self, other: Key) -> bool {
+        match (self, other) {
+            (Key::Numbered(a, _), Key::Numbered(b, _)) => a == b,
+            _ => self == other,
+        }
+    }
+}
+
+/// The heading path of every block, outermost first; a heading's own path ends with itself.
+pub fn sections(blocks: &[Block]) -> Vec<Vec<String>> {
+    let mut stack: Vec<Open> = Vec::new();
+    let mut out = Vec::with_capacity(blocks.len());
+    let mut first_body = true;
+    for block in blocks {
+        if block.kind == ParagraphKind::Heading {
+            let key = key_of(block, first_body, &stack);
+            place(&mut stack, key, block.text.clone());
+        }
+        if block.kind != ParagraphKind::Footnote {
+            first_body = false;
+        }
+        out.push(stack.iter().map(|o| o.text.clone()).collect());
+    }
+    out
+}
+
+fn key_of(block: &Block, first: bool, stack: &[Open]) -> Key {
+    if let Some(n) = numbering(&block.text) {
+        let marker = block.text.get(..n.len).unwrap_or("");
+        return Key::Numbered(resolve(n, marker, stack), n.first);
+    }
+    if first {
+        Key::Title
+    } else if all_caps(&block.text) {
+        Key::Caps
+    } else if block.text.ends_with('.') {
+        Key::RunIn
+    } else {
+        Key::Line
+    }
+}
+
+/// Tells roman numerals from letters: "I." after "H." is a letter, "C."
+/// after "B." too; a lone "I." or "(i)" is a numeral, as is "V." while a
+/// roman level is open.
+fn resolve(n: Numbering, marker: &str, stack: &[Open]) -> Style {
+    let (roman, letter, one) = match n.style {
+        Style::UpperRoman => (Style::UpperRoman, Style::UpperLetter, 'I'),
+        Style::LowerRoman => (Style::LowerRoman, Style::LowerLetter, 'i'),
+        Style::ParenRoman => (Style::ParenRoman, Style::ParenLetter, 'i'),
+        style => return style,
+    };
+    if marker.chars().filter(char::is_ascii_alphanumeric).count() > 1 {
+        return roman;
+    }
+    let last_of = |style: Style| {
+        stack.iter().rev().find_map(|o| match o.key {
+            Key::Numbered(s, c) if s == style => Some(c),
+            _ => None,
+        })
+    };
+    let follows_letter = last_of(letter)
+        .and_then(|c| char::from_u32(u32::from(c) + 1))
+        .is_some_and(|next| next.eq_ignore_ascii_case(&n.first));
+    if follows_letter {
+        letter
+    } else if n.first == one || last_of(roman).is_some() {
+        roman
+    } else {
+        letter
+    }
+}
+
+/// Puts a heading with `key` on the path, closing the headings it ends.
+fn place(stack: &mut Vec<Open>, key: Key, text: String) {
+    if key == Key::Title {
+        stack.clear();
+        stack.push(Open { key, text });
+        return;
+    }
+    let under_title = usize::from(stack.first().is_some_and(|o| o.key == Key::Title));
+    let floor = stack
+        .iter()
+        .rposition(|o| matches!(o.key, Key::Numbered(..)))
+        .map_or(under_title, |p| p + 1);
+    let same =
+        |from: usize, stack: &[Open]| (from..stack.len()).find(|&i| stack[i].key.same_level(key));
+    let cut = match key {
+        Key::Numbered(..) => same(0, stack).unwrap_or(floor),
+        _ => same(floor, stack).unwrap_or(stack.len()),
+    };
+    stack.truncate(cut);
+    stack.push(Open { key, text });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn segmented(text: &str) -> Vec<(ParagraphKind, String, Vec<String>)> {
+        let mut layout = Layout::new(text);
+        super::super::furniture::mark(&mut layout);
+        super::super::footnotes::mark(&mut layout);
+        let groups = super::super::paragraphs::group(&layout);
+        let blocks = classify(blocks(&layout, groups));
+        let paths = sections(&blocks);
+        blocks
+            .into_iter()
+            .zip(paths)
+            .map(|(b, p)| (b.kind, b.text, p))
+            .collect()
+    }
+
+    fn long() -> String {
+        format!("The {}end.", "word ".repeat(58))
+    }
+
+    #[test]
+    fn nests_numbered_and_unnumbered_headings() {
+        let body = long();
+        let text = format!(
+            "I. Background\n\nA. Legal Framework\n\n{body}\n\nObstructive act.\n\n{body}\n\n\
+             B. Evidence Gathered\n\n1. The First Event\n\nOverview\n\n{body}\n\n\
+             H. Eighth Letter\n\nI. Ninth Letter\n\n{body}\n\nII. Factual Results\n\n{body}\n"
+        );
+        let doc = segmented(&text);
+        let path_of = |start: &str| {
+            doc.iter()
+                .find(|(_, t, _)| t.starts_with(start))
+                .map(|(_, _, p)| p.join(" > "))
+                .unwrap_or_default()
+        };
+        assert_eq!(
+            path_of("Obstructive"),
+            "I. Background > A. Legal Framework > Obstructive act."
+        );
+        assert_eq!(
+            path_of("Overview"),
+            "I. Background > B. Evidence Gathered > 1. The First Event > Overview"
+        );
+        assert_eq!(path_of("I. Ninth"), "I. Background > I. Ninth Letter");
+        assert_eq!(path_of("II."), "II. Factual Results");
+        let headings = doc
+            .iter()
+            .filter(|(k, _, _)| *k == ParagraphKind::Heading)
+            .count();
+        assert_eq!(headings, 9);
+    }
+
+    #[test]
+    fn numbered_paragraphs_and_list_items() {
+        let text = "4.12 The health visitor saw the family twice and noted no concerns at all.\n\n\
+                    (a) the first point of the list;\n\n• a bullet point\n\n\
+                    3.4.1 Scope of the Review\n";
+        let doc = segmented(text);
+        let kinds: Vec<_> = doc.iter().map(|(k, _, _)| *k).collect();
+        assert_eq!(
+            kinds,
+            [
+                ParagraphKind::Paragraph,
+                ParagraphKind::ListItem,
+                ParagraphKind::ListItem,
+                ParagraphKind::Heading
+            ]
+        );
+    }
+
+    #[test]
+    fn short_sentences_stay_paragraphs_in_short_paragraph_text() {
+        let text = "`` Ms . Kinsman 's false accusations were shocking . ''\n\nShocked .\n\nWho ?\n\n\
+                    TRANSCRIPT .\n\n1 .\n\n.\n\nSocial media .\n\nIt was a long day for all of them .\n";
+        let doc = segmented(text);
+        assert_eq!(doc.len(), 8);
+        assert!(
+            doc.iter().all(|(k, _, _)| *k == ParagraphKind::Paragraph),
+            "{doc:#?}"
+        );
+    }
+
+    #[test]
+    fn a_news_title_is_a_heading() {
+        let text = "Ad sales boost Time Warner profit\n\nQuarterly profits at US media giant TimeWarner jumped 76% to $1.13bn.\n\nThe firm said so.\n";
+        let doc = segmented(text);
+        assert_eq!(doc[0].0, ParagraphKind::Heading);
+        assert_eq!(doc[1].2, ["Ad sales boost Time Warner profit"]);
+        assert!(doc[1..]
+            .iter()
+            .all(|(k, _, _)| *k == ParagraphKind::Paragraph));
+    }
+
+    #[test]
+    fn bare_numbers_join_their_titles() {
+        let body = long();
+        let text = format!("A.\n\nThe Campaign’s Response to Reports\n\n{body}\n");
+        let doc = segmented(&text);
+        assert_eq!(doc[0].0, ParagraphKind::Heading);
+        assert_eq!(doc[0].1, "A. The Campaign’s Response to Reports");
+    }
+}

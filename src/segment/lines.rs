@@ -1,0 +1,251 @@
+//! Lines: the input cut into physical lines, each with the layout facts the
+//! later stages read (page, indentation, printed width, blank lines before),
+//! because converted text carries its structure in its layout, not its markup.
+
+use super::cues::{ending, Ending};
+
+/// What a line is to the compared text; later stages refine `Body`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    /// Text of the document proper: paragraphs, headings, lists.
+    Body,
+    /// Page furniture: running header or footer, page number, contents leader.
+    Furniture,
+    /// The first line of a footnote (it carries the footnote's marker).
+    FootnoteStart,
+    /// A further line of the footnote above it.
+    Footnote,
+}
+
+/// One non-blank physical line.
+#[derive(Debug, Clone)]
+pub struct Line {
+    /// Byte offset of the first non-blank character.
+    pub start: usize,
+    /// Byte offset just past the last non-blank character.
+    pub end: usize,
+    /// Leading whitespace, in columns (a tab counts four).
+    pub indent: u32,
+    /// Approximate printed width, in widths of an average lower-case letter.
+    pub width: f32,
+    /// Index of the page the line is on (pages end at form feeds).
+    pub page: u32,
+    /// Whether a blank line separates it from the previous line of its page.
+    pub blank_before: bool,
+    /// What the line is to the compared text.
+    pub role: Role,
+}
+
+/// The lines of a text, grouped into pages.
+pub struct Layout<'a> {
+    /// The original input.
+    pub text: &'a str,
+    /// Non-blank lines in input order.
+    pub lines: Vec<Line>,
+    /// For each page, the range of indices into `lines` it holds.
+    pub pages: Vec<std::ops::Range<usize>>,
+}
+
+impl<'a> Layout<'a> {
+    /// Cuts `text` into lines at LF, CRLF, CR and form feeds; form feeds also end pages.
+    pub fn new(text: &'a str) -> Self {
+        let bytes = text.as_bytes();
+        let mut lines = Vec::new();
+        let mut pages = Vec::new();
+        let mut page_first = 0;
+        let mut blank_before = false;
+        let mut start = 0;
+        let mut i = 0;
+        while i <= bytes.len() {
+            i += bytes[i..]
+                .iter()
+                .position(|&b| matches!(b, b'\n' | b'\r' | b'\x0c'))
+                .unwrap_or(bytes.len() - i);
+            let terminator = bytes.get(i).copied();
+            match measure(text, start, i) {
+                Some(mut line) => {
+                    line.page = pages.len() as u32;
+                    line.blank_before = blank_before;
+                    lines.push(line);
+                    blank_before = false;
+                }
+                None => blank_before = page_first < lines.len(),
+            }
+            if terminator == Some(b'\x0c') {
+                pages.push(page_first..lines.len());
+                page_first = lines.len();
+                blank_before = false;
+            }
+            if terminator == Some(b'\r') && bytes.get(i + 1) == Some(&b'\n') {
+                i += 1;
+            }
+            i += 1;
+            start = i;
+        }
+        if page_first < lines.len() || pages.is_empty() {
+            pages.push(page_first..lines.len());
+        }
+        Layout { text, lines, pages }
+    }
+
+    /// The content of line `i` (empty if out of range).
+    pub fn text_of(&self, i: usize) -> &'a str {
+        self.lines
+            .get(i)
+            .and_then(|l| self.text.get(l.start..l.end))
+            .unwrap_or("")
+    }
+
+    /// Whether the text was split into pages by form feeds.
+    pub fn paged(&self) -> bool {
+        self.pages.len() > 1
+    }
+
+    /// The typical width of a wrapped body line, learnt from the lines that
+    /// visibly end mid-sentence (the next line goes on in lower case); `None`
+    /// when too few do, i.e. the text is not hard wrapped.
+    pub fn wrap_width(&self) -> Option<f32> {
+        const MIN_WRAPS: usize = 6;
+        let body: Vec<&Line> = self.lines.iter().filter(|l| l.role == Role::Body).collect();
+        let mut wrapped: Vec<f32> = body
+            .windows(2)
+            .filter(|w| {
+                let (a, b) = (w[0], w[1]);
+                let (ta, tb) = (
+                    self.text.get(a.start..a.end).unwrap_or(""),
+                    self.text.get(b.start..b.end).unwrap_or(""),
+                );
+                a.page == b.page && ending(ta) == Ending::Open && tb.starts_with(char::is_lowercase)
+            })
+            .map(|w| w[0].width)
+            .collect();
+        if wrapped.len() < MIN_WRAPS || wrapped.len() * 50 < body.len() {
+            return None;
+        }
+        wrapped.sort_unstable_by(f32::total_cmp);
+        wrapped.get(wrapped.len() / 2).copied()
+    }
+}
+
+/// Measures the line in `text[start..end]`, or `None` if it is blank.
+fn measure(text: &str, start: usize, end: usize) -> Option<Line> {
+    let raw = text.get(start..end)?;
+    let trimmed_start = raw.trim_start();
+    let content = trimmed_start.trim_end();
+    if content.is_empty() {
+        return None;
+    }
+    let lead = &raw[..raw.len() - trimmed_start.len()];
+    let indent = lead
+        .chars()
+        .map(|c| if c == '\t' { 4 } else { 1 })
+        .sum::<u32>();
+    let first = start + lead.len();
+    Some(Line {
+        start: first,
+        end: first + content.len(),
+        indent,
+        width: text_width(content),
+        page: 0,
+        blank_before: false,
+        role: Role::Body,
+    })
+}
+
+/// Printed width of a space.
+pub const SPACE: f32 = 0.6;
+
+/// Approximate printed width of `text`, in widths of an average lower-case letter.
+pub fn text_width(text: &str) -> f32 {
+    let mut width = 0.0;
+    for (i, &b) in text.as_bytes().iter().enumerate() {
+        if b < 0x80 {
+            width += ASCII_WIDTHS[usize::from(b)];
+        } else if b >= 0xC0 {
+            width += text
+                .get(i..)
+                .and_then(|s| s.chars().next())
+                .map_or(1.0, glyph_width);
+        }
+    }
+    width
+}
+
+/// `glyph_width` of every ASCII character, looked up rather than matched.
+const ASCII_WIDTHS: [f32; 128] = {
+    let mut table = [0.0; 128];
+    let mut b = 0;
+    while b < 128 {
+        table[b] = ascii_width(b as u8);
+        b += 1;
+    }
+    table
+};
+
+/// Rough advance width of an ASCII character in a proportional serif font,
+/// relative to an average lower-case letter, so that line widths compare
+/// like printed ones.
+const fn ascii_width(b: u8) -> f32 {
+    match b {
+        b' ' | b'\t' | b'.' | b',' | b':' | b';' | b'\'' | b'i' | b'j' | b'l' | b't' | b'!'
+        | b'|' => 0.6,
+        b'f' | b'r' | b's' | b'(' | b')' | b'[' | b']' | b'-' | b'/' | b'I' | b'"' | b'`' => 0.75,
+        b'm' | b'M' | b'%' | b'&' => 1.65,
+        b'w' | b'W' => 1.55,
+        b'a' | b'c' | b'e' | b'z' | b'?' => 0.9,
+        b'J' => 0.8,
+        b'E' | b'F' | b'L' | b'P' | b'S' | b'T' | b'Z' => 1.2,
+        b'A'..=b'Z' => 1.4,
+        0..=0x1F | 0x7F => 0.0,
+        _ => 1.0,
+    }
+}
+
+/// Width of a non-ASCII character: quotes are narrow, dashes and ligatures wide.
+fn glyph_width(c: char) -> f32 {
+    match c {
+        '’' | '‘' => 0.6,
+        '“' | '”' => 0.75,
+        '—' => 1.65,
+        'ﬁ' | 'ﬂ' => 1.1,
+        'ﬀ' => 1.2,
+        'ﬃ' | 'ﬄ' => 1.7,
+        _ => 1.0,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_lines_pages_and_blank_gaps() {
+        let text = "  one\r\ntwo\r\rthree\x0cfour\n\n";
+        let layout = Layout::new(text);
+        let texts: Vec<_> = (0..layout.lines.len()).map(|i| layout.text_of(i)).collect();
+        assert_eq!(texts, ["one", "two", "three", "four"]);
+        assert_eq!(layout.lines[0].indent, 2);
+        assert!(layout.lines[2].blank_before && !layout.lines[1].blank_before);
+        assert_eq!(layout.pages, [0..3, 3..4]);
+        assert!(!layout.lines[3].blank_before, "a page starts without a gap");
+    }
+
+    #[test]
+    fn empty_text_has_one_empty_page() {
+        let layout = Layout::new("");
+        assert!(layout.lines.is_empty());
+        assert_eq!(layout.pages.len(), 1);
+        assert!(layout.pages[0].is_empty());
+    }
+
+    #[test]
+    fn wide_letters_weigh_more() {
+        let narrow = measure("illicit", 0, 7)
+            .map(|l| l.width)
+            .unwrap_or_default();
+        let wide = measure("MWMWMWM", 0, 7)
+            .map(|l| l.width)
+            .unwrap_or_default();
+        assert!(wide > 2.0 * narrow);
+    }
+}

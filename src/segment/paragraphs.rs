@@ -1,0 +1,415 @@
+//! Paragraphs: body lines regrouped into paragraphs and footnote lines into
+//! footnotes, whatever the input's kind (wrapped lines, blank-line blocks,
+//! one paragraph per line, double-spaced OCR).
+//!
+//! Between two consecutive body lines the decision is made from how the
+//! first ends (sentence end, colon, hyphen, or running on), how full it is
+//! against the typical wrap width around it, whether the next starts in
+//! lower case, with a list marker, or indented, and whether a blank line or a
+//! page break lies between. The wrap width is learnt from the document's own
+//! lines that visibly end mid-sentence; text with no such lines is not hard
+//! wrapped, and there every line break ends a paragraph unless the next line
+//! plainly continues the sentence.
+
+use super::cues::{all_caps, ending, numbering, runs_on, title_case, Ending, Style};
+use super::lines::{text_width, Layout, Role, SPACE};
+
+/// A line at most this share of the local wrap width ends its paragraph early.
+const SHORT: f32 = 0.88;
+/// A line not ending a sentence and this short ends its paragraph (a
+/// heading), when it opened the paragraph and a line at least
+/// `FULL_ENOUGH` wide follows.
+const SHORT_LINE: f32 = 0.5;
+const FULL_ENOUGH: f32 = 0.75;
+/// Longest second piece of a line broken at a footnote reference.
+const SHORT_PIECE: f32 = 0.8;
+/// A line this share of the wrap width or more is full.
+const FULL: f32 = 0.97;
+/// A first line this much (share of the wrap width) shorter than the line
+/// after it is indented: a paragraph starts there.
+const INDENT_STEP: f32 = 0.05;
+/// A paragraph this many times longer (in lines) than the document's median
+/// paragraph was probably run together from several.
+const OVERLONG: f32 = 3.0;
+/// A line wider than this many wrap widths was never wrapped (OCR paragraph lines).
+const OVERFULL: f32 = 1.4;
+/// Lines this many body lines either side give the local wrap width.
+const NEIGHBOURS: usize = 8;
+
+/// Lines that make up one paragraph or footnote, in input order.
+#[derive(Debug, Clone)]
+pub struct Group {
+    /// Indices into the layout's lines.
+    pub lines: Vec<usize>,
+    /// Whether this is a footnote.
+    pub footnote: bool,
+}
+
+/// Groups the body lines of `layout` into paragraphs and its footnote lines
+/// into footnotes, ordered by first line.
+pub fn group(layout: &Layout) -> Vec<Group> {
+    let body: Vec<usize> = (0..layout.lines.len())
+        .filter(|&i| layout.lines[i].role == Role::Body)
+        .collect();
+    let widths = Widths::learn(layout, &body);
+    let mut groups: Vec<Group> = Vec::new();
+    let mut paragraph: Option<usize> = None;
+    let mut footnote: Option<usize> = None;
+    let mut next_body = 0;
+    let mut doubts: Vec<(usize, f32)> = Vec::new();
+    for (i, line) in layout.lines.iter().enumerate() {
+        match line.role {
+            Role::Furniture => {}
+            Role::FootnoteStart | Role::Footnote => match footnote {
+                Some(g) if line.role == Role::Footnote => groups[g].lines.push(i),
+                _ => {
+                    footnote = Some(groups.len());
+                    groups.push(Group {
+                        lines: vec![i],
+                        footnote: true,
+                    });
+                }
+            },
+            Role::Body => {
+                next_body += 1;
+                let after = body.get(next_body).copied();
+                let previous = paragraph.and_then(|g| groups[g].lines.last().copied());
+                let opens = paragraph.is_some_and(|g| groups[g].lines.len() == 1);
+                let verdict = previous.map_or(Verdict::Break, |a| {
+                    widths.verdict(layout, a, i, after, opens)
+                });
+                match (paragraph, verdict) {
+                    (Some(g), Verdict::Join) => groups[g].lines.push(i),
+                    (Some(g), Verdict::Doubtful(d)) => {
+                        groups[g].lines.push(i);
+                        doubts.push((i, d));
+                    }
+                    _ => {
+                        paragraph = Some(groups.len());
+                        groups.push(Group {
+                            lines: vec![i],
+                            footnote: false,
+                        });
+                    }
+                }
+            }
+        }
+    }
+    split_overlong(groups, &doubts)
+}
+
+/// What the document's line widths say.
+struct Widths {
+    /// Typical width of a wrapped line, if the text is hard wrapped.
+    wrap: Option<f32>,
+    /// Local wrap width around each line (by line index; 0 where unknown).
+    local: Vec<f32>,
+    /// Whether paragraphs open with an indented first line the text kept
+    /// (`pdftotext -layout`), which then decides breaks after full lines.
+    indents: bool,
+}
+
+impl Widths {
+    fn learn(layout: &Layout, body: &[usize]) -> Self {
+        let mut local = vec![0.0; layout.lines.len()];
+        let Some(wrap) = layout.wrap_width() else {
+            return Widths {
+                wrap: None,
+                local,
+                indents: false,
+            };
+        };
+        for (k, &i) in body.iter().enumerate() {
+            let lo = k.saturating_sub(NEIGHBOURS);
+            let hi = (k + NEIGHBOURS + 1).min(body.len());
+            let mut top = [0.0f32; 3];
+            for &j in &body[lo..hi] {
+                let w = layout.lines[j].width;
+                if w > OVERFULL * wrap {
+                    continue;
+                }
+                if w > top[2] {
+                    top[2] = w;
+                    top.sort_unstable_by(|a, b| b.total_cmp(a));
+                }
+            }
+            let third = if top[2] > 0.0 { top[2] } else { top[0] };
+            local[i] = if third >= 0.5 * wrap { third } else { wrap };
+        }
+        Widths {
+            wrap: Some(wrap),
+            local,
+            indents: first_line_indents(layout, body),
+        }
+    }
+
+    /// Whether body line `b` continues the paragraph whose last line is `a`;
+    /// `after` is the body line following `b`; `opens` says `a` is the first
+    /// line of its paragraph (a short one may then be a heading).
+    fn verdict(
+        &self,
+        layout: &Layout,
+        a: usize,
+        b: usize,
+        after: Option<usize>,
+        opens: bool,
+    ) -> Verdict {
+        let (la, lb) = (&layout.lines[a], &layout.lines[b]);
+        let (ta, tb) = (layout.text_of(a), layout.text_of(b));
+        let end = ending(ta);
+        let b_lower = tb.starts_with(char::is_lowercase);
+        let gap = lb.blank_before && la.page == lb.page;
+        let Some(wrap) = self.wrap else {
+            return Verdict::from(
+                !gap && (end == Ending::Hyphen || (end == Ending::Open && b_lower)),
+            );
+        };
+        if gap {
+            let number_only = numbering(ta).is_some_and(|n| n.len == ta.len());
+            return Verdict::from(end == Ending::Open && !number_only && (b_lower || runs_on(ta)));
+        }
+        if end == Ending::Hyphen {
+            return Verdict::Join;
+        }
+        let capacity = self
+            .local
+            .get(a)
+            .copied()
+            .filter(|&c| c > 0.0)
+            .unwrap_or(wrap);
+        let ratio = la.width / capacity;
+        if starts_item(tb) && (end != Ending::Open || ratio < SHORT) {
+            return Verdict::Break;
+        }
+        if la.width > OVERFULL * capacity {
+            return Verdict::from(b_lower || !matches!(end, Ending::Terminal | Ending::Colon));
+        }
+        let next_word = tb.split_whitespace().next().map_or(0.0, text_width);
+        let room = (la.width + SPACE + next_word) / capacity;
+        match end {
+            _ if b_lower && end != Ending::Colon => Verdict::Join,
+            Ending::Terminal if self.indents => {
+                Verdict::from(room >= 1.0 && lb.indent <= la.indent + 1)
+            }
+            Ending::Terminal
+                if room < 1.0
+                    && lb.width < SHORT_PIECE * capacity
+                    && ending(tb) == Ending::Open
+                    && split_at_reference(ta, la.width + lb.width, capacity) =>
+            {
+                Verdict::Join
+            }
+            Ending::Terminal if room < 1.0 => Verdict::Break,
+            Ending::Terminal => {
+                let step = after
+                    .filter(|&c| layout.lines[c].page == lb.page && !layout.lines[c].blank_before)
+                    .map_or(0.0, |c| (layout.lines[c].width - lb.width) / capacity);
+                if ratio < FULL && step >= INDENT_STEP && ending(tb) == Ending::Open {
+                    Verdict::Break
+                } else {
+                    Verdict::Doubtful(step - (room - 1.0))
+                }
+            }
+            Ending::Colon => {
+                Verdict::from(!tb.starts_with(char::is_uppercase) && (b_lower || ratio >= SHORT))
+            }
+            Ending::Open | Ending::Hyphen => {
+                let heading_like = title_case(ta)
+                    || all_caps(ta)
+                    || (opens && ratio < SHORT_LINE && lb.width >= FULL_ENOUGH * capacity);
+                if room >= 1.0 || runs_on(ta) || !heading_like {
+                    return Verdict::Join;
+                }
+                Verdict::from(ratio >= 0.45 && title_case(tb))
+            }
+        }
+    }
+}
+
+/// What the seam between two body lines is.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Verdict {
+    /// A paragraph ends between them.
+    Break,
+    /// The paragraph goes on.
+    Join,
+    /// Probably the paragraph goes on, but a full line ended a sentence and
+    /// the next starts a new one; the higher the score, the likelier a break.
+    Doubtful(f32),
+}
+
+impl From<bool> for Verdict {
+    fn from(joins: bool) -> Self {
+        if joins {
+            Verdict::Join
+        } else {
+            Verdict::Break
+        }
+    }
+}
+
+/// Paragraphs far longer than the document's typical paragraph were most
+/// likely run together at a doubtful seam: cut them at their most doubtful
+/// seams until no part is over-long.
+fn split_overlong(groups: Vec<Group>, doubts: &[(usize, f32)]) -> Vec<Group> {
+    let mut sizes: Vec<usize> = groups
+        .iter()
+        .filter(|g| !g.footnote && g.lines.len() > 1)
+        .map(|g| g.lines.len())
+        .collect();
+    sizes.sort_unstable();
+    let Some(&median) = sizes.get(sizes.len() / 2) else {
+        return groups;
+    };
+    let limit = (median as f32 * OVERLONG) as usize;
+    if doubts.is_empty() || median < 3 {
+        return groups;
+    }
+    let mut out = Vec::with_capacity(groups.len());
+    for group in groups {
+        let mut pending = vec![group];
+        while let Some(g) = pending.pop() {
+            let cut = (!g.footnote && g.lines.len() > limit)
+                .then(|| {
+                    g.lines
+                        .iter()
+                        .enumerate()
+                        .skip(2)
+                        .take(g.lines.len().saturating_sub(3))
+                        .filter_map(|(k, line)| {
+                            let d = doubts.binary_search_by_key(line, |&(l, _)| l).ok()?;
+                            Some((k, doubts[d].1))
+                        })
+                        .max_by(|x, y| x.1.total_cmp(&y.1))
+                })
+                .flatten();
+            match cut {
+                Some((k, _)) => {
+                    let mut head = g;
+                    let tail = head.lines.split_off(k);
+                    pending.push(Group {
+                        lines: tail,
+                        footnote: false,
+                    });
+                    pending.push(head);
+                }
+                None => out.push(g),
+            }
+        }
+    }
+    out
+}
+
+/// Whether a line ending in a footnote reference ("documents.19") and the
+/// next line (a piece shorter than `SHORT_PIECE`, running on) were one
+/// printed line: some converters break the line at the raised number,
+/// leaving two pieces that together fill the width.
+fn split_at_reference(line: &str, widths: f32, capacity: f32) -> bool {
+    let digits = line.len() - line.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+    let glued = line[..line.len() - digits]
+        .ends_with(['.', ',', ';', ':', '!', '?', '”', '’', '"', ')', ']']);
+    (1..=4).contains(&digits) && glued && (0.9..=1.06).contains(&(widths / capacity))
+}
+
+/// Whether the text keeps first-line indents: many lines sit a few columns
+/// further in than both the line before and the line after them.
+fn first_line_indents(layout: &Layout, body: &[usize]) -> bool {
+    let indented = body
+        .windows(3)
+        .filter(|w| {
+            let [a, b, c] = [w[0], w[1], w[2]].map(|i| layout.lines[i].indent);
+            b >= a + 2 && b <= a + 8 && c == a
+        })
+        .count();
+    indented >= 5 && indented * 40 >= body.len()
+}
+
+/// Whether line `b` opens a list item or numbered paragraph (an inline
+/// enumeration such as "(1) this; (2) that" does not count).
+fn starts_item(line: &str) -> bool {
+    let Some(n) = numbering(line) else {
+        return false;
+    };
+    let inline = matches!(
+        n.style,
+        Style::ParenArabic | Style::ParenLetter | Style::ParenRoman | Style::ParenUpper
+    ) && line[n.len..].contains(" (");
+    !inline
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::fixtures::{paragraph, wrap, wrapped};
+    use super::*;
+
+    fn paragraphs(text: &str) -> Vec<String> {
+        let layout = Layout::new(text);
+        group(&layout)
+            .iter()
+            .map(|g| {
+                g.lines
+                    .iter()
+                    .map(|&i| layout.text_of(i))
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+            .collect()
+    }
+
+    /// Paragraphs whose wrapped last line is clearly short, as most are.
+    fn sample_paragraphs(n: usize) -> Vec<String> {
+        (0..40)
+            .map(|k| paragraph(k * 3, 2 + k % 3))
+            .filter(|p| {
+                wrap(p, WIDTH)
+                    .last()
+                    .is_some_and(|l| l.len() < WIDTH * 2 / 3)
+            })
+            .take(n)
+            .collect()
+    }
+
+    const WIDTH: usize = 72;
+
+    #[test]
+    fn unwraps_hard_wrapped_paragraphs() {
+        let paras = sample_paragraphs(6);
+        let mut with_heading = paras.clone();
+        with_heading.insert(3, "Background to the review".to_string());
+        assert_eq!(paragraphs(&wrapped(&with_heading, WIDTH)), with_heading);
+    }
+
+    #[test]
+    fn keeps_one_paragraph_per_blank_line_block_when_unwrapped() {
+        let text =
+            "`` Ms . Kinsman 's false accusations . ''\n\nShocked .\n\nWho ?\n\n.\n\nhe said .\n";
+        assert_eq!(paragraphs(text).len(), 5);
+    }
+
+    #[test]
+    fn joins_double_spaced_lines_that_run_on() {
+        let mut text = String::new();
+        for _ in 0..4 {
+            text.push_str("The Campaign said the matter was settled, and it went on about\n\n");
+            text.push_str("the way things were done in the office at the time of the\n\n");
+            text.push_str("events described in the report.\n\n");
+        }
+        assert_eq!(paragraphs(&text).len(), 4);
+    }
+
+    #[test]
+    fn splits_list_items_but_not_inline_enumerations() {
+        let mut text = wrapped(&sample_paragraphs(4), WIDTH);
+        text.push_str("There are three elements of the offence in the statute that we read:\n");
+        text.push_str("(1) an obstructive act; (2) a nexus between the act and an official\n");
+        text.push_str("proceeding; and (3) a corrupt intent. We then turn to each of them.\n");
+        text.push_str("The events were these:\n(a) the first event, on a Monday in June;\n");
+        text.push_str("(b) the second event, on the Friday after it.\n");
+        let paras = paragraphs(&text);
+        assert!(paras
+            .iter()
+            .any(|p| p.starts_with("There are three") && p.contains("(3)")));
+        assert!(paras.iter().any(|p| p.starts_with("(a)")));
+        assert!(paras.iter().any(|p| p.starts_with("(b)")));
+    }
+}
