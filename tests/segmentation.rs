@@ -21,7 +21,7 @@ use unicode_normalization::UnicodeNormalization;
 const FLOORS: [(&str, f64, f64); 3] = [
     ("clean", 0.95, 0.95),
     ("pdftotext", 0.85, 0.82),
-    ("ocr", 0.50, 0.37),
+    ("ocr", 0.62, 0.45),
 ];
 
 fn is_body(kind: ParagraphKind) -> bool {

@@ -29,6 +29,9 @@ pub struct Block {
     pub number: Option<String>,
     /// Words outside redaction marks (set when the block is classified).
     pub words: usize,
+    /// Its byte range in the input, when it is not its lines' whole extent
+    /// (a block split off from the middle of a line).
+    pub span: Option<(usize, usize)>,
 }
 
 /// The start of a run of normalised text and where it came from.
@@ -69,6 +72,7 @@ impl Block {
             kind,
             number: None,
             words: 0,
+            span: None,
         };
         let mut previous: Option<&str> = None;
         for &i in &lines {
@@ -101,6 +105,118 @@ impl Block {
             }));
         self.lines.extend(other.lines);
         self.words += other.words;
+    }
+
+    /// Inserts a space at each of the sorted normalised byte offsets `cuts`
+    /// (inside verbatim runs only; others are skipped), keeping the map to
+    /// the original: the space maps to the character after it.
+    pub fn insert_spaces(&mut self, cuts: &[usize]) {
+        let Some(first) = self.anchors.first() else {
+            return;
+        };
+        let mut text = String::with_capacity(self.text.len() + cuts.len());
+        let mut anchors = Vec::with_capacity(self.anchors.len() + 2 * cuts.len());
+        text.push_str(self.text.get(..first.text).unwrap_or(""));
+        let mut shift = 0;
+        let mut next_cut = 0;
+        for (k, a) in self.anchors.iter().enumerate() {
+            let end = self.anchors.get(k + 1).map_or(self.text.len(), |n| n.text);
+            anchors.push(Anchor {
+                text: a.text + shift,
+                ..*a
+            });
+            let mut from = a.text;
+            while let Some(&cut) = cuts.get(next_cut).filter(|&&c| c < end) {
+                next_cut += 1;
+                if !a.verbatim || cut <= a.text || !self.text.is_char_boundary(cut) {
+                    continue;
+                }
+                text.push_str(&self.text[from..cut]);
+                let source = a.source + (cut - a.text);
+                anchors.push(Anchor {
+                    text: cut + shift,
+                    source,
+                    source_end: source,
+                    verbatim: false,
+                });
+                text.push(' ');
+                shift += 1;
+                anchors.push(Anchor {
+                    text: cut + shift,
+                    source,
+                    source_end: source,
+                    verbatim: true,
+                });
+                from = cut;
+            }
+            text.push_str(self.text.get(from..end).unwrap_or(""));
+        }
+        self.text = text;
+        self.anchors = anchors;
+    }
+
+    /// Splits the block at normalised byte `at` (a word start), keeping the
+    /// text before it (trimmed) and returning the rest as a new block; the
+    /// line the cut falls in belongs to both.
+    pub fn split_off(&mut self, layout: &Layout, at: usize) -> Option<Block> {
+        if at == 0 || at >= self.text.len() || !self.text.is_char_boundary(at) {
+            return None;
+        }
+        let cut_source = self.source_start(at);
+        let (head_start, head_end_line) = self.extent_in(layout);
+        let k = self.anchors.partition_point(|a| a.text <= at);
+        let mut tail_anchors = Vec::with_capacity(self.anchors.len() - k + 1);
+        if let Some(a) = k.checked_sub(1).and_then(|k| self.anchors.get(k)) {
+            tail_anchors.push(Anchor {
+                text: 0,
+                source: cut_source,
+                source_end: if a.verbatim { cut_source } else { a.source_end },
+                verbatim: a.verbatim,
+            });
+        }
+        tail_anchors.extend(self.anchors.drain(k..).map(|a| Anchor {
+            text: a.text - at,
+            ..a
+        }));
+        let tail_text = self.text.split_off(at);
+        while self.text.ends_with(' ') {
+            self.text.pop();
+        }
+        let head_end = self.source_end(self.text.len());
+        let cut_line = self
+            .lines
+            .iter()
+            .position(|&i| layout.lines.get(i).is_some_and(|l| l.end > cut_source))
+            .unwrap_or(self.lines.len().saturating_sub(1));
+        let tail_lines = self.lines[cut_line..].to_vec();
+        self.lines.truncate(cut_line + 1);
+        self.span = Some((head_start, head_end));
+        Some(Block {
+            lines: tail_lines,
+            text: tail_text,
+            anchors: tail_anchors,
+            kind: self.kind,
+            number: None,
+            words: 0,
+            span: Some((cut_source, head_end_line)),
+        })
+    }
+
+    /// The block's byte range in the input: its span, or its lines' extent.
+    pub fn extent_in(&self, layout: &Layout) -> (usize, usize) {
+        if let Some(span) = self.span {
+            return span;
+        }
+        let line = |i: Option<&usize>| i.and_then(|&i| layout.lines.get(i));
+        let start = line(self.lines.first()).map_or(0, |l| l.start);
+        let end = self
+            .lines
+            .iter()
+            .filter_map(|&i| layout.lines.get(i))
+            .map(|l| l.end)
+            .max()
+            .unwrap_or(start);
+        (start, end)
     }
 
     /// Original byte offset of the text starting at normalised byte `at`.

@@ -24,7 +24,19 @@ pub fn ending(line: &str) -> Ending {
         c.is_ascii_digit()
             || matches!(
                 c,
-                '"' | '”' | '’' | '\'' | ')' | ']' | '*' | '�' | '`' | '»' | '†' | '‡'
+                '"' | '”'
+                    | '’'
+                    | '\''
+                    | ')'
+                    | ']'
+                    | '*'
+                    | '�'
+                    | '`'
+                    | '»'
+                    | '†'
+                    | '‡'
+                    | '>'
+                    | '^'
             )
     });
     let Some(last) = stripped.chars().next_back() else {
@@ -211,6 +223,11 @@ const TITLE_SMALL_WORDS: &[&str] = &[
     "against", "up", "out", "off", "whether", "who", "what", "when", "where", "why", "how",
     "which", "has", "have", "had", "did", "do", "does",
 ];
+
+/// Whether `word` (lower case) is one a title leaves in lower case.
+pub fn is_small_word(word: &str) -> bool {
+    TITLE_SMALL_WORDS.contains(&word)
+}
 
 /// Whether `text` reads like a title: every word that is not a small word
 /// starts with a capital (or is not a word), and it does not read like a

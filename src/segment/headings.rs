@@ -20,8 +20,8 @@
 
 use super::blocks::Block;
 use super::cues::{
-    all_caps, ending, has_inner_sentence_end, numbering, runs_on, title_case, Ending, Numbering,
-    Style,
+    all_caps, ending, has_inner_sentence_end, is_small_word, numbering, runs_on, title_case,
+    Ending, Numbering, Style,
 };
 use super::lines::Layout;
 use super::paragraphs::Group;
@@ -67,6 +67,87 @@ pub fn blocks(layout: &Layout, groups: Vec<Group>) -> Vec<Block> {
     }
     out.extend(pending_number);
     out
+}
+
+/// Articles and short prepositions: a title writes them in lower case, so
+/// capitalised inside a title's run they open a sentence.
+const SENTENCE_OPENERS: &[&str] = &["The", "A", "An", "On", "In", "At", "By", "As"];
+
+fn opens_sentence(word: &str) -> bool {
+    SENTENCE_OPENERS.contains(&word)
+}
+
+/// Shortest sentence that a run-in title may be split from, in words.
+const MIN_RUN_ON_SENTENCE: usize = 8;
+
+/// Splits a numbered heading printed on the same line as the first sentence
+/// after it ("2. The Campaign Reacts to Reports On June 14, 2016, a firm
+/// ..."): the title runs in title case up to a capitalised small word ("On",
+/// "The", "Within") that a title would write in lower case, the last such
+/// before the first lower-case word that is not a small word.
+pub fn split_run_in_titles(layout: &Layout, blocks: Vec<Block>) -> Vec<Block> {
+    let mut out = Vec::with_capacity(blocks.len());
+    for mut block in blocks {
+        let cut = (block.kind == ParagraphKind::Paragraph)
+            .then(|| run_in_title_end(&block.text))
+            .flatten();
+        let tail = cut.and_then(|at| block.split_off(layout, at));
+        out.push(block);
+        out.extend(tail);
+    }
+    out
+}
+
+/// Where the sentence after a run-in numbered title starts, if it does.
+fn run_in_title_end(text: &str) -> Option<usize> {
+    let n = numbering(text)?;
+    if !matches!(
+        n.style,
+        Style::UpperRoman | Style::UpperLetter | Style::Arabic | Style::Decimal(_)
+    ) {
+        return None;
+    }
+    let rest_start = text.len() - text[n.len..].trim_start().len();
+    let mut candidate = None;
+    for (index, (at, word)) in words_at(text, rest_start).enumerate() {
+        let bare = word.trim_matches(|c: char| !c.is_alphanumeric());
+        if bare.starts_with(char::is_lowercase) && !is_small_word(bare) {
+            break;
+        }
+        if index >= 2 && opens_sentence(bare) && bare.len() == word.len() {
+            candidate = Some(at);
+        }
+    }
+    let at = candidate?;
+    let title = text[rest_start..at].trim_end();
+    let sentence = &text[at..];
+    let plain_title = title_case(title)
+        && ending(title) == Ending::Open
+        && !runs_on(title)
+        && !has_inner_sentence_end(title)
+        && words_in(title) <= MAX_NUMBERED_HEADING;
+    (plain_title
+        && words_in(sentence) >= MIN_RUN_ON_SENTENCE
+        && has_inner_sentence_end(sentence) | sentence.ends_with(['.', '"', '”']))
+    .then_some(at)
+}
+
+/// The whitespace-separated words of `text` from byte `from`, with their offsets.
+fn words_at(text: &str, from: usize) -> impl Iterator<Item = (usize, &str)> {
+    let mut at = from;
+    std::iter::from_fn(move || {
+        let rest = text.get(at..)?;
+        let skip = rest.len() - rest.trim_start().len();
+        let start = at + skip;
+        let len = text[start..]
+            .find(char::is_whitespace)
+            .unwrap_or(text.len() - start);
+        if len == 0 {
+            return None;
+        }
+        at = start + len;
+        Some((start, &text[start..start + len]))
+    })
 }
 
 fn is_bare_number(text: &str) -> bool {

@@ -17,6 +17,7 @@ mod cues;
 mod fixtures;
 mod footnotes;
 mod furniture;
+mod glue;
 mod headings;
 mod lines;
 mod paragraphs;
@@ -38,7 +39,10 @@ pub fn segment(text: &str) -> Document {
     furniture::mark(&mut layout);
     footnotes::mark(&mut layout);
     let groups = paragraphs::group(&layout);
-    let blocks = headings::classify(headings::blocks(&layout, groups));
+    let mut blocks = headings::blocks(&layout, groups);
+    glue::split(&mut blocks);
+    let blocks = headings::split_run_in_titles(&layout, blocks);
+    let blocks = headings::classify(blocks);
     let sections = headings::sections(&blocks);
     build(&layout, blocks, sections)
 }
@@ -101,16 +105,7 @@ fn build(layout: &Layout, blocks: Vec<Block>, sections: Vec<Vec<String>>) -> Doc
 
 /// Byte range of a block in the original input: its first line's start to its last line's end.
 fn extent(layout: &Layout, block: &Block) -> (usize, usize) {
-    let line = |i: Option<&usize>| i.and_then(|&i| layout.lines.get(i));
-    let start = line(block.lines.first()).map_or(0, |l| l.start);
-    let end = block
-        .lines
-        .iter()
-        .filter_map(|&i| layout.lines.get(i))
-        .map(|l| l.end)
-        .max()
-        .unwrap_or(start);
-    (start, end)
+    block.extent_in(layout)
 }
 
 /// Byte offsets gathered, sorted and converted to UTF-16 in one forward pass.
