@@ -1,7 +1,8 @@
 #!/usr/bin/env node
-// Smoke test of a built pkg/: instantiates lacuna_bg.wasm through its own
-// JavaScript glue and runs one small comparison, so a module that a tool
-// broke after compiling (e.g. an old wasm-opt) fails the build, not the page.
+// Smoke test of a built pkg/: instantiates lacuna_bg.wasm through the
+// package's API (index.js over the JavaScript glue) and runs one small
+// comparison, so a module that a tool broke after compiling (e.g. an old
+// wasm-opt) fails the build, not the page.
 //
 //   node scripts/check-pkg.mjs [PKG_DIR]   (default: pkg/)
 
@@ -12,9 +13,9 @@ import { pathToFileURL } from 'node:url';
 const dir = path.resolve(process.argv[2] ?? 'pkg');
 
 try {
-  const glue = await import(pathToFileURL(path.join(dir, 'lacuna.js')).href);
-  glue.initSync({ module: await readFile(path.join(dir, 'lacuna_bg.wasm')) });
-  const result = glue.compare(
+  const lacuna = await import(pathToFileURL(path.join(dir, 'index.js')).href);
+  await lacuna.init(await readFile(path.join(dir, 'lacuna_bg.wasm')));
+  const result = lacuna.compare(
     'The plant failed its inspection because the pumps were broken.',
     'Inspectors found the pumps broken, so the plant failed its inspection.\n\nThe library closed on weekends.',
   );
@@ -22,7 +23,7 @@ try {
   if (paragraphs < 2) throw new Error(`compare returned ${paragraphs} report paragraphs, expected 2`);
   let refused = false;
   try {
-    glue.compare('', 'some report');
+    lacuna.compare('', 'some report');
   } catch (err) {
     refused = err instanceof Error && /summary/i.test(err.message);
   }

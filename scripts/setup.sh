@@ -2,8 +2,9 @@
 # Installs whatever Lacuna's build, serve and test scripts need and is missing:
 # Debian's chromium and chromium-driver, the Rust wasm32 target with rustfmt
 # and clippy, wasm-pack, the wasm-bindgen CLI matching Cargo.lock, and the npm
-# packages of package-lock.json (playwright-core, and binaryen for wasm-opt:
-# Debian 12's wasm-opt 108 corrupts the module, see build.sh).
+# packages of package-lock.json (playwright-core, typescript for the type
+# check of the npm package, and binaryen for wasm-opt: Debian 12's wasm-opt
+# 108 corrupts the module, see build.sh).
 # Idempotent; prints nothing when everything is already there.
 # Assumes Debian 12 with rustup, Node.js >= 20 and npm.
 set -euo pipefail
@@ -63,6 +64,7 @@ if [[ "$(version_of wasm-pack)" != "$WASM_PACK_VERSION" ]]; then
   say "installing wasm-pack $WASM_PACK_VERSION (takes a few minutes)"
   cargo install --locked --quiet wasm-pack --version "$WASM_PACK_VERSION"
 fi
+
 
 # wasm-bindgen's CLI must match the wasm-bindgen crate in Cargo.lock exactly.
 # wasm-pack looks for it on PATH first, then in its cache (where it would

@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Sets up and runs every check and test: rustfmt, clippy, the native Rust
-# tests, the wasm tests in headless Chromium, the release wasm build and the
-# end-to-end tests of the page. A failed step does not hide later ones: every
-# step runs unless it depends on one that failed, and the script exits
-# non-zero if any failed. Ends with a table of step times and the test
-# runners' own summary lines.
+# tests, the wasm tests in headless Chromium, the release wasm build, the npm
+# package's tests in Node.js, a strict TypeScript check of a consumer of its
+# types, and the end-to-end tests of the pages. A failed step does not hide
+# later ones: every step runs unless it depends on one that failed, and the
+# script exits non-zero if any failed. Ends with a table of step times and the
+# test runners' own summary lines.
 set -euo pipefail
 # shellcheck source=scripts/env.sh
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
@@ -49,8 +50,12 @@ step test cargo test --features cli --no-fail-fast || true
 # Only tests/wasm.rs: the other integration tests read files, which a browser can't.
 step wasm-test wasm-pack test --headless --chrome -- --test wasm || true
 if step build bash scripts/build.sh; then
+  step package node --test tests/package.test.mjs || true
+  step types node tests/types/check.mjs || true
   step e2e node --test tests/e2e/ || true
 else
+  skip package "build failed"
+  skip types "build failed"
   skip e2e "build failed"
 fi
 
@@ -63,6 +68,7 @@ else
 fi
 echo
 echo "Test runners' summary lines:"
-# cargo test and wasm-bindgen-test-runner ("test result: ..."), node --test ("# pass N", ...).
-grep -E '^(test result: |# (tests|suites|pass|fail|cancelled|skipped|todo) [0-9]+$)' "$log" || true
+# cargo test and wasm-bindgen-test-runner ("test result: ..."), libFuzzer ("Done N runs in S second(s)"),
+# node --test ("# pass N", ...).
+grep -E '^(test result: |Done [0-9]+ runs |fuzz: skipped|# (tests|suites|pass|fail|cancelled|skipped|todo) [0-9]+$)' "$log" || true
 ((${#failed[@]} == 0))

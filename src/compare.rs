@@ -3,7 +3,7 @@
 
 use web_time::Instant;
 
-use crate::align::{link, Analysis, SectionAffinity, SentenceMatch, WeightedTerms, WordAt};
+use crate::align::{link, Analysis, SectionAffinity, SentenceMatch, Spread, WeightedTerms, WordAt};
 use crate::diff::{diff_words, DiffSide};
 use crate::error::{Error, Side};
 use crate::model::{
@@ -67,19 +67,22 @@ pub fn compare(summary: &str, report: &str, options: &Options) -> Result<Compari
 
     let started = Instant::now();
     let analysis = Analysis::new(&summary_doc, &report_doc);
-    let terms = analysis.vocabulary.terms.len();
+    let mut spread = Spread::new(
+        analysis.vocabulary.terms.len(),
+        analysis.vocabulary.phrases(),
+    );
     let keep = options.sentence_links as usize;
     let summary_links = link(
         &analysis.summary_sentences,
         &analysis.report_sentences,
-        terms,
+        &mut spread,
         keep,
         None,
     );
     let report_links = link(
         &analysis.report_sentences,
         &analysis.summary_sentences,
-        terms,
+        &mut spread,
         keep,
         None,
     );
@@ -88,18 +91,19 @@ pub fn compare(summary: &str, report: &str, options: &Options) -> Result<Compari
         &report_doc,
         &analysis.report_paragraphs,
         &analysis.summary_paragraphs,
+        &mut spread,
     );
     let summary_paragraph_links = link(
         &analysis.summary_paragraphs,
         &analysis.report_paragraphs,
-        terms,
+        &mut spread,
         keep,
         Some(&|summary, report| affinity.get(report, summary)),
     );
     let report_paragraph_links = link(
         &analysis.report_paragraphs,
         &analysis.summary_paragraphs,
-        terms,
+        &mut spread,
         keep,
         Some(&|report, summary| affinity.get(report as u32, summary as usize)),
     );
@@ -180,7 +184,7 @@ pub fn compare(summary: &str, report: &str, options: &Options) -> Result<Compari
         },
     );
     let facts = find_facts(&summary_doc, &report_doc, &analysis);
-    let omissions = find_omissions(&report_doc, &analysis, &facts.dropped);
+    let omissions = find_omissions(&report_doc, &analysis, &facts.dropped, &mut spread);
     let sections = section_coverage(&report_doc, &analysis.report_words);
     let score_ms = ms(started);
 

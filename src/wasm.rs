@@ -1,6 +1,10 @@
 //! The JavaScript face of the core: the same functions, errors thrown as JS
-//! `Error`s, results handed over through serde-wasm-bindgen.
+//! `Error`s, results handed over through serde-wasm-bindgen (or, for the big
+//! result of `compare`, as JSON text through `compareJson`).
 
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde::de::IgnoredAny;
 use tsify::{Ts, Tsify};
 use wasm_bindgen::prelude::*;
 
@@ -18,6 +22,62 @@ fn js_error(e: impl std::fmt::Display) -> JsError {
     JsError::new(&e.to_string())
 }
 
+/// Reads the options object a caller passed. serde-wasm-bindgen only looks up
+/// the fields it knows, so a misspelt setting would be silently ignored:
+/// names are checked against the defaults' own field names first.
+fn options_from_js(options: Option<Ts<Options>>) -> Result<Options, JsError> {
+    let Some(options) = options else {
+        return Ok(Options::default());
+    };
+    let value = options.js_value();
+    if !value.is_object() || value.is_array() {
+        return Err(js_error(
+            "Invalid options: expected an object of settings, such as { covered_threshold: 0.6 }",
+        ));
+    }
+    let known = serde_wasm_bindgen::to_value(&Options::default())
+        .and_then(setting_names)
+        .map_err(js_error)?;
+    let given = setting_names(value.clone()).map_err(invalid_options)?;
+    if let Some(unknown) = given.difference(&known).next() {
+        let known: Vec<&str> = known.iter().map(String::as_str).collect();
+        return Err(js_error(format!(
+            "Invalid options: unknown setting \"{unknown}\"; the settings are {}",
+            known.join(", ")
+        )));
+    }
+    // Straight through serde-wasm-bindgen: tsify's `to_rust` would wrap the
+    // message in Rust type paths.
+    serde_wasm_bindgen::from_value(value).map_err(invalid_options)
+}
+
+/// serde's message in JavaScript's words: no "Error: " prefix, numbers not f32/u32.
+fn invalid_options(e: serde_wasm_bindgen::Error) -> JsError {
+    let message = e.to_string();
+    let message = message.strip_prefix("Error: ").unwrap_or(&message);
+    js_error(format!(
+        "Invalid options: {}",
+        message
+            .replace("expected f32", "expected a number")
+            .replace("expected u32", "expected a whole number from 0")
+    ))
+}
+
+/// The keys of a JavaScript object of settings.
+fn setting_names(value: JsValue) -> Result<BTreeSet<String>, serde_wasm_bindgen::Error> {
+    serde_wasm_bindgen::from_value::<BTreeMap<String, IgnoredAny>>(value)
+        .map(|map| map.into_keys().collect())
+}
+
+fn run_compare(
+    summary: &str,
+    report: &str,
+    options: Option<Ts<Options>>,
+) -> Result<Comparison, JsError> {
+    let options = options_from_js(options)?;
+    crate::compare(summary, report, &options).map_err(js_error)
+}
+
 /// Compares a summary with its report; `options` may set any subset of fields.
 #[wasm_bindgen]
 pub fn compare(
@@ -25,14 +85,24 @@ pub fn compare(
     report: &str,
     options: Option<Ts<Options>>,
 ) -> Result<Ts<Comparison>, JsError> {
-    let options = match options {
-        Some(options) => options
-            .to_rust()
-            .map_err(|e| js_error(format!("Invalid options: {e}")))?,
-        None => Options::default(),
-    };
-    let result = crate::compare(summary, report, &options).map_err(js_error)?;
-    result.into_ts().map_err(js_error)
+    run_compare(summary, report, options)?
+        .into_ts()
+        .map_err(js_error)
+}
+
+/// `compare`, with the `Comparison` handed over as JSON text for `JSON.parse`.
+/// Building a long report's result as JavaScript objects field by field
+/// through the boundary takes many times longer than the comparison itself;
+/// one string crosses it at the cost of a copy, and the browser's JSON parser
+/// builds the same objects natively.
+#[wasm_bindgen(js_name = compareJson)]
+pub fn compare_json(
+    summary: &str,
+    report: &str,
+    options: Option<Ts<Options>>,
+) -> Result<String, JsError> {
+    let result = run_compare(summary, report, options)?;
+    serde_json::to_string(&result).map_err(js_error)
 }
 
 /// Rebuilds the paragraphs, headings and sentences of one text.

@@ -115,3 +115,12 @@ fn segment_and_word_diff_run_in_the_browser() {
     );
     assert!(diff.kept_share > 0.0 && diff.kept_share < 1.0, "{diff:?}");
 }
+
+#[wasm_bindgen_test]
+fn stays_usable_after_an_error() {
+    assert!(lacuna::compare("", REPORT, &Options::default()).is_err());
+    assert!(lacuna::decode(b"%PDF-1.7\n", Side::Report).is_err());
+    let result =
+        lacuna::compare(SUMMARY, REPORT, &Options::default()).expect("compare after an error");
+    assert!(result.stats.report_words > 0);
+}

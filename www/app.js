@@ -1,7 +1,7 @@
 // Lacuna's page: wires the inputs, the worker that runs the core and the
 // views of its result. Every comparison runs in the worker; this thread only
-// renders.
-import { Cancelled, Engine } from './engine.js';
+// renders. The worker and its handle come with the npm package in pkg/.
+import { Cancelled, Engine } from './pkg/engine.js';
 import { scrollPaneTo } from './dom.js';
 import { int, ms, pct } from './format.js';
 import { Inputs } from './inputs.js';
@@ -19,6 +19,8 @@ import { fillSectionFilter, inSection, renderSections } from './render/sections.
 
 const $ = (id) => document.getElementById(id);
 const app = $('app');
+/** Largest document the page accepts, in bytes of UTF-8: a bigger one could exhaust the tab's memory. */
+const MAX_INPUT_BYTES = 64 * 1024 * 1024;
 const EXAMPLE = {
   dir: 'examples/mueller-vol2',
   summaryName: 'Mueller Report, Volume II: Executive Summary',
@@ -46,6 +48,7 @@ const search = new Search(
   views, reveal);
 const showTab = setupTabs(document.querySelector('.tabs'));
 const inputs = new Inputs(engine, {
+  maxBytes: MAX_INPUT_BYTES,
   onError: fail,
   onChange(origin) {
     if (origin !== 'swap') {
@@ -66,7 +69,7 @@ let ticker = 0;
 function options() {
   // One slider moves both report thresholds, keeping the core's default 2:1 ratio.
   const covered = Number($('threshold').value);
-  return { covered_threshold: covered, partial_threshold: covered / 2 };
+  return { covered_threshold: covered, partial_threshold: covered / 2, max_input_bytes: MAX_INPUT_BYTES };
 }
 
 /** Compares the texts in the inputs, or re-scores what is shown when `rescore` is set. */
@@ -106,10 +109,22 @@ async function compare({ rescore = false } = {}) {
   app.dataset.state = 'done';
 }
 
+/** Stops the comparison in flight (Cancel or Esc); returns whether there was one. What was shown stays. */
+function cancel() {
+  if (app.dataset.state !== 'working') return false;
+  run++; // drops the answer of the one in flight
+  engine.close();
+  stopTicker();
+  setStatus('Comparison cancelled.');
+  app.dataset.state = current ? 'done' : 'idle';
+  return true;
+}
+
 function setWorking(what, started) {
   stopTicker();
   app.dataset.state = 'working';
   $('progress').hidden = false;
+  $('cancel-button').hidden = false;
   setStatus(`${what}…`);
   // The running time ticks outside the live region, so screen readers hear each stage once.
   const tick = () => {
@@ -122,6 +137,7 @@ function setWorking(what, started) {
 function stopTicker() {
   clearInterval(ticker);
   $('progress').hidden = true;
+  $('cancel-button').hidden = true;
   $('elapsed').textContent = '';
 }
 
@@ -272,6 +288,7 @@ function showFact(side, at) {
 // ---- wiring ----
 
 $('compare-button').addEventListener('click', () => compare());
+$('cancel-button').addEventListener('click', cancel);
 $('load-example').addEventListener('click', loadExample);
 $('status-filter').addEventListener('change', applyFilters);
 $('section-filter').addEventListener('change', applyFilters);
@@ -319,6 +336,7 @@ setupShortcuts({
     return true;
   },
   Escape: () => {
+    if (cancel()) return true;
     linking.clear();
     markCurrent([]);
     return false;

@@ -2,11 +2,12 @@
 // facts as CSV, and a self-contained HTML report (inline CSS, no scripts)
 // that opens offline and prints well.
 import { download, h } from './dom.js';
-import { FACT_KINDS, int, pct, sectionLabel, statusWord } from './format.js';
+import { FACT_KINDS, int, pct, sectionLabel } from './format.js';
 import { figureItems } from './render/figures.js';
 import { paragraphElement } from './render/document.js';
 import { omissionDetails, sizeWeightBars } from './render/omissions.js';
 import { groupByKind } from './render/facts.js';
+import { statusLegend } from './render/legend.js';
 
 const STYLESHEETS = ['styles/base.css', 'styles/export.css'];
 
@@ -71,9 +72,7 @@ function htmlReport(result, about, css) {
       h('p', { class: 'hint', text: `Compared by Lacuna in the browser on ${new Date().toLocaleString('en-GB')}; `
         + `report text counts as covered at ${pct(about.threshold)} or more. No document was uploaded anywhere.` }),
       about.credit ? h('p', { class: 'hint', text: about.credit }) : null,
-      h('p', { class: 'legend' }, ['covered', 'partial', 'omitted', 'unsupported'].map((status) =>
-        h('span', { class: 'legend-item' },
-          h('span', { class: 'para', 'data-status': status }, h('span', { class: 's', 'data-status': status, text: statusWord(status, 'report') })))))),
+      statusLegend()),
     h('dl', { class: 'figures' }, figureItems(result)),
     result.notices.map((n) => h('p', { class: 'notice', text: n.message })),
     h('nav', { class: 'export-contents', 'aria-label': 'Contents' },

@@ -7,15 +7,20 @@ const SIDES = ['summary', 'report'];
 
 export class Inputs {
   #engine;
+  #maxBytes;
   #onError;
   #onChange;
   #els = {};
   #names = { summary: '', report: '' };
   #loading = new Set(); // files still being decoded
 
-  /** `onChange(origin)` fires after any edit: 'typed', 'file' or 'swap'. */
-  constructor(engine, { onError, onChange }) {
+  /**
+   * `onChange(origin)` fires after any edit: 'typed', 'file' or 'swap'.
+   * Files over `maxBytes` are refused before they are read into memory.
+   */
+  constructor(engine, { maxBytes, onError, onChange }) {
     this.#engine = engine;
+    this.#maxBytes = maxBytes;
     this.#onError = onError;
     this.#onChange = onChange;
     for (const side of SIDES) {
@@ -72,6 +77,11 @@ export class Inputs {
 
   /** Reads a dropped or picked file through the core's decoder. */
   load(side, file) {
+    if (file.size > this.#maxBytes) {
+      const mb = (bytes) => (bytes / 1e6).toFixed(1);
+      this.#onError(`${file.name}: The ${side} is too large: ${mb(file.size)} MB, over the limit of ${mb(this.#maxBytes)} MB.`);
+      return;
+    }
     const loading = (async () => {
       try {
         const text = await this.#engine.decode(new Uint8Array(await file.arrayBuffer()), side);

@@ -9,6 +9,7 @@
 //! paraphrase of the first.
 
 use super::index::InvertedIndex;
+use super::spread::{Overlap, Spread};
 use super::terms::WeightedTerms;
 
 /// A scored partner in the other document.
@@ -29,43 +30,29 @@ const PHRASE_WEIGHT: f32 = 0.4;
 /// In re-ranking, weight of plain similarity against newly explained content.
 const SIMILARITY_SHARE: f32 = 0.3;
 
-/// Number of values two sorted slices share.
-fn sorted_intersection(a: &[u64], b: &[u64]) -> usize {
-    let (mut i, mut j, mut n) = (0, 0, 0);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                n += 1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    n
-}
-
-/// Similarity of a query and a target vector in [0, 1]: 1 for identical terms and phrases.
-pub fn similarity(query: &WeightedTerms, target: &WeightedTerms) -> f32 {
+/// Similarity of a query and a target vector in [0, 1] from what they share:
+/// 1 for identical terms and phrases.
+pub fn similarity(query: &WeightedTerms, target: &WeightedTerms, shared: Overlap) -> f32 {
     let total = query.total + target.total;
     if total == 0.0 {
         return 0.0;
     }
-    let overlap: f32 = query.shared(target).map(|(_, a, b)| a.min(b)).sum();
-    let dice = 2.0 * overlap / total;
+    let dice = 2.0 * shared.weight / total;
     let phrases = if query.bigrams.is_empty() {
         0.0
     } else {
-        sorted_intersection(&query.bigrams, &target.bigrams) as f32 / query.bigrams.len() as f32
+        shared.phrases as f32 / query.bigrams.len() as f32
     };
     (dice + PHRASE_WEIGHT * phrases) / (1.0 + PHRASE_WEIGHT)
 }
 
 /// Orders `found` (sorted by similarity) so that each link after the first
-/// adds the most query content the earlier links left unexplained.
+/// adds the most query content the earlier links left unexplained. `spread`
+/// holds the query, and loses each chosen link's terms: what is left is the
+/// unexplained content.
 fn rerank_by_new_content(
     query: &WeightedTerms,
+    spread: &mut Spread,
     targets: &[WeightedTerms],
     mut rest: Vec<SentenceMatch>,
     keep: usize,
@@ -76,20 +63,11 @@ fn rerank_by_new_content(
         return rest;
     }
     let first = rest.remove(0);
-    let mut explained: Vec<u32> = targets[first.other as usize]
-        .entries
-        .iter()
-        .map(|e| e.0)
-        .collect();
-    explained.sort_unstable();
+    spread.forget(&targets[first.other as usize]);
     let mut out = vec![first];
     while !rest.is_empty() && out.len() < keep {
         let marginal = |m: &SentenceMatch| {
-            let new: f32 = query
-                .shared(&targets[m.other as usize])
-                .filter(|(t, _, _)| explained.binary_search(t).is_err())
-                .map(|(_, w, _)| w)
-                .sum();
+            let new = spread.remaining(&targets[m.other as usize]);
             SIMILARITY_SHARE * m.score + (1.0 - SIMILARITY_SHARE) * new / query.total
         };
         let (at, score) =
@@ -101,9 +79,7 @@ fn rerank_by_new_content(
                     |best, (i, s)| if s > best.1 { (i, s) } else { best },
                 );
         let next = rest.remove(at);
-        explained.extend(targets[next.other as usize].entries.iter().map(|e| e.0));
-        explained.sort_unstable();
-        explained.dedup();
+        spread.forget(&targets[next.other as usize]);
         let ceiling = out.last().map_or(1.0, |m| m.score);
         out.push(SentenceMatch {
             other: next.other,
@@ -121,24 +97,27 @@ const PRIOR_SHARE: f32 = 0.5;
 
 /// The `keep` best partners among `targets` of each query, best first,
 /// optionally blending in a prior (e.g. how well the target's section matches).
+/// `spread` covers the vocabulary of both and is left empty.
 pub fn link(
     queries: &[WeightedTerms],
     targets: &[WeightedTerms],
-    terms: usize,
+    spread: &mut Spread,
     keep: usize,
     prior: Option<Prior>,
 ) -> Vec<Vec<SentenceMatch>> {
-    let index = InvertedIndex::new(targets, terms);
+    let index = InvertedIndex::new(targets, spread.terms());
     let mut scratch = index.scratch();
     queries
         .iter()
         .enumerate()
         .map(|(qi, q)| {
+            spread.load(q);
             let mut found: Vec<SentenceMatch> = index
                 .candidates(q, keep.max(1) * CANDIDATES_PER_LINK, &mut scratch)
                 .into_iter()
                 .map(|other| {
-                    let own = similarity(q, &targets[other as usize]);
+                    let target = &targets[other as usize];
+                    let own = similarity(q, target, spread.overlap(target));
                     SentenceMatch {
                         other,
                         score: match prior {
@@ -152,7 +131,9 @@ pub fn link(
                 .filter(|m| m.score > 0.0)
                 .collect();
             found.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.other.cmp(&b.other)));
-            rerank_by_new_content(q, targets, found, keep)
+            let links = rerank_by_new_content(q, spread, targets, found, keep);
+            spread.unload(q);
+            links
         })
         .collect()
 }

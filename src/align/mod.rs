@@ -4,8 +4,10 @@
 mod index;
 mod links;
 mod sections;
+mod spread;
 mod terms;
 
 pub use links::{link, SentenceMatch};
 pub use sections::SectionAffinity;
-pub use terms::{Analysis, DocumentWords, WeightedTerms, WordAt};
+pub use spread::Spread;
+pub use terms::{Analysis, DocumentWords, WeightedTerms, WordAt, WordInfo};

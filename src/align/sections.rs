@@ -6,6 +6,7 @@
 use rustc_hash::FxHashMap;
 
 use super::links::similarity;
+use super::spread::Spread;
 use super::terms::WeightedTerms;
 use crate::model::Document;
 
@@ -22,8 +23,15 @@ pub struct SectionAffinity {
 }
 
 impl SectionAffinity {
-    /// Scores `queries` against every section subtree of `doc`, whose paragraph vectors are `paragraphs`.
-    pub fn new(doc: &Document, paragraphs: &[WeightedTerms], queries: &[WeightedTerms]) -> Self {
+    /// Scores `queries` against every section subtree of `doc`, whose
+    /// paragraph vectors are `paragraphs`; `spread` covers the vocabulary and
+    /// is left empty.
+    pub fn new(
+        doc: &Document,
+        paragraphs: &[WeightedTerms],
+        queries: &[WeightedTerms],
+        spread: &mut Spread,
+    ) -> Self {
         let mut ids: FxHashMap<&[String], u32> = FxHashMap::default();
         let mut members: Vec<Vec<usize>> = Vec::new();
         let mut paragraph_sections = Vec::with_capacity(doc.paragraphs.len());
@@ -49,8 +57,15 @@ impl SectionAffinity {
         }
         let mut scores = Vec::with_capacity(members.len() * queries.len());
         for list in &members {
-            let section = WeightedTerms::sum(list.iter().map(|&i| &paragraphs[i]));
-            scores.extend(queries.iter().map(|q| similarity(q, &section)));
+            let section = spread.sum(list.iter().map(|&i| &paragraphs[i]));
+            // Sections are far larger than queries: spread the section, walk the queries.
+            spread.load(&section);
+            scores.extend(
+                queries
+                    .iter()
+                    .map(|q| similarity(q, &section, spread.overlap(q))),
+            );
+            spread.unload(&section);
         }
         SectionAffinity {
             paragraph_sections,

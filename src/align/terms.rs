@@ -7,12 +7,14 @@ use rust_stemmers::{Algorithm, Stemmer};
 use rustc_hash::FxHashMap;
 
 use crate::model::Document;
-use crate::text::{classify, lower_word, word_spans, TokenClass};
+use crate::text::{classify, lower_word, too_short, word_spans, TokenClass};
 
 /// Index of a term (a stem or a number) in the shared vocabulary.
 pub type TermId = u32;
 /// Index of a distinct lower-cased word in the shared vocabulary.
 pub type WordId = u32;
+/// Index of a phrase (an ordered pair of adjacent terms) in the shared vocabulary.
+pub type PhraseId = u32;
 
 /// One interned term.
 #[derive(Debug, Clone)]
@@ -47,11 +49,13 @@ pub struct WordAt {
     pub capitalised: bool,
 }
 
-/// Words and terms of both documents, so summary and report words meet as equal ids.
+/// Words, terms and phrases of both documents, so summary and report words
+/// meet as equal ids.
 pub struct Vocabulary {
     stemmer: Stemmer,
     by_lower: FxHashMap<String, WordId>,
     by_key: FxHashMap<String, TermId>,
+    by_pair: FxHashMap<(TermId, TermId), PhraseId>,
     /// Every distinct word, indexed by id.
     pub words: Vec<WordInfo>,
     /// Every term, indexed by id.
@@ -67,8 +71,9 @@ pub struct WeightedTerms {
     pub mass: f32,
     /// Sum of the weights, for overlap ratios.
     pub total: f32,
-    /// Adjacent content-term pairs, sorted: shared phrases are stronger evidence than shared words.
-    pub bigrams: Vec<u64>,
+    /// Distinct phrases (adjacent content-term pairs), sorted: shared phrases
+    /// are stronger evidence than shared words.
+    pub bigrams: Vec<PhraseId>,
 }
 
 impl WeightedTerms {
@@ -101,41 +106,37 @@ impl WeightedTerms {
             None
         })
     }
-
-    /// Sums weighted vectors into one: a section as the sum of its paragraphs.
-    pub fn sum<'a>(parts: impl IntoIterator<Item = &'a WeightedTerms>) -> WeightedTerms {
-        let mut entries: Vec<(TermId, f32)> = Vec::new();
-        let mut bigrams: Vec<u64> = Vec::new();
-        let mut mass = 0.0;
-        for part in parts {
-            entries.extend_from_slice(&part.entries);
-            bigrams.extend_from_slice(&part.bigrams);
-            mass += part.mass;
-        }
-        merge_entries(&mut entries, |a, b| a + b);
-        bigrams.sort_unstable();
-        bigrams.dedup();
-        let total = entries.iter().map(|&(_, w)| w).sum();
-        WeightedTerms {
-            entries,
-            mass,
-            total,
-            bigrams,
-        }
-    }
 }
 
-/// Sorts `(id, value)` pairs by id and folds duplicates with `add`.
-fn merge_entries<T: Copy>(entries: &mut Vec<(TermId, T)>, add: impl Fn(T, T) -> T) {
-    entries.sort_unstable_by_key(|&(t, _)| t);
-    entries.dedup_by(|b, a| {
-        if a.0 == b.0 {
-            a.1 = add(a.1, b.1);
-            true
+/// Sorts the `(id, value)` pairs of `entries[from..]` by id and folds
+/// duplicates with `add`, leaving the pairs before `from` alone.
+fn merge_entries<T: Copy>(entries: &mut Vec<(TermId, T)>, from: usize, add: impl Fn(T, T) -> T) {
+    let tail = &mut entries[from..];
+    tail.sort_unstable_by_key(|&(t, _)| t);
+    let mut kept = 0;
+    for i in 0..tail.len() {
+        if kept > 0 && tail[kept - 1].0 == tail[i].0 {
+            tail[kept - 1].1 = add(tail[kept - 1].1, tail[i].1);
         } else {
-            false
+            tail[kept] = tail[i];
+            kept += 1;
         }
-    });
+    }
+    entries.truncate(from + kept);
+}
+
+/// Sorts `ids[from..]` and drops its duplicates, leaving the ids before `from` alone.
+fn dedup_tail(ids: &mut Vec<PhraseId>, from: usize) {
+    let tail = &mut ids[from..];
+    tail.sort_unstable();
+    let mut kept = 0;
+    for i in 0..tail.len() {
+        if kept == 0 || tail[kept - 1] != tail[i] {
+            tail[kept] = tail[i];
+            kept += 1;
+        }
+    }
+    ids.truncate(from + kept);
 }
 
 /// One document tokenized: every word occurrence, grouped by sentence.
@@ -164,12 +165,15 @@ impl DocumentWords {
     }
 }
 
-/// One document's term counts, before weighting.
+/// One document's term counts and phrases before weighting, every sentence's
+/// share stored end to end (a sentence is a range of each list).
 struct DocumentTerms {
-    /// Term occurrence counts of each sentence, by sentence id.
-    sentences: Vec<Vec<(TermId, u32)>>,
-    /// Adjacent content-term pairs of each sentence, sorted and deduplicated.
-    bigrams: Vec<Vec<u64>>,
+    /// Term occurrence counts, each sentence's sorted by term.
+    counts: Vec<(TermId, u32)>,
+    /// Distinct phrases, each sentence's sorted.
+    phrases: Vec<PhraseId>,
+    /// The range of `counts` and of `phrases` of each sentence, by sentence id.
+    sentences: Vec<(Range<usize>, Range<usize>)>,
     /// Sentence-id range of each paragraph.
     paragraph_sentences: Vec<Range<usize>>,
 }
@@ -202,9 +206,15 @@ impl Vocabulary {
             stemmer: Stemmer::create(Algorithm::English),
             by_lower: FxHashMap::default(),
             by_key: FxHashMap::default(),
+            by_pair: FxHashMap::default(),
             words: Vec::new(),
             terms: Vec::new(),
         }
+    }
+
+    /// How many distinct phrases both documents hold.
+    pub fn phrases(&self) -> usize {
+        self.by_pair.len()
     }
 
     /// The id of a lower-cased word, interning it (and its term) on first sight.
@@ -215,7 +225,7 @@ impl Vocabulary {
         let class = classify(lower);
         let key = match class {
             TokenClass::Stop => None,
-            TokenClass::Word if lower.chars().count() < 2 => None,
+            TokenClass::Word if too_short(lower) => None,
             TokenClass::Word => Some(self.stemmer.stem(lower).into_owned()),
             TokenClass::Number => Some(lower.replace(',', "")),
         };
@@ -240,18 +250,28 @@ impl Vocabulary {
         id
     }
 
+    /// The id of the phrase "`first` then `second`", interning it on first sight.
+    fn phrase(&mut self, first: TermId, second: TermId) -> PhraseId {
+        let next = self.by_pair.len() as PhraseId;
+        *self.by_pair.entry((first, second)).or_insert(next)
+    }
+
     fn document(&mut self, doc: &Document) -> (DocumentWords, DocumentTerms) {
         let mut words = Vec::new();
         let mut word_ranges = Vec::new();
-        let mut sentences = Vec::new();
-        let mut bigrams = Vec::new();
-        let mut paragraph_sentences = Vec::with_capacity(doc.paragraphs.len());
+        let mut terms = DocumentTerms {
+            counts: Vec::new(),
+            phrases: Vec::new(),
+            sentences: Vec::new(),
+            paragraph_sentences: Vec::with_capacity(doc.paragraphs.len()),
+        };
         let mut lower = String::new();
+        let mut sequence: Vec<TermId> = Vec::new();
         for paragraph in &doc.paragraphs {
-            let first = sentences.len();
+            let first = terms.sentences.len();
             for sentence in &paragraph.sentences {
                 let from = words.len();
-                let mut sequence: Vec<TermId> = Vec::new();
+                sequence.clear();
                 for (start, end) in word_spans(&sentence.text) {
                     let raw = &sentence.text[start..end];
                     lower_word(raw, &mut lower);
@@ -265,34 +285,39 @@ impl Vocabulary {
                     sequence.extend(self.words[word as usize].term);
                 }
                 word_ranges.push(from..words.len());
-                let mut pairs: Vec<u64> = sequence
-                    .windows(2)
-                    .map(|w| (u64::from(w[0]) << 32) | u64::from(w[1]))
-                    .collect();
-                pairs.sort_unstable();
-                pairs.dedup();
-                bigrams.push(pairs);
-                let mut counts: Vec<(TermId, u32)> = sequence.into_iter().map(|t| (t, 1)).collect();
-                merge_entries(&mut counts, |a, b| a + b);
-                sentences.push(counts);
+                let phrases_from = terms.phrases.len();
+                for pair in sequence.windows(2) {
+                    let phrase = self.phrase(pair[0], pair[1]);
+                    terms.phrases.push(phrase);
+                }
+                dedup_tail(&mut terms.phrases, phrases_from);
+                let counts_from = terms.counts.len();
+                terms.counts.extend(sequence.iter().map(|&t| (t, 1)));
+                merge_entries(&mut terms.counts, counts_from, |a, b| a + b);
+                terms.sentences.push((
+                    counts_from..terms.counts.len(),
+                    phrases_from..terms.phrases.len(),
+                ));
             }
-            paragraph_sentences.push(first..sentences.len());
+            terms.paragraph_sentences.push(first..terms.sentences.len());
         }
+        // Kept to the end of the comparison: give back what growing it left spare.
+        words.shrink_to_fit();
         (
             DocumentWords {
                 words,
                 sentences: word_ranges,
             },
-            DocumentTerms {
-                sentences,
-                bigrams,
-                paragraph_sentences,
-            },
+            terms,
         )
     }
 }
 
-fn weigh(counts: &[(TermId, u32)], bigrams: Vec<u64>, vocabulary: &Vocabulary) -> WeightedTerms {
+fn weigh(
+    counts: &[(TermId, u32)],
+    bigrams: Vec<PhraseId>,
+    vocabulary: &Vocabulary,
+) -> WeightedTerms {
     let entries: Vec<(TermId, f32)> = counts
         .iter()
         .map(|&(t, n)| {
@@ -319,21 +344,32 @@ impl DocumentTerms {
     fn sentence_vectors(&self, vocabulary: &Vocabulary) -> Vec<WeightedTerms> {
         self.sentences
             .iter()
-            .zip(&self.bigrams)
-            .map(|(c, b)| weigh(c, b.clone(), vocabulary))
+            .map(|(counts, phrases)| {
+                weigh(
+                    &self.counts[counts.clone()],
+                    self.phrases[phrases.clone()].to_vec(),
+                    vocabulary,
+                )
+            })
             .collect()
     }
 
     fn paragraph_vectors(&self, vocabulary: &Vocabulary) -> Vec<WeightedTerms> {
+        let mut counts: Vec<(TermId, u32)> = Vec::new();
         self.paragraph_sentences
             .iter()
             .map(|r| {
-                let mut bigrams: Vec<u64> = self.bigrams[r.clone()].concat();
-                bigrams.sort_unstable();
-                bigrams.dedup();
-                let mut counts: Vec<(TermId, u32)> = self.sentences[r.clone()].concat();
-                merge_entries(&mut counts, |a, b| a + b);
-                weigh(&counts, bigrams, vocabulary)
+                if r.is_empty() {
+                    return weigh(&[], Vec::new(), vocabulary);
+                }
+                // A paragraph's sentences are consecutive, so are their counts and phrases.
+                let (first, last) = (&self.sentences[r.start], &self.sentences[r.end - 1]);
+                let mut phrases = self.phrases[first.1.start..last.1.end].to_vec();
+                dedup_tail(&mut phrases, 0);
+                counts.clear();
+                counts.extend_from_slice(&self.counts[first.0.start..last.0.end]);
+                merge_entries(&mut counts, 0, |a, b| a + b);
+                weigh(&counts, phrases, vocabulary)
             })
             .collect()
     }
@@ -356,14 +392,8 @@ impl Analysis {
         let (summary_words, summary_terms) = vocabulary.document(summary);
         let (report_words, report_terms) = vocabulary.document(report);
         let mut df = vec![0u32; vocabulary.terms.len()];
-        for sentence in summary_terms
-            .sentences
-            .iter()
-            .chain(&report_terms.sentences)
-        {
-            for &(t, _) in sentence {
-                df[t as usize] += 1;
-            }
+        for &(t, _) in summary_terms.counts.iter().chain(&report_terms.counts) {
+            df[t as usize] += 1;
         }
         let n = (summary_terms.sentences.len() + report_terms.sentences.len()) as f32;
         for (info, &df) in vocabulary.terms.iter_mut().zip(&df) {

@@ -4,8 +4,10 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 use lacuna::{Comparison, Options, Side};
+
+mod batch;
 
 #[derive(Parser)]
 #[command(
@@ -37,12 +39,25 @@ enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value = "text")]
         format: Format,
-        /// Coverage at or above which report text counts as covered.
+        #[command(flatten)]
+        thresholds: Thresholds,
+    },
+    /// Compare many pairs listed in a manifest, on every core: one JSON
+    /// result per pair and a CSV of headline figures (results.csv) in --out.
+    /// Exits non-zero if any pair failed; the others are still compared.
+    Batch {
+        /// CSV with `summary` and `report` columns (and optionally `id`), or
+        /// JSON Lines (.jsonl) of {"summary", "report", "id"}; paths are
+        /// relative to the manifest.
+        manifest: PathBuf,
+        /// Folder for the results (created if missing).
         #[arg(long)]
-        covered_threshold: Option<f32>,
-        /// Coverage at or above which report text counts as partly covered.
+        out: PathBuf,
+        /// Pairs compared at once (default: one per core).
         #[arg(long)]
-        partial_threshold: Option<f32>,
+        jobs: Option<usize>,
+        #[command(flatten)]
+        thresholds: Thresholds,
     },
     /// Print the paragraphs, headings and sentences Lacuna finds in a text.
     Segment {
@@ -52,6 +67,30 @@ enum Command {
         #[arg(long, value_enum, default_value = "json")]
         format: Format,
     },
+}
+
+/// The verdict thresholds a run may change.
+#[derive(Args)]
+struct Thresholds {
+    /// Coverage at or above which report text counts as covered.
+    #[arg(long)]
+    covered_threshold: Option<f32>,
+    /// Coverage at or above which report text counts as partly covered.
+    #[arg(long)]
+    partial_threshold: Option<f32>,
+}
+
+impl Thresholds {
+    fn options(&self) -> Options {
+        let mut options = Options::default();
+        if let Some(v) = self.covered_threshold {
+            options.covered_threshold = v;
+        }
+        if let Some(v) = self.partial_threshold {
+            options.partial_threshold = v;
+        }
+        options
+    }
 }
 
 fn read(path: &Path, side: Side) -> Result<String, String> {
@@ -109,22 +148,33 @@ fn run(cli: Cli) -> Result<(), String> {
             summary,
             report,
             format,
-            covered_threshold,
-            partial_threshold,
+            thresholds,
         } => {
-            let mut options = Options::default();
-            if let Some(v) = covered_threshold {
-                options.covered_threshold = v;
-            }
-            if let Some(v) = partial_threshold {
-                options.partial_threshold = v;
-            }
+            let options = thresholds.options();
             let summary = read(&summary, Side::Summary)?;
             let report = read(&report, Side::Report)?;
             let result = lacuna::compare(&summary, &report, &options).map_err(|e| e.to_string())?;
             match format {
                 Format::Json => print_json(&result)?,
                 Format::Text => print_text(&result),
+            }
+        }
+        Command::Batch {
+            manifest,
+            out,
+            jobs,
+            thresholds,
+        } => {
+            let pool = rayon::ThreadPoolBuilder::new()
+                .num_threads(jobs.unwrap_or(0))
+                .build()
+                .map_err(|e| e.to_string())?;
+            let failed = pool.install(|| batch::run(&manifest, &out, &thresholds.options()))?;
+            if failed > 0 {
+                return Err(format!(
+                    "{failed} pair(s) failed; see the error column of {}",
+                    out.join(batch::FIGURES).display()
+                ));
             }
         }
         Command::Segment { file, format } => {

@@ -4,7 +4,7 @@
 //! CR, form feeds) are kept as they are: offsets must point into this text,
 //! and the segmenter reads page breaks from the form feeds.
 
-use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, WINDOWS_1252};
+use super::codecs::Encoding;
 
 use crate::error::{Error, Side};
 
@@ -51,18 +51,12 @@ pub fn decode(bytes: &[u8], side: Side) -> Result<String, Error> {
     let utf32 = UTF32_BOMS.iter().find(|(bom, _)| bytes.starts_with(bom));
     let text = match (utf32, Encoding::for_bom(bytes)) {
         (Some(&(bom, little_endian)), _) => decode_utf32(&bytes[bom.len()..], little_endian),
-        (None, Some((encoding, bom_len))) => {
-            let (text, _) = encoding.decode_without_bom_handling(&bytes[bom_len..]);
-            text.into_owned()
-        }
+        (None, Some((encoding, bom_len))) => encoding.decode(&bytes[bom_len..]),
         (None, None) => match (looks_like_bomless_utf16(bytes), std::str::from_utf8(bytes)) {
-            (Some(encoding), _) => encoding.decode_without_bom_handling(bytes).0.into_owned(),
+            (Some(encoding), _) => encoding.decode(bytes),
             (None, Ok(text)) => text.to_string(),
             (None, Err(_)) if mostly_utf8(bytes) => String::from_utf8_lossy(bytes).into_owned(),
-            (None, Err(_)) => WINDOWS_1252
-                .decode_without_bom_handling(bytes)
-                .0
-                .into_owned(),
+            (None, Err(_)) => Encoding::Windows1252.decode(bytes),
         },
     };
     if looks_binary(&text) {
@@ -105,7 +99,7 @@ fn mostly_utf8(bytes: &[u8]) -> bool {
 }
 
 /// UTF-16 without a BOM shows as a NUL in every other byte of ASCII text.
-fn looks_like_bomless_utf16(bytes: &[u8]) -> Option<&'static Encoding> {
+fn looks_like_bomless_utf16(bytes: &[u8]) -> Option<Encoding> {
     let sample = &bytes[..bytes.len().min(4096) & !1];
     if sample.len() < 4 {
         return None;
@@ -119,9 +113,9 @@ fn looks_like_bomless_utf16(bytes: &[u8]) -> Option<&'static Encoding> {
         .filter(|&&b| b == 0)
         .count();
     if odd_nuls * 10 >= pairs * 9 && even_nuls == 0 {
-        Some(UTF_16LE)
+        Some(Encoding::Utf16Le)
     } else if even_nuls * 10 >= pairs * 9 && odd_nuls == 0 {
-        Some(UTF_16BE)
+        Some(Encoding::Utf16Be)
     } else {
         None
     }

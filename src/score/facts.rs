@@ -3,7 +3,7 @@
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use crate::align::{Analysis, DocumentWords, WordAt};
+use crate::align::{Analysis, DocumentWords, WordAt, WordInfo};
 use crate::model::{Document, Fact, FactKind, Facts, Occurrence};
 use crate::text::{TokenClass, Utf16Cursor};
 
@@ -48,8 +48,38 @@ fn month_number(lower: &str) -> Option<u32> {
         .map(|i| i as u32 + 1)
 }
 
-/// How each word is written across both documents: names are the words never written in lower case.
+/// What one distinct word can be, worked out once per word rather than at each occurrence.
+#[derive(Debug, Clone, Copy, Default)]
+struct WordTraits {
+    /// Its month (1 to 12), if it names one.
+    month: Option<u32>,
+    /// Whether it names a day of the week.
+    weekday: bool,
+    /// Digits with at most separators and a decimal point.
+    plain_number: bool,
+    /// A plain four-digit number from 1900 to 2099.
+    year: bool,
+}
+
+impl WordTraits {
+    fn of(word: &WordInfo) -> Self {
+        let l = word.lower.as_str();
+        let plain_number = word.class == TokenClass::Number
+            && l.chars()
+                .all(|c| c.is_ascii_digit() || c == ',' || c == '.');
+        WordTraits {
+            month: month_number(l),
+            weekday: WEEKDAYS.contains(&l),
+            plain_number,
+            year: plain_number && l.len() == 4 && (l.starts_with("19") || l.starts_with("20")),
+        }
+    }
+}
+
+/// Every distinct word of both documents: its traits, and how it is written
+/// (names are the words never written in lower case).
 struct Casing {
+    traits: Vec<WordTraits>,
     lower_seen: Vec<bool>,
     capital_inside: Vec<bool>,
 }
@@ -58,6 +88,12 @@ impl Casing {
     fn new(analysis: &Analysis) -> Self {
         let n = analysis.vocabulary.words.len();
         let mut casing = Casing {
+            traits: analysis
+                .vocabulary
+                .words
+                .iter()
+                .map(WordTraits::of)
+                .collect(),
             lower_seen: vec![false; n],
             capital_inside: vec![false; n],
         };
@@ -89,8 +125,8 @@ struct Found {
 }
 
 /// What one side mentions, to check the other side's facts against.
-struct Mentions {
-    keys: FxHashSet<String>,
+struct Mentions<'a> {
+    keys: FxHashSet<&'a str>,
     words: Vec<bool>,
     numbers: FxHashSet<String>,
     days: FxHashSet<(u32, u32)>,
@@ -111,17 +147,16 @@ impl Reader<'_> {
         self.analysis.vocabulary.words[w.word as usize].class
     }
 
+    fn traits(&self, w: &WordAt) -> WordTraits {
+        self.casing.traits[w.word as usize]
+    }
+
     fn is_plain_number(&self, w: &WordAt) -> bool {
-        self.class(w) == TokenClass::Number
-            && self
-                .lower(w)
-                .chars()
-                .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
+        self.traits(w).plain_number
     }
 
     fn is_year(&self, w: &WordAt) -> bool {
-        let l = self.lower(w);
-        self.is_plain_number(w) && l.len() == 4 && (l.starts_with("19") || l.starts_with("20"))
+        self.traits(w).year
     }
 
     /// A capitalised content word that can be part of a name.
@@ -131,8 +166,8 @@ impl Reader<'_> {
             && self.class(w) == TokenClass::Word
             && raw.chars().count() > 1
             && !is_citation_abbreviation(text, w)
-            && month_number(self.lower(w)).is_none()
-            && !WEEKDAYS.contains(&self.lower(w))
+            && self.traits(w).month.is_none()
+            && !self.traits(w).weekday
     }
 
     /// A name word that shows a name on its own: an acronym, or a word the
@@ -178,7 +213,7 @@ impl Reader<'_> {
                 i += 1;
                 continue;
             }
-            if let Some(month) = month_number(self.lower(w)).filter(|_| w.capitalised) {
+            if let Some(month) = self.traits(w).month.filter(|_| w.capitalised) {
                 let mut j = i + 1;
                 let day = words
                     .get(j)
@@ -399,26 +434,36 @@ fn quotations(text: &str) -> Vec<(usize, usize)> {
     out
 }
 
-fn extract(doc: &Document, words: &DocumentWords, reader: &Reader) -> (Vec<Found>, Mentions) {
+fn extract(doc: &Document, words: &DocumentWords, reader: &Reader) -> Vec<Found> {
     let mut found = Vec::new();
     for p in &doc.paragraphs {
         for s in &p.sentences {
             reader.sentence_facts(words.of(s.id), &s.text, p.id, s.id, &mut found);
         }
     }
+    found
+}
+
+/// What one side mentions: its facts (`found`) and its words.
+fn mentions<'a>(found: &'a [Found], words: &DocumentWords, reader: &Reader) -> Mentions<'a> {
+    let vocabulary = &reader.analysis.vocabulary.words;
     let mut mentions = Mentions {
-        keys: found.iter().map(|f| f.key.clone()).collect(),
-        words: vec![false; reader.analysis.vocabulary.words.len()],
+        keys: found.iter().map(|f| f.key.as_str()).collect(),
+        words: vec![false; vocabulary.len()],
         numbers: FxHashSet::default(),
         days: FxHashSet::default(),
     };
     for w in &words.words {
         mentions.words[w.word as usize] = true;
-        if reader.is_plain_number(w) {
-            mentions.numbers.insert(reader.lower(w).replace(',', ""));
+    }
+    for (word, _) in mentions.words.iter().enumerate().filter(|(_, &seen)| seen) {
+        if reader.casing.traits[word].plain_number {
+            mentions
+                .numbers
+                .insert(vocabulary[word].lower.replace(',', ""));
         }
     }
-    for f in &found {
+    for f in found {
         if let Some(date) = f.key.strip_prefix("date:") {
             let mut parts = date.split('-').map(|p| p.parse::<u32>().unwrap_or(0));
             if let (Some(month), Some(day)) = (parts.next(), parts.next()) {
@@ -427,11 +472,11 @@ fn extract(doc: &Document, words: &DocumentWords, reader: &Reader) -> (Vec<Found
             }
         }
     }
-    (found, mentions)
+    mentions
 }
 
 fn mentioned(f: &Found, other: &Mentions) -> bool {
-    if other.keys.contains(&f.key) {
+    if other.keys.contains(f.key.as_str()) {
         return true;
     }
     let value = f.key.split_once(':').map_or("", |(_, v)| v);
@@ -459,14 +504,14 @@ fn mentioned(f: &Found, other: &Mentions) -> bool {
     }
 }
 
-fn one_sided(doc: &Document, found: Vec<Found>, other: &Mentions) -> Vec<Fact> {
-    let mut by_key: FxHashMap<String, usize> = FxHashMap::default();
+fn one_sided(doc: &Document, found: &[Found], other: &Mentions) -> Vec<Fact> {
+    let mut by_key: FxHashMap<&str, usize> = FxHashMap::default();
     let mut facts: Vec<Fact> = Vec::new();
     let mut first_at: Vec<u32> = Vec::new();
     let mut cursor_sentence = u32::MAX;
     let mut text = "";
     for f in found {
-        if mentioned(&f, other) {
+        if mentioned(f, other) {
             continue;
         }
         if f.sentence != cursor_sentence {
@@ -484,10 +529,10 @@ fn one_sided(doc: &Document, found: Vec<Found>, other: &Mentions) -> Vec<Fact> {
             start: cursor.utf16_at(f.from),
             end: cursor.utf16_at(f.to),
         };
-        match by_key.get(&f.key) {
+        match by_key.get(f.key.as_str()) {
             Some(&i) => facts[i].occurrences.push(occurrence),
             None => {
-                by_key.insert(f.key, facts.len());
+                by_key.insert(&f.key, facts.len());
                 first_at.push(f.sentence);
                 facts.push(Fact {
                     kind: f.kind,
@@ -516,11 +561,13 @@ pub fn find_facts(summary: &Document, report: &Document, analysis: &Analysis) ->
         analysis,
         casing: &casing,
     };
-    let (summary_found, summary_mentions) = extract(summary, &analysis.summary_words, &reader);
-    let (report_found, report_mentions) = extract(report, &analysis.report_words, &reader);
+    let summary_found = extract(summary, &analysis.summary_words, &reader);
+    let report_found = extract(report, &analysis.report_words, &reader);
+    let summary_mentions = mentions(&summary_found, &analysis.summary_words, &reader);
+    let report_mentions = mentions(&report_found, &analysis.report_words, &reader);
     Facts {
-        dropped: one_sided(report, report_found, &summary_mentions),
-        unsupported: one_sided(summary, summary_found, &report_mentions),
+        dropped: one_sided(report, &report_found, &summary_mentions),
+        unsupported: one_sided(summary, &summary_found, &report_mentions),
     }
 }
 

@@ -3,7 +3,7 @@
 
 use rustc_hash::FxHashSet;
 
-use crate::align::{Analysis, WeightedTerms};
+use crate::align::{Analysis, Spread};
 use crate::model::{Document, Fact, Omission, ParagraphKind, Status};
 
 /// How many key terms each omission lists.
@@ -17,8 +17,15 @@ const NUMBER_DISCOUNT: f32 = 0.3;
 /// Terms the summary uses elsewhere count less than terms it never uses.
 const SHARED_DISCOUNT: f32 = 0.25;
 
-/// Omitted passages of `report`, weightiest first; `dropped` are the report's facts the summary lacks.
-pub fn find_omissions(report: &Document, analysis: &Analysis, dropped: &[Fact]) -> Vec<Omission> {
+/// Omitted passages of `report`, weightiest first; `dropped` are the
+/// report's facts the summary lacks. `spread` (empty, left empty) covers the
+/// vocabulary.
+pub fn find_omissions(
+    report: &Document,
+    analysis: &Analysis,
+    dropped: &[Fact],
+    spread: &mut Spread,
+) -> Vec<Omission> {
     let in_summary: FxHashSet<u32> = analysis
         .summary_sentences
         .iter()
@@ -45,7 +52,14 @@ pub fn find_omissions(report: &Document, analysis: &Analysis, dropped: &[Fact]) 
             }
             let run_ends = s.status != Some(Status::Omitted) || i + 1 == p.sentences.len();
             if run_ends && !run.is_empty() {
-                out.push(passage(p, &run, analysis, &in_summary, &facts_by_sentence));
+                out.push(passage(
+                    p,
+                    &run,
+                    analysis,
+                    spread,
+                    &in_summary,
+                    &facts_by_sentence,
+                ));
                 run.clear();
             }
         }
@@ -61,11 +75,12 @@ fn passage(
     p: &crate::model::Paragraph,
     run: &[usize],
     analysis: &Analysis,
+    spread: &mut Spread,
     in_summary: &FxHashSet<u32>,
     facts_by_sentence: &rustc_hash::FxHashMap<u32, Vec<&str>>,
 ) -> Omission {
     let sentences: Vec<&crate::model::Sentence> = run.iter().map(|&i| &p.sentences[i]).collect();
-    let passage = WeightedTerms::sum(
+    let passage = spread.sum(
         sentences
             .iter()
             .map(|s| &analysis.report_sentences[s.id as usize]),

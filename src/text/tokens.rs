@@ -35,35 +35,74 @@ fn is_apostrophe(c: char) -> bool {
     c == '\'' || c == '’'
 }
 
+/// Chinese and Japanese are written without spaces between words: each
+/// ideograph or kana is a token of its own, so a run of them is not one
+/// sentence-long "word" that nothing else can match.
+fn stands_alone(c: char) -> bool {
+    // One comparison settles the Latin, Greek, Cyrillic... letters of most texts.
+    c >= '\u{3040}'
+        && matches!(c,
+            '\u{3040}'..='\u{30FF}' // Hiragana, Katakana
+            | '\u{3400}'..='\u{4DBF}' // CJK Extension A
+            | '\u{4E00}'..='\u{9FFF}' // CJK Unified Ideographs
+            | '\u{F900}'..='\u{FAFF}' // CJK Compatibility Ideographs
+            | '\u{20000}'..='\u{3FFFF}' // CJK Extensions B and later
+        )
+}
+
 /// Byte ranges of the words of `text`, without allocating. Letters and digits
 /// form words; an apostrophe or a `.`/`,` between digits stays inside a word
-/// ("don't", "3.5", "1,000").
+/// ("don't", "3.5", "1,000"); Chinese and Japanese characters stand alone.
 pub fn word_spans(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
-    let mut chars = text.char_indices().peekable();
+    let mut at = 0;
     std::iter::from_fn(move || {
-        let (start, c) = chars.by_ref().find(|&(_, c)| c.is_alphanumeric())?;
-        let mut end = start + c.len_utf8();
-        let mut prev = c;
-        while let Some(&(i, d)) = chars.peek() {
-            let next_after = || text[i + d.len_utf8()..].chars().next();
-            let joins = if d.is_alphanumeric() {
+        let first = loop {
+            let c = char_at(text, at)?;
+            if c.is_alphanumeric() {
+                break c;
+            }
+            at += c.len_utf8();
+        };
+        let start = at;
+        at += first.len_utf8();
+        let mut prev = first;
+        while let Some(d) = char_at(text, at) {
+            let after = at + d.len_utf8();
+            let joins = if stands_alone(prev) || stands_alone(d) {
+                false
+            } else if d.is_alphanumeric() {
                 true
             } else if is_apostrophe(d) && prev.is_alphabetic() {
-                next_after().is_some_and(char::is_alphabetic)
+                char_at(text, after).is_some_and(char::is_alphabetic)
             } else if (d == '.' || d == ',') && prev.is_ascii_digit() {
-                next_after().is_some_and(|n| n.is_ascii_digit())
+                char_at(text, after).is_some_and(|n| n.is_ascii_digit())
             } else {
                 false
             };
             if !joins {
                 break;
             }
-            chars.next();
-            end = i + d.len_utf8();
+            at = after;
             prev = d;
         }
-        Some((start, end))
+        Some((start, at))
     })
+}
+
+/// The character starting at byte `at` of `text`, if any; ASCII, most of
+/// any English text, without UTF-8 decoding.
+fn char_at(text: &str, at: usize) -> Option<char> {
+    match *text.as_bytes().get(at)? {
+        b if b.is_ascii() => Some(char::from(b)),
+        _ => text.get(at..)?.chars().next(),
+    }
+}
+
+/// Whether a content word is too short to carry meaning: a lone letter, but
+/// not a Chinese or Japanese character, which is a word of its own.
+pub fn too_short(lower: &str) -> bool {
+    let mut chars = lower.chars();
+    matches!((chars.next(), chars.next()), (Some(c), None) if !stands_alone(c))
 }
 
 /// Writes the matching form of a raw word into `out`: NFKC (only when needed),
@@ -71,7 +110,8 @@ pub fn word_spans(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
 pub fn lower_word(raw: &str, out: &mut String) {
     out.clear();
     if raw.is_ascii() {
-        out.extend(raw.chars().map(|c| c.to_ascii_lowercase()));
+        out.push_str(raw);
+        out.make_ascii_lowercase();
     } else {
         for c in raw.nfkc().flat_map(char::to_lowercase) {
             out.push(if c == '’' { '\'' } else { c });
@@ -155,5 +195,17 @@ mod tests {
     #[test]
     fn normalises_ligatures_and_apostrophes() {
         assert_eq!(lowers("ﬁle oﬃce Comey’s"), ["file", "office", "comey"]);
+    }
+
+    #[test]
+    fn splits_chinese_and_japanese_into_characters() {
+        assert_eq!(lowers("预算下降"), ["预", "算", "下", "降"]);
+        assert_eq!(
+            lowers("東京の予算 budget"),
+            ["東", "京", "の", "予", "算", "budget"]
+        );
+        // Scripts written with spaces keep whole words.
+        assert_eq!(lowers("예산 검토 الميزانية"), ["예산", "검토", "الميزانية"]);
+        assert!(too_short("a") && !too_short("预") && !too_short("ab") && !too_short(""));
     }
 }

@@ -1,11 +1,18 @@
 // Renders one segmented document (summary or report) as paragraphs of
 // sentence spans carrying their ids and verdicts. Long reports are built in
 // small time slices so the page stays responsive while a 500-page report
-// appears; anything asked for before its turn is built on demand.
+// appears; anything asked for before its turn is built on demand. Every
+// paragraph is in the page, so any can be found, scrolled to and highlighted,
+// but the browser lays out and paints only those near the viewport
+// (`content-visibility: auto`), sizing the others from an estimate until
+// they are first shown: laying out a whole 500-page report, again after each
+// slice, is what made long reports slow.
 import { h, yieldToBrowser } from '../dom.js';
 import { verdict } from '../format.js';
 
 const SLICE_MS = 12;
+/** Average glyph width of the document font, in ems, for height estimates. */
+const CHAR_EM = 0.48;
 
 /** One paragraph as an element; also used, without interaction, by the HTML export. */
 export function paragraphElement(paragraph, side, { interactive = false } = {}) {
@@ -45,6 +52,8 @@ export class DocumentView {
   #sentences = [];
   #owner = new Uint32Array(0); // sentence id → paragraph id
   #generation = 0;
+  /** Characters per line and line height (px) of the pane, for paragraphs not yet laid out. */
+  #metrics = { chars: 80, line: 26 };
 
   constructor(container, side) {
     this.#container = container;
@@ -71,6 +80,7 @@ export class DocumentView {
     for (const p of doc.paragraphs) for (const s of p.sentences) this.#owner[s.id] = p.id;
     this.#container.replaceChildren();
     this.#container.scrollTop = 0;
+    this.#measure();
     while (this.#built < doc.paragraphs.length) {
       this.#buildSlice(performance.now() + SLICE_MS);
       await yieldToBrowser();
@@ -150,6 +160,24 @@ export class DocumentView {
     });
   }
 
+  #measure() {
+    const style = getComputedStyle(this.#container);
+    const font = parseFloat(style.fontSize) || 16;
+    const width = this.#container.clientWidth - (parseFloat(style.paddingLeft) || 0) - (parseFloat(style.paddingRight) || 0);
+    this.#metrics = {
+      chars: Math.max(20, Math.floor(width / (font * CHAR_EM))),
+      line: parseFloat(style.lineHeight) || font * 1.6,
+    };
+  }
+
+  /** Lets the browser skip `el` while it is off screen, sized as `paragraph`'s text would roughly fill the pane. */
+  #skipWhileOffscreen(el, paragraph) {
+    const { chars, line } = this.#metrics;
+    const lines = Math.max(1, Math.ceil(paragraph.text.length / chars));
+    el.style.contentVisibility = 'auto';
+    el.style.containIntrinsicSize = `auto ${Math.round(lines * line)}px`;
+  }
+
   #buildUpTo(id) {
     if (id >= this.#built) this.#buildSlice(Infinity, id + 1);
   }
@@ -160,6 +188,7 @@ export class DocumentView {
     while (this.#built < upTo && performance.now() < deadline) {
       const paragraph = this.#doc.paragraphs[this.#built];
       const el = paragraphElement(paragraph, this.#side, { interactive });
+      this.#skipWhileOffscreen(el, paragraph);
       this.#paragraphEls[this.#built] = el;
       for (const span of el.querySelectorAll('[data-sentence-id]')) this.#sentenceEls[+span.dataset.sentenceId] = span;
       fragment.append(el);

@@ -1,21 +1,29 @@
-// The page's handle on the worker that runs the core. A new comparison
-// cancels the one in flight by terminating its worker: the old answer is
-// worthless and waiting for it would delay the new one.
-
-const WASM_URL = new URL('./pkg/lacuna_bg.wasm', import.meta.url);
-const WORKER_URL = new URL('./worker.js', import.meta.url);
+// A handle on a worker that runs the Lacuna core off the main thread, shared
+// by the web app and the <lacuna-compare> element. A new comparison cancels
+// the one in flight by terminating its worker: the old answer is worthless
+// and waiting for it would delay the new one.
 
 export class Cancelled extends Error {
   name = 'Cancelled';
 }
 
-async function compileCore() {
-  const response = await fetch(WASM_URL);
-  if (!response.ok) throw new Error(`Could not load the comparison engine (${response.status}).`);
-  // Streaming compile needs the application/wasm type; fall back for hosts that send another.
-  return response.headers.get('content-type')?.startsWith('application/wasm')
-    ? WebAssembly.compileStreaming(response)
-    : WebAssembly.compile(await response.arrayBuffer());
+let compiled = null;
+
+/** Compiles the module once per page; every worker of every engine instantiates that compilation. */
+function compileCore() {
+  compiled ??= (async () => {
+    // Written out in full so bundlers see and ship the asset.
+    const response = await fetch(new URL('./lacuna_bg.wasm', import.meta.url));
+    if (!response.ok) throw new Error(`Could not load the comparison engine (${response.status}).`);
+    // Streaming compile needs the application/wasm type; fall back for hosts that send another.
+    return response.headers.get('content-type')?.startsWith('application/wasm')
+      ? WebAssembly.compileStreaming(response)
+      : WebAssembly.compile(await response.arrayBuffer());
+  })();
+  compiled.catch(() => {
+    compiled = null; // a later engine may try again (e.g. back online)
+  });
+  return compiled;
 }
 
 export class Engine {
@@ -56,6 +64,11 @@ export class Engine {
     return this.#request({ type: 'wordDiff', report, summary });
   }
 
+  /** Stops the worker; what was pending rejects with `Cancelled`. A later request starts a new one. */
+  close() {
+    this.#failAll(new Cancelled('The comparison engine was closed.'));
+  }
+
   #request(fields) {
     const message = { id: this.#nextId++, ...fields };
     return new Promise((resolve, reject) => {
@@ -77,7 +90,8 @@ export class Engine {
       const module = await this.#module;
       // Another request may have spawned it while we awaited the module.
       if (!this.#worker) {
-        this.#worker = new Worker(WORKER_URL, { type: 'module', name: 'lacuna-core' });
+        // One expression, so bundlers recognise the worker and bundle it.
+        this.#worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module', name: 'lacuna-core' });
         this.#worker.onmessage = ({ data }) => this.#settle(data);
         this.#worker.onerror = (event) => {
           event.preventDefault();

@@ -1,6 +1,7 @@
-// Runs the Lacuna core off the main thread, so a long comparison never
-// freezes the page. Requests: {id, type, ...}; replies: {id, ok, value|error}.
-import init, { compare, decode, wordDiff } from './pkg/lacuna.js';
+// Runs the Lacuna core off the main thread (see engine.js), through the same
+// public API a page would use. Requests: {id, type, ...}; replies:
+// {id, ok, value|error}.
+import { compare, decode, init, wordDiff } from './index.js';
 
 let ready;
 
@@ -8,7 +9,7 @@ const handlers = {
   // The main thread compiles the module once and hands it to every worker it
   // spawns, so a respawn after a cancelled comparison costs no recompilation.
   init: ({ module }) => {
-    ready = init({ module_or_path: module });
+    ready = init(module);
     return ready.then(() => true);
   },
   compare: ({ summary, report, options }) => compare(summary, report, options),

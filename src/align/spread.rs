@@ -1,0 +1,133 @@
+//! One vector spread over the whole vocabulary: its overlap with any other
+//! vector then costs one pass over that other vector, with no unpredictable
+//! branches, instead of a merge of two sorted lists. The same dense arrays
+//! add vectors up without sorting their concatenation.
+
+use super::terms::{TermId, WeightedTerms};
+
+/// A dense copy of one loaded vector's weights and phrases; every other slot
+/// is zero. Comparisons make one and pass it to every step that needs one.
+pub struct Spread {
+    weights: Vec<f32>,
+    phrases: Vec<bool>,
+}
+
+/// How much two vectors have in common.
+#[derive(Debug, Clone, Copy)]
+pub struct Overlap {
+    /// Sum over shared terms of the smaller weight.
+    pub weight: f32,
+    /// Number of shared phrases.
+    pub phrases: usize,
+}
+
+impl Spread {
+    /// An empty spread over `terms` terms and `phrases` phrases.
+    pub fn new(terms: usize, phrases: usize) -> Self {
+        Spread {
+            weights: vec![0.0; terms],
+            phrases: vec![false; phrases],
+        }
+    }
+
+    /// How many terms the spread covers.
+    pub fn terms(&self) -> usize {
+        self.weights.len()
+    }
+
+    /// Spreads `v` out; `unload` it before loading another.
+    pub fn load(&mut self, v: &WeightedTerms) {
+        for &(t, w) in &v.entries {
+            self.weights[t as usize] = w;
+        }
+        for &p in &v.bigrams {
+            self.phrases[p as usize] = true;
+        }
+    }
+
+    /// Zeroes the weights of `v`'s terms: what they explain no longer counts.
+    pub fn forget(&mut self, v: &WeightedTerms) {
+        for &(t, _) in &v.entries {
+            self.weights[t as usize] = 0.0;
+        }
+    }
+
+    /// Sum of the weights left for `other`'s terms, in `other`'s term order.
+    pub fn remaining(&self, other: &WeightedTerms) -> f32 {
+        other
+            .entries
+            .iter()
+            .map(|&(t, _)| self.weights[t as usize])
+            .sum()
+    }
+
+    /// Clears what `load(v)` set (terms forgotten since included).
+    pub fn unload(&mut self, v: &WeightedTerms) {
+        for &(t, _) in &v.entries {
+            self.weights[t as usize] = 0.0;
+        }
+        for &p in &v.bigrams {
+            self.phrases[p as usize] = false;
+        }
+    }
+
+    /// Sums weighted vectors into one (a section as the sum of its
+    /// paragraphs), adding each term's weights in the order of `parts`. Uses
+    /// the spread as its accumulator: call it on an empty spread, which it
+    /// leaves empty.
+    pub fn sum<'a>(&mut self, parts: impl IntoIterator<Item = &'a WeightedTerms>) -> WeightedTerms {
+        let mut terms: Vec<TermId> = Vec::new();
+        let mut bigrams = Vec::new();
+        let mut mass = 0.0;
+        for part in parts {
+            for &(t, w) in &part.entries {
+                let slot = &mut self.weights[t as usize];
+                if *slot == 0.0 {
+                    terms.push(t);
+                }
+                *slot += w;
+            }
+            for &p in &part.bigrams {
+                let seen = &mut self.phrases[p as usize];
+                if !*seen {
+                    *seen = true;
+                    bigrams.push(p);
+                }
+            }
+            mass += part.mass;
+        }
+        terms.sort_unstable();
+        bigrams.sort_unstable();
+        let entries: Vec<(TermId, f32)> = terms
+            .into_iter()
+            .map(|t| (t, std::mem::take(&mut self.weights[t as usize])))
+            .collect();
+        for &p in &bigrams {
+            self.phrases[p as usize] = false;
+        }
+        WeightedTerms {
+            total: entries.iter().map(|&(_, w)| w).sum(),
+            entries,
+            mass,
+            bigrams,
+        }
+    }
+
+    /// What `other` shares with the loaded vector. Sums in `other`'s term
+    /// order, which is the order of the shared terms, so the result is the
+    /// same whichever of the two vectors is loaded.
+    pub fn overlap(&self, other: &WeightedTerms) -> Overlap {
+        Overlap {
+            weight: other
+                .entries
+                .iter()
+                .map(|&(t, w)| w.min(self.weights[t as usize]))
+                .sum(),
+            phrases: other
+                .bigrams
+                .iter()
+                .filter(|&&p| self.phrases[p as usize])
+                .count(),
+        }
+    }
+}

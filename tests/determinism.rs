@@ -1,0 +1,31 @@
+//! The same inputs give the same result, run after run: nothing in the
+//! pipeline may depend on hash-map order, time or addresses. (Native against
+//! WASM is tests/e2e/determinism.test.mjs.)
+
+mod common;
+
+use serde_json::Value;
+
+/// The result as JSON without `stats.timings`, the one part that may differ.
+fn result_json(summary: &str, report: &str) -> Value {
+    let result = lacuna::compare(summary, report, &lacuna::Options::default()).expect("compares");
+    let mut json = serde_json::to_value(result).expect("serialises");
+    json["stats"]
+        .as_object_mut()
+        .expect("stats")
+        .remove("timings");
+    json
+}
+
+#[test]
+fn two_runs_give_identical_json() {
+    let Some(dir) = common::data_dir() else {
+        return;
+    };
+    let dir = dir.join("mueller-vol2/clean");
+    let read = |name| std::fs::read_to_string(dir.join(name)).expect("example document");
+    let (summary, report) = (read("summary.txt"), read("report.txt"));
+    let first = result_json(&summary, &report);
+    let second = result_json(&summary, &report);
+    assert!(first == second, "two runs on the Mueller example differ");
+}
