@@ -129,10 +129,25 @@ test('a running comparison can be cancelled with the Cancel button and with Esc'
     await page.evaluate((text) => {
       document.querySelector('#report-text').value = text;
     }, big);
-    await page.click('#compare-button');
-    await page.waitForSelector('#cancel-button:not([hidden])');
-    if (how === 'button') await page.click('#cancel-button');
-    else await page.keyboard.press('Escape');
+    // Cancel from inside the page the moment the button shows: a mutation
+    // observer runs before the worker's result message can be handled, so a
+    // fast comparison cannot finish first and make the test racy.
+    await page.evaluate(
+      (how) =>
+        new Promise((resolve) => {
+          const cancel = document.querySelector('#cancel-button');
+          const observer = new MutationObserver(() => {
+            if (cancel.hidden) return;
+            observer.disconnect();
+            if (how === 'button') cancel.click();
+            else document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+            resolve();
+          });
+          observer.observe(cancel, { attributes: true, attributeFilter: ['hidden'] });
+          document.querySelector('#compare-button').click();
+        }),
+      how,
+    );
     await page.waitForFunction(() => document.querySelector('#status').textContent === 'Comparison cancelled.');
     assert.notEqual(await page.getAttribute('#app', 'data-state'), 'working');
     assert.equal(await page.isHidden('#cancel-button'), true);
