@@ -100,17 +100,20 @@ async function fill(page, summary, report) {
   await page.waitForFunction((n) => document.querySelector('#report-text').value.length === n, report.length, { timeout: 60_000 });
 }
 
-/** Milliseconds from the compare button to rendered results. */
+/** Milliseconds from the compare button to the result's arrival ("Rendering…") and to rendered results. */
 async function pageRun(page) {
   const started = await page.evaluate(() => {
     document.querySelector('#compare-button').click();
     return performance.now();
   });
-  const done = await page.waitForFunction(() => document.querySelector('#app').dataset.state === 'done' && performance.now(), null, {
-    polling: 'raf',
-    timeout: 300_000,
-  });
-  return (await done.jsonValue()) - started;
+  const options = { polling: 'raf', timeout: 300_000 };
+  const arrived = await page.waitForFunction(
+    () => document.querySelector('#status').textContent.startsWith('Rendering') && performance.now(),
+    null,
+    options,
+  );
+  const done = await page.waitForFunction(() => document.querySelector('#app').dataset.state === 'done' && performance.now(), null, options);
+  return { arrived: (await arrived.jsonValue()) - started, ms: (await done.jsonValue()) - started };
 }
 
 /** A page run's time, and where the page's thread spent it (DevTools protocol counters). */
@@ -120,12 +123,12 @@ async function profiledPageRun(page, summary, report) {
   const metrics = async () => Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
   await fill(page, summary, report);
   const before = await metrics();
-  const ms = await pageRun(page);
+  const { arrived, ms } = await pageRun(page);
   const after = await metrics();
   await cdp.detach();
   const spent = (name) => `${((after[name] - before[name]) * 1000).toFixed(0)} ms`;
-  const where = `script ${spent('ScriptDuration')}, style ${spent('RecalcStyleDuration')}, `
-    + `layout ${spent('LayoutDuration')} in ${after.LayoutCount - before.LayoutCount} layouts`;
+  const where = `result in the page after ${arrived.toFixed(0)} ms; script ${spent('ScriptDuration')}, `
+    + `style ${spent('RecalcStyleDuration')}, layout ${spent('LayoutDuration')} in ${after.LayoutCount - before.LayoutCount} layouts`;
   return { ms, where, after };
 }
 

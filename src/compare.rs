@@ -66,7 +66,7 @@ pub fn compare(summary: &str, report: &str, options: &Options) -> Result<Compari
     let segment_ms = ms(started);
 
     let started = Instant::now();
-    let analysis = Analysis::new(&summary_doc, &report_doc);
+    let mut analysis = Analysis::new(&summary_doc, &report_doc);
     let mut spread = Spread::new(
         analysis.vocabulary.terms.len(),
         analysis.vocabulary.phrases(),
@@ -107,6 +107,10 @@ pub fn compare(summary: &str, report: &str, options: &Options) -> Result<Compari
         keep,
         Some(&|report, summary| affinity.get(report as u32, summary as usize)),
     );
+    // Only alignment reads paragraph vectors: free them before the result grows.
+    drop(affinity);
+    analysis.summary_paragraphs = Vec::new();
+    analysis.report_paragraphs = Vec::new();
     let align_ms = ms(started);
 
     let started = Instant::now();

@@ -90,11 +90,12 @@ pub fn compare(
         .map_err(js_error)
 }
 
-/// `compare`, with the `Comparison` handed over as JSON text for `JSON.parse`.
-/// Building a long report's result as JavaScript objects field by field
-/// through the boundary takes many times longer than the comparison itself;
-/// one string crosses it at the cost of a copy, and the browser's JSON parser
-/// builds the same objects natively.
+/// `compare`, with the `Comparison` as JSON text for `JSON.parse`. Building a
+/// long report's result as JavaScript objects through the boundary costs
+/// about as much as writing it as JSON, but a worker posts a string to the
+/// page for the price of a copy, where the graph of tens of thousands of
+/// objects costs as much again to clone; the page then parses it once,
+/// natively (README, "Performance", has the figures).
 #[wasm_bindgen(js_name = compareJson)]
 pub fn compare_json(
     summary: &str,
@@ -102,8 +103,17 @@ pub fn compare_json(
     options: Option<Ts<Options>>,
 ) -> Result<String, JsError> {
     let result = run_compare(summary, report, options)?;
-    serde_json::to_string(&result).map_err(js_error)
+    // About seven bytes of JSON per byte of input: room for it up front spares
+    // the copies (and the doubled peak memory) of growing a long report's buffer.
+    let mut json =
+        Vec::with_capacity((summary.len() + report.len()).saturating_mul(JSON_PER_INPUT_BYTE));
+    serde_json::to_writer(&mut json, &result).map_err(js_error)?;
+    drop(result);
+    String::from_utf8(json).map_err(js_error)
 }
+
+/// Bytes of `compareJson` output to reserve per byte of input (the Mueller pair gives about 7).
+const JSON_PER_INPUT_BYTE: usize = 8;
 
 /// Rebuilds the paragraphs, headings and sentences of one text.
 #[wasm_bindgen]
