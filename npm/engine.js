@@ -59,6 +59,11 @@ export class Engine {
     return this.#request({ type: 'decode', bytes, side });
   }
 
+  /** Rejects with the core's message if a file of `bytes` is over the options' size limit. */
+  checkSize(bytes, side, options) {
+    return this.#request({ type: 'checkSize', bytes, side, options });
+  }
+
   /** Word diff of a report sentence against a summary sentence. */
   wordDiff(report, summary) {
     return this.#request({ type: 'wordDiff', report, summary });

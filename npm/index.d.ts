@@ -50,3 +50,10 @@ export function wordDiff(reportSentence: string, summarySentence: string): WordD
  * the input in error messages.
  */
 export function decode(bytes: Uint8Array | ArrayBuffer, side?: 'summary' | 'report' | 'text'): string;
+
+/**
+ * Throws the error `compare` would give for an input of `bytes` over the
+ * options' `max_input_bytes`: call it with a file's size before reading the
+ * file, so a huge file is refused without being loaded.
+ */
+export function checkSize(bytes: number, side?: 'summary' | 'report' | 'text', options?: Partial<Options>): void;

@@ -56,6 +56,18 @@ export function decode(bytes, side = 'text') {
   });
 }
 
+/**
+ * Throws the error `compare` would give for an input of `bytes` over the
+ * options' `max_input_bytes`: call it with a file's size before reading the
+ * file, so a huge file is refused without being loaded.
+ */
+export function checkSize(bytes, side = 'text', options = undefined) {
+  return call('checkSize', () => {
+    if (typeof bytes !== 'number' || !(bytes >= 0)) throw new TypeError(`bytes must be a number from 0, got ${kind(bytes)}.`);
+    core.checkSize(bytes, string(side, 'side'), options);
+  });
+}
+
 function call(name, run) {
   if (!ready) throw new Error(`Lacuna is not initialised: await init() before calling ${name}().`);
   try {

@@ -1,7 +1,7 @@
 // Runs the Lacuna core off the main thread (see engine.js), through the same
 // public API a page would use. Requests: {id, type, ...}; replies:
 // {id, ok, value|error}.
-import { compare, decode, init, wordDiff } from './index.js';
+import { checkSize, compare, decode, init, wordDiff } from './index.js';
 
 let ready;
 
@@ -14,6 +14,7 @@ const handlers = {
   },
   compare: ({ summary, report, options }) => compare(summary, report, options),
   decode: ({ bytes, side }) => decode(bytes, side),
+  checkSize: ({ bytes, side, options }) => checkSize(bytes, side, options),
   wordDiff: ({ report, summary }) => wordDiff(report, summary),
 };
 

@@ -21,15 +21,20 @@ command -v wasm-pack >/dev/null || die "wasm-pack is missing; run scripts/setup.
 export PATH="$LACUNA_ROOT/node_modules/.bin:$PATH"
 [[ -x node_modules/.bin/wasm-opt ]] || die "node_modules/.bin/wasm-opt is missing; run scripts/setup.sh first"
 
-# From scratch, so no file of an earlier build lingers in the package.
-rm -rf pkg
+# Built from scratch in a folder of its own, then swapped in: no file of an
+# earlier build lingers in the package, and a page or test reading pkg/
+# meanwhile sees the old build whole until the new one is ready.
+out="pkg.build.$$"
+trap 'rm -rf "$out" pkg.old.$$' EXIT
 # Optimised for size ("s") rather than speed (3, the native release
 # default): the module is a download, and "s" keeps it under 300 KB gzipped
 # for about 15% more time per comparison ("z" halves the speed).
-CARGO_PROFILE_RELEASE_OPT_LEVEL=s wasm-pack build --target web --release --out-dir pkg
-for f in pkg/lacuna.js pkg/lacuna_bg.wasm; do
+CARGO_PROFILE_RELEASE_OPT_LEVEL=s wasm-pack build --target web --release --out-dir "$out"
+for f in "$out/lacuna.js" "$out/lacuna_bg.wasm"; do
   [[ -s "$f" ]] || die "$f was not produced"
 done
-node scripts/npm-package.mjs pkg
-node scripts/check-pkg.mjs pkg
+node scripts/npm-package.mjs "$out"
+node scripts/check-pkg.mjs "$out"
+[[ -d pkg ]] && mv pkg "pkg.old.$$"
+mv "$out" pkg
 echo "build: pkg/ ready ($(du -h pkg/lacuna_bg.wasm | cut -f1) of wasm; it loads and compares)"

@@ -24,13 +24,7 @@ const RELATIVE_FLOOR: f32 = 0.5;
 const EXPLANATION_TERMS: usize = 8;
 
 fn check_input(text: &str, side: Side, options: &Options) -> Result<(), Error> {
-    if text.len() > options.max_input_bytes as usize {
-        return Err(Error::TooLarge {
-            side,
-            bytes: text.len(),
-            limit: options.max_input_bytes as usize,
-        });
-    }
+    options.check_size(side, text.len())?;
     if !text.chars().any(char::is_alphanumeric) {
         return Err(Error::Empty(side));
     }

@@ -102,7 +102,6 @@ pub struct Paragraph {
     /// Sentences in order.
     pub sentences: Vec<Sentence>,
     /// Most similar paragraphs of the other document, best first (near misses included).
-    #[serde(default)]
     pub links: Vec<ParagraphLink>,
     /// Report only: share of this paragraph's content the summary conveys, in [0, 1].
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -143,7 +142,6 @@ pub struct Sentence {
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub status: Option<Status>,
     /// Sentences of the other document this one is aligned with, best first.
-    #[serde(default)]
     pub links: Vec<SentenceLink>,
 }
 

@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::error::Error;
+use crate::error::{Error, Side};
 
 #[cfg(target_arch = "wasm32")]
 use tsify::Tsify;
@@ -56,6 +56,16 @@ impl Default for Options {
 }
 
 impl Options {
+    /// Refuses an input of `bytes` over `max_input_bytes`. A page calls it with
+    /// a file's size before reading the file, so a huge file never reaches memory.
+    pub fn check_size(&self, side: Side, bytes: usize) -> Result<(), Error> {
+        let limit = self.max_input_bytes as usize;
+        if bytes > limit {
+            return Err(Error::TooLarge { side, bytes, limit });
+        }
+        Ok(())
+    }
+
     /// Rejects settings that would make the verdicts meaningless.
     pub fn validate(&self) -> Result<(), Error> {
         let unit = |name: &str, v: f32| {

@@ -132,10 +132,22 @@ pub fn word_diff(report_sentence: &str, summary_sentence: &str) -> Result<Ts<Wor
 /// Decodes file bytes (UTF-8, UTF-16 with BOM, Windows-1252) into text, refusing non-text files.
 #[wasm_bindgen]
 pub fn decode(bytes: &[u8], side: &str) -> Result<String, JsError> {
-    let side = match side {
+    crate::decode(bytes, side_named(side)).map_err(js_error)
+}
+
+/// Refuses a file of `bytes` over the options' `max_input_bytes`, with the
+/// message `compare` would give, before the page reads it.
+#[wasm_bindgen(js_name = checkSize)]
+pub fn check_size(bytes: f64, side: &str, options: Option<Ts<Options>>) -> Result<(), JsError> {
+    options_from_js(options)?
+        .check_size(side_named(side), bytes as usize)
+        .map_err(js_error)
+}
+
+fn side_named(side: &str) -> Side {
+    match side {
         "summary" => Side::Summary,
         "report" => Side::Report,
         _ => Side::Text,
-    };
-    crate::decode(bytes, side).map_err(js_error)
+    }
 }

@@ -148,6 +148,14 @@ fn rows() -> Vec<Row> {
             Expect::Result(None),
         ),
         row(
+            "Shift-JIS summary",
+            // "日本語のテキストです。" three times.
+            b"\x93\xfa\x96\x7b\x8c\xea\x82\xcc\x83\x65\x83\x4c\x83\x58\x83\x67\x82\xc5\x82\xb7\x81\x42"
+                .repeat(3),
+            report(),
+            Expect::Error("The summary is in a legacy encoding"),
+        ),
+        row(
             "over the 64 MiB size limit",
             summary(),
             vec![b'a'; 64 * 1024 * 1024 + 1],

@@ -157,6 +157,11 @@ describe('the API in Node.js', () => {
     throwsClearly(() => lacuna.wordDiff('a', ['b']), /summarySentence must be a string, got an array/);
     throwsClearly(() => lacuna.decode('text'), /bytes must be a Uint8Array or an ArrayBuffer, got string/);
     throwsClearly(() => lacuna.decode(new TextEncoder().encode('%PDF-1.7\n%\u00e2\u00e3\n1 0 obj'), 'report'), /report is not a text file/);
+    assert.equal(lacuna.checkSize(2_000, 'summary', { max_input_bytes: 2_000 }), undefined);
+    throwsClearly(() => lacuna.checkSize(2_600, 'summary', { max_input_bytes: 2_000 }),
+      /^The summary is too large: 3 KB, over the limit of 2 KB\.$/);
+    throwsClearly(() => lacuna.checkSize(70e6, 'report'), /report is too large: 70\.0 MB, over the limit of 67\.1 MB/);
+    throwsClearly(() => lacuna.checkSize('big'), /bytes must be a number from 0, got string/);
     // The module is still fine after all that.
     assert.ok(lacuna.compare(SUMMARY, REPORT).omissions.length >= 1);
   });

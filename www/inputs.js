@@ -77,13 +77,9 @@ export class Inputs {
 
   /** Reads a dropped or picked file through the core's decoder. */
   load(side, file) {
-    if (file.size > this.#maxBytes) {
-      const mb = (bytes) => (bytes / 1e6).toFixed(1);
-      this.#onError(`${file.name}: The ${side} is too large: ${mb(file.size)} MB, over the limit of ${mb(this.#maxBytes)} MB.`);
-      return;
-    }
     const loading = (async () => {
       try {
+        await this.#engine.checkSize(file.size, side, { max_input_bytes: this.#maxBytes });
         const text = await this.#engine.decode(new Uint8Array(await file.arrayBuffer()), side);
         this.set(side, text, file.name);
         this.#onChange('file');

@@ -56,7 +56,13 @@ pub fn decode(bytes: &[u8], side: Side) -> Result<String, Error> {
             (Some(encoding), _) => encoding.decode(bytes),
             (None, Ok(text)) => text.to_string(),
             (None, Err(_)) if mostly_utf8(bytes) => String::from_utf8_lossy(bytes).into_owned(),
-            (None, Err(_)) => Encoding::Windows1252.decode(bytes),
+            (None, Err(_)) => {
+                let text = Encoding::Windows1252.decode(bytes);
+                if !looks_binary(&text) && other_legacy_encoding(bytes) {
+                    return Err(Error::UnknownEncoding(side));
+                }
+                text
+            }
         },
     };
     if looks_binary(&text) {
@@ -96,6 +102,21 @@ fn mostly_utf8(bytes: &[u8]) -> bool {
         invalid += chunk.invalid().len();
     }
     multibyte >= 4 * invalid.max(1)
+}
+
+/// Windows-1252 text is mostly ASCII, its accented letters standing alone
+/// inside words ("café"). Double-byte encodings (Shift-JIS, GBK, EUC) and
+/// code pages of non-Latin scripts (Cyrillic, Greek, Arabic) write whole
+/// words in bytes over 0x7F: many of them, mostly next to one another.
+fn other_legacy_encoding(bytes: &[u8]) -> bool {
+    let sample = &bytes[..bytes.len().min(65_536)];
+    let visible = sample.iter().filter(|b| !b.is_ascii_whitespace()).count();
+    let high = sample.iter().filter(|&&b| b >= 0x80).count();
+    let paired = sample
+        .windows(2)
+        .filter(|pair| pair[0] >= 0x80 && pair[1] >= 0x80)
+        .count();
+    high >= 8 && high * 10 >= visible * 3 && paired * 2 >= high
 }
 
 /// UTF-16 without a BOM shows as a NUL in every other byte of ASCII text.
@@ -162,6 +183,23 @@ mod tests {
     #[test]
     fn falls_back_to_windows_1252() {
         assert_eq!(ok(b"\x93quoted\x94 caf\xe9"), "“quoted” café");
+    }
+
+    #[test]
+    fn refuses_other_legacy_encodings_rather_than_garbling_them() {
+        // "日本語のテキストです。" in Shift-JIS and "Привет, мир" in Windows-1251.
+        let shift_jis = b"\x93\xfa\x96\x7b\x8c\xea\x82\xcc\x83\x65\x83\x4c\x83\x58\x83\x67\x82\xc5\x82\xb7\x81\x42";
+        let cyrillic = b"\xcf\xf0\xe8\xe2\xe5\xf2, \xec\xe8\xf0 \xe8 \xe2\xf1\xe5\xec";
+        for bytes in [&shift_jis[..], &cyrillic[..]] {
+            let err = decode(bytes, Side::Report).unwrap_err();
+            assert!(matches!(err, Error::UnknownEncoding(Side::Report)), "{err}");
+            assert!(err.to_string().contains("Save it as UTF-8"), "{err}");
+        }
+        // Accented Latin text stays Windows-1252, even with many accents.
+        assert_eq!(
+            ok(b"\xc9t\xe9 \xe0 l'h\xf4tel, d\xe9j\xe0 \xe9t\xe9"),
+            "Été à l'hôtel, déjà été"
+        );
     }
 
     #[test]

@@ -7,49 +7,33 @@
 // Needs a built pkg/ (scripts/build.sh).
 
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
-import { ARTIFACTS_DIR, ROOT, launchBrowser, saveScreenshot, startApp, watchRequests } from './helpers.mjs';
+import { ARTIFACTS_DIR, ROOT, saveScreenshot, servedApp, watchRequests } from './helpers.mjs';
 
 // Committed pictures change only when asked to, so a test run leaves the tree clean.
 const SCREENSHOTS = process.env.UPDATE_SCREENSHOTS ? path.join(ROOT, 'docs', 'screenshots') : ARTIFACTS_DIR;
 const VIEWPORT = { width: 1440, height: 900 };
 
-let app;
-let browser;
-let origin;
-
-before(async () => {
-  for (const f of ['pkg/lacuna.js', 'pkg/lacuna_bg.wasm', 'www/index.html']) {
-    assert.ok(existsSync(path.join(ROOT, f)), `${f} is missing: run scripts/build.sh first`);
-  }
-  await mkdir(SCREENSHOTS, { recursive: true });
-  app = await startApp();
-  origin = new URL(app.url).origin;
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await app?.close();
-});
+const served = servedApp(['pkg/lacuna.js', 'pkg/lacuna_bg.wasm', 'www/index.html']);
+before(() => mkdir(SCREENSHOTS, { recursive: true }));
 
 /** A fresh context and page, watched (see `watch`); `check()` asserts nothing went wrong. */
 async function openPage(t, contextOptions = {}) {
-  const context = await browser.newContext({ viewport: VIEWPORT, acceptDownloads: true, ...contextOptions });
+  const context = await served.browser.newContext({ viewport: VIEWPORT, acceptDownloads: true, ...contextOptions });
   t.after(() => context.close());
   const page = await context.newPage();
   const check = watch(page);
-  await page.goto(app.url);
+  await page.goto(served.url);
   await page.waitForSelector('#app[data-state="idle"]');
   return { context, page, check };
 }
 
 /** Records off-origin requests, uncaught errors, console errors (CSP violations among them) and failed loads. */
 function watch(page) {
-  const offsite = watchRequests(page, origin);
+  const offsite = watchRequests(page, served.origin);
   const problems = [];
   page.on('pageerror', (err) => problems.push(`uncaught: ${err.message}`));
   page.on('console', (msg) => {
@@ -118,10 +102,10 @@ describe('the Lacuna page on the Mueller example', () => {
   let page;
   let check;
   before(async () => {
-    const context = await browser.newContext({ viewport: VIEWPORT, acceptDownloads: true });
+    const context = await served.browser.newContext({ viewport: VIEWPORT, acceptDownloads: true });
     page = await context.newPage();
     check = watch(page);
-    await page.goto(app.url);
+    await page.goto(served.url);
     await page.waitForSelector('#app[data-state="idle"]');
   });
   after(async () => {
@@ -342,7 +326,7 @@ describe('the Lacuna page on the Mueller example', () => {
     assert.ok(html.text.includes(`>${coverage}<`), `export shows coverage ${coverage}`);
 
     // The exported file opens on its own, offline, with no script and no request.
-    const context = await browser.newContext({ javaScriptEnabled: false, offline: true, viewport: VIEWPORT });
+    const context = await served.browser.newContext({ javaScriptEnabled: false, offline: true, viewport: VIEWPORT });
     try {
       const exported = await context.newPage();
       const requests = [];

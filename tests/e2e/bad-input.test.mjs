@@ -6,9 +6,9 @@ import assert from 'node:assert/strict';
 import { mkdtemp, rm, truncate, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 
-import { launchBrowser, startApp } from './helpers.mjs';
+import { servedApp } from './helpers.mjs';
 
 const SENTENCE = 'The committee reviewed the budget and found that funding for rural clinics fell sharply over five years. ';
 const OTHER = 'Inspectors also noted broken pumps at the water plant in March. ';
@@ -26,6 +26,7 @@ const ROWS = [
   ['binary summary', Buffer.from(Array.from({ length: 4096 }, (_, i) => i % 256)), REPORT, { error: 'looks like binary data', refused: true }],
   ['PDF given as the report', SENTENCE, Buffer.from('%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\n', 'latin1'), { error: 'looks like a PDF document', refused: true }],
   ['unknown encoding', Buffer.from(Array(100).fill([0x81, 0x8d, 0x8f, 0x90, 0x9d]).flat()), REPORT, { error: 'The summary is not a text file', refused: true }],
+  ['Shift-JIS summary', Buffer.from('93fa967b8cea82cc8365834c8358836782c582b78142'.repeat(3), 'hex'), REPORT, { error: 'The summary is in a legacy encoding', refused: true }],
   ['summary longer than its report', (SENTENCE + OTHER).repeat(40), REPORT, { notice: 'longer than the report' }],
   ['identical documents', REPORT, REPORT, { notice: 'the same text' }],
   ['no sentence punctuation', 'the committee reviewed the budget and found that funding fell\n'.repeat(30), REPORT, { notice: 'no sentence punctuation' }],
@@ -38,22 +39,14 @@ const ROWS = [
   ['NUL bytes in text', Buffer.from('The committee reviewed\0 the budget and\0 found funding fell. '), REPORT, {}],
 ];
 
-let app;
-let browser;
 let page;
 const pageErrors = [];
-before(async () => {
-  app = await startApp();
-  browser = await launchBrowser();
+servedApp(['pkg/lacuna.js', 'pkg/lacuna_bg.wasm', 'www/index.html'], async ({ browser, url }) => {
   page = await browser.newPage();
   page.on('pageerror', (err) => pageErrors.push(err.message));
   page.on('dialog', (dialog) => dialog.dismiss().catch(() => {}));
-  await page.goto(app.url);
+  await page.goto(url);
   await page.waitForSelector('#app[data-state="idle"]');
-});
-after(async () => {
-  await browser?.close();
-  await app?.close();
 });
 
 /** Puts `value` on `side`: a Buffer through the file input (the core decodes it), a string typed in. */

@@ -7,12 +7,11 @@
 // page's origin. Needs a built pkg/ (scripts/build.sh).
 
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 
-import { ROOT, launchBrowser, saveScreenshot, startApp, watchRequests } from './helpers.mjs';
+import { ROOT, saveScreenshot, servedApp, watchRequests } from './helpers.mjs';
 
 const SUMMARY = "The city's water treatment plant failed its safety inspection because the chlorine pumps were broken.";
 const REPORT = [
@@ -22,22 +21,7 @@ const REPORT = [
 ].join('\n\n');
 const PARTS = ['frame', 'inputs', 'status', 'error', 'results', 'notices', 'figures', 'map', 'omissions', 'summary', 'report', 'alignment'];
 
-let app;
-let browser;
-let origin;
-
-before(async () => {
-  for (const f of ['pkg/element.js', 'pkg/index.js', 'pkg/lacuna_bg.wasm', 'www/embed.html']) {
-    assert.ok(existsSync(path.join(ROOT, f)), `${f} is missing: run scripts/build.sh first`);
-  }
-  app = await startApp();
-  origin = new URL(app.url).origin;
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await app?.close();
-});
+const served = servedApp(['pkg/element.js', 'pkg/index.js', 'pkg/lacuna_bg.wasm', 'www/embed.html']);
 
 /**
  * Opens the embedding example in a fresh context. Resolves to `{ page, check,
@@ -46,10 +30,10 @@ after(async () => {
  * failed loads); `loaded` lists the same-origin paths the page requested.
  */
 async function openEmbed(t) {
-  const context = await browser.newContext({ viewport: { width: 1300, height: 900 } });
+  const context = await served.browser.newContext({ viewport: { width: 1300, height: 900 } });
   t.after(() => context.close());
   const page = await context.newPage();
-  const offsite = watchRequests(page, origin);
+  const offsite = watchRequests(page, served.origin);
   await offsite.ready;
   const problems = [];
   const loaded = new Set();
@@ -62,9 +46,9 @@ async function openEmbed(t) {
   });
   context.on('request', (r) => {
     const url = new URL(r.url());
-    if (url.origin === origin) loaded.add(url.pathname);
+    if (url.origin === served.origin) loaded.add(url.pathname);
   });
-  await page.goto(new URL('embed.html', app.url).href);
+  await page.goto(new URL('embed.html', served.url).href);
   await page.evaluate(() => customElements.whenDefined('lacuna-compare'));
   const check = () => {
     assert.deepEqual(offsite, [], 'requests left the page origin');
@@ -250,12 +234,12 @@ describe('the <lacuna-compare> element on the embedding example', () => {
   });
 
   test('texts set before the element is defined are not lost', async (t) => {
-    const context = await browser.newContext();
+    const context = await served.browser.newContext();
     t.after(() => context.close());
     const page = await context.newPage();
     // The example page without its script: the tag is there, the element not yet defined.
     await page.route('**/embed-example.js', (route) => route.fulfill({ contentType: 'text/javascript', body: '' }));
-    await page.goto(new URL('embed.html', app.url).href);
+    await page.goto(new URL('embed.html', served.url).href);
     const outcome = await page.evaluate(async ([summary, report]) => {
       const element = document.querySelector('lacuna-compare');
       element.summary = summary;

@@ -2,8 +2,11 @@
 // They drive Debian's Chromium through playwright-core against the real
 // server of scripts/serve.mjs, serving www/ and the built pkg/.
 
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
+import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
 
 import { ROOT, startServer } from '../../scripts/serve.mjs';
@@ -59,6 +62,34 @@ export async function launchBrowser() {
       `cannot start Chromium at ${CHROMIUM_PATH} (run scripts/setup.sh, or set CHROMIUM_PATH): ${err.message}`,
     );
   }
+}
+
+/**
+ * Serves the app and launches Chromium once for a test file: registers the
+ * `before` and `after` hooks and returns an object whose `url` (the page),
+ * `origin` and `browser` are set once `before` has run. `required` lists
+ * files of the build (relative to the repository) whose absence fails early
+ * with a hint instead of a page that cannot load; `ready(served)`, if given,
+ * runs once both are up (a file's own `before` hooks may run before these).
+ */
+export function servedApp(required = [], ready = async () => {}) {
+  const served = {};
+  before(async () => {
+    for (const f of required) {
+      assert.ok(existsSync(path.join(ROOT, f)), `${f} is missing: run scripts/build.sh first`);
+    }
+    const app = await startApp();
+    served.close = app.close;
+    served.url = app.url;
+    served.origin = new URL(app.url).origin;
+    served.browser = await launchBrowser();
+    await ready(served);
+  });
+  after(async () => {
+    await served.browser?.close();
+    await served.close?.();
+  });
+  return served;
 }
 
 /** Console prefix of the CSP violations the init script of `watchRequests` reports. */

@@ -5,9 +5,9 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 
-import { CSP, ROOT, launchBrowser, startApp, watchRequests } from './helpers.mjs';
+import { CSP, ROOT, servedApp, watchRequests } from './helpers.mjs';
 
 /** Each sets `window.__pwned` or opens a dialog if it ever runs. */
 const PAYLOADS = [
@@ -22,22 +22,11 @@ const SUMMARY = PAYLOADS.slice(0, 3).join('\n\n');
 const REPORT = `${PAYLOADS.join('\n\n')}\n\nThe report adds a paragraph about roads and bridges.`;
 const ACTIVE = 'script, img, svg, iframe, object, embed, a[href^="javascript:" i], [onerror], [onload]';
 
-let app;
-let browser;
-let origin;
-before(async () => {
-  app = await startApp();
-  origin = new URL(app.url).origin;
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await app?.close();
-});
+const served = servedApp(['pkg/lacuna.js', 'pkg/lacuna_bg.wasm', 'www/index.html']);
 
 /** A page that records dialogs and off-origin requests; `check()` asserts none happened and nothing ran. */
 async function openPage(t, url, contextOptions = {}) {
-  const context = await browser.newContext({ acceptDownloads: true, ...contextOptions });
+  const context = await served.browser.newContext({ acceptDownloads: true, ...contextOptions });
   t.after(() => context.close());
   const page = await context.newPage();
   const dialogs = [];
@@ -45,7 +34,7 @@ async function openPage(t, url, contextOptions = {}) {
     dialogs.push(dialog.message());
     dialog.dismiss().catch(() => {});
   });
-  const offsite = watchRequests(page, origin);
+  const offsite = watchRequests(page, served.origin);
   await offsite.ready;
   await page.goto(url);
   const check = async () => {
@@ -70,7 +59,7 @@ async function download(page, button) {
 }
 
 test('hostile markup in documents shows as text in the page, its link details and the HTML export', async (t) => {
-  const { page, check } = await openPage(t, app.url);
+  const { page, check } = await openPage(t, served.url);
   await compareOnPage(page);
   assert.equal(await page.$$eval(`#summary-view :is(${ACTIVE}), #report-view :is(${ACTIVE})`, (e) => e.length), 0);
   const shown = await page.textContent('#report-view');
@@ -97,7 +86,7 @@ test('hostile markup in documents shows as text in the page, its link details an
 });
 
 test('the <lacuna-compare> element shows hostile markup as text', async (t) => {
-  const { page, check } = await openPage(t, new URL('embed.html', app.url).href);
+  const { page, check } = await openPage(t, new URL('embed.html', served.url).href);
   const done = page.evaluate(() => new Promise((resolve, reject) => {
     const element = document.querySelector('lacuna-compare');
     element.addEventListener('lacuna-done', () => resolve(), { once: true });
@@ -136,7 +125,7 @@ function assertStrict(policy, where) {
 }
 
 test('the Content-Security-Policy of the server and of the page forbid scripts, plugins and connections elsewhere', async () => {
-  const response = await fetch(app.url);
+  const response = await fetch(served.url);
   assertStrict(response.headers.get('content-security-policy'), 'header');
   assert.equal(response.headers.get('content-security-policy'), CSP);
   const html = await readFile(path.join(ROOT, 'www', 'index.html'), 'utf8');
@@ -146,7 +135,7 @@ test('the Content-Security-Policy of the server and of the page forbid scripts, 
 });
 
 test('a whole session sends nothing off the origin: example, pasted and picked files, exports, service worker, reload', async (t) => {
-  const { page, check } = await openPage(t, app.url);
+  const { page, check } = await openPage(t, served.url);
   await page.evaluate(() => navigator.serviceWorker.ready);
   await page.click('#load-example');
   await page.waitForSelector('#app[data-state="done"]', { timeout: 120_000 });

@@ -1,7 +1,7 @@
 // A page that embeds Lacuna, written against the package's published types
 // the way a consumer would import them (by package name, through its exports
 // map). Type-checked under `strict` by tests/types/check.mjs; never run.
-import { compare, decode, init, segment, wordDiff } from 'lacuna';
+import { checkSize, compare, decode, init, segment, wordDiff } from 'lacuna';
 import type { Comparison, Document, FactKind, Omission, Options, Status, WasmSource, WordDiff } from 'lacuna';
 import 'lacuna/element';
 import type { LacunaCompareElement, LacunaDoneDetail } from 'lacuna/element';
@@ -28,7 +28,7 @@ export async function run(wasm: WasmSource, summary: string, report: string): Pr
   lines.push(kinds.join(','), result.notices.map((n) => n.code).join(','), String(result.stats.timings.total_ms));
 
   const sentence = result.summary.paragraphs[0]?.sentences[0];
-  const link = sentence?.links?.[0];
+  const link = sentence?.links[0];
   if (sentence && link) {
     const target = result.report.paragraphs[link.paragraph]?.sentences.find((s) => s.id === link.sentence);
     const diff: WordDiff = link.diff ?? wordDiff(target?.text ?? '', sentence.text);
@@ -39,6 +39,7 @@ export async function run(wasm: WasmSource, summary: string, report: string): Pr
 
   const doc: Document = segment(report);
   lines.push(String(doc.words), decode(new Uint8Array([0x63, 0x61, 0x66, 0xe9]), 'summary'));
+  checkSize(1_000, 'report', { max_input_bytes: 2_000 });
 
   // The types catch what the core would refuse at run time.
   // @ts-expect-error: a misspelt setting
@@ -49,6 +50,8 @@ export async function run(wasm: WasmSource, summary: string, report: string): Pr
   compare(summary, report, { language: 'fr' });
   // @ts-expect-error: decode sides are summary, report or text
   decode(new Uint8Array(), 'left');
+  // @ts-expect-error: a size is a number of bytes
+  checkSize('1 KB');
   return lines;
 }
 
