@@ -390,12 +390,11 @@ fn plain_run(bytes: &[u8], from: usize) -> usize {
     j - from
 }
 
-/// Characters that carry nothing visible: soft hyphens, zero-width marks, BOMs.
+/// Characters that carry nothing visible: soft hyphens, zero-width spaces,
+/// word joiners, BOMs. The zero-width (non-)joiners stay: they make one
+/// emoji of "👩‍👩‍👧" and spell Persian and Indic words.
 fn is_invisible(c: char) -> bool {
-    matches!(
-        c,
-        '\u{00AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}'
-    )
+    matches!(c, '\u{00AD}' | '\u{200B}' | '\u{2060}' | '\u{FEFF}')
 }
 
 /// How line `next` joins the line `previous` of the same paragraph.
@@ -465,6 +464,13 @@ mod tests {
     fn normalises_ligatures_and_spaces() {
         let b = joined("the oﬃce  of\tthe\u{a0}Oﬀice\u{ad}s");
         assert_eq!(b.text, "the office of the Offices");
+    }
+
+    #[test]
+    fn keeps_joiners_that_shape_emoji_and_words() {
+        let family = "a family 👩\u{200d}👩\u{200d}👧 and می\u{200c}خواهم";
+        assert_eq!(joined(family).text, family);
+        assert_eq!(joined("zero\u{200b}width\u{2060}").text, "zerowidth");
     }
 
     #[test]

@@ -155,6 +155,18 @@ pub fn split_sentences(text: &str) -> Vec<Range<usize>> {
     let mut i = 0;
     while i < bytes.len() {
         let c = bytes[i];
+        let ideographic = match c {
+            0xE3 | 0xEF => text.get(i..).and_then(ideographic_terminal),
+            _ => None,
+        };
+        if let Some(len) = ideographic {
+            // Chinese and Japanese end sentences with no space and no capital after.
+            let end = skip_closers(text, i + len);
+            push_trimmed(text, start..end, &mut out);
+            start = end;
+            i = end;
+            continue;
+        }
         let terminal = matches!(c, b'.' | b'!' | b'?')
             || (c == 0xE2 && text.get(i..).is_some_and(|rest| rest.starts_with('…')));
         if !terminal {
@@ -243,12 +255,23 @@ fn boundary(text: &str, start: usize, at: usize, punct_len: usize) -> Option<usi
     }
 }
 
+/// Length of the full-width sentence end (。！？) that `text` starts with.
+fn ideographic_terminal(text: &str) -> Option<usize> {
+    text.chars()
+        .next()
+        .filter(|c| matches!(c, '。' | '！' | '？'))
+        .map(char::len_utf8)
+}
+
 /// Length of the closing quotes and brackets at the start of `text[from..]`.
 fn skip_closers(text: &str, from: usize) -> usize {
     let rest = &text[from..];
     let mut len = 0;
     for c in rest.chars() {
-        if matches!(c, '"' | '”' | '’' | '\'' | ')' | ']' | '»') {
+        if matches!(
+            c,
+            '"' | '”' | '’' | '\'' | ')' | ']' | '»' | '」' | '』' | '）'
+        ) {
             len += c.len_utf8();
         } else {
             break;
@@ -298,6 +321,18 @@ mod tests {
             .into_iter()
             .map(|r| &text[r])
             .collect()
+    }
+
+    #[test]
+    fn splits_chinese_and_japanese_at_full_width_ends() {
+        assert_eq!(
+            split("委员会审查了预算。农村诊所的资金大幅下降！是吗？"),
+            ["委员会审查了预算。", "农村诊所的资金大幅下降！", "是吗？"]
+        );
+        assert_eq!(
+            split("「報告書を読んだ。」彼は言った。"),
+            ["「報告書を読んだ。」", "彼は言った。"]
+        );
     }
 
     #[test]
