@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs whatever Lacuna's build, serve and test scripts need and is missing:
-# Debian's chromium and chromium-driver, the Rust wasm32 target with rustfmt
+# Debian's chromium and chromium-driver, poppler-utils (pdftotext, which the
+# segmentation tests run on the Mueller PDF for its -layout text), the Rust wasm32 target with rustfmt
 # and clippy, wasm-pack, the wasm-bindgen CLI matching Cargo.lock, and the npm
 # packages of package-lock.json (playwright-core, typescript for the type
 # check of the npm package, and binaryen for wasm-opt: Debian 12's wasm-opt
@@ -29,7 +30,7 @@ version_of() {
 
 # --- Debian packages ------------------------------------------------------
 missing=()
-for pkg in chromium chromium-driver; do
+for pkg in chromium chromium-driver poppler-utils; do
   if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed'; then
     missing+=("$pkg")
   fi
