@@ -436,9 +436,17 @@ fn quotations(text: &str) -> Vec<(usize, usize)> {
 
 fn extract(doc: &Document, words: &DocumentWords, reader: &Reader) -> Vec<Found> {
     let mut found = Vec::new();
+    let mut unredacted: Vec<WordAt> = Vec::new();
     for p in &doc.paragraphs {
         for s in &p.sentences {
-            reader.sentence_facts(words.of(s.id), &s.text, p.id, s.id, &mut found);
+            let mut own = words.of(s.id);
+            // Redaction labels ("Harm to Ongoing Matter", "HOM") look like names but say nothing.
+            if own.iter().any(|w| w.redacted) {
+                unredacted.clear();
+                unredacted.extend(own.iter().filter(|w| !w.redacted));
+                own = &unredacted;
+            }
+            reader.sentence_facts(own, &s.text, p.id, s.id, &mut found);
         }
     }
     found
@@ -453,7 +461,7 @@ fn mentions<'a>(found: &'a [Found], words: &DocumentWords, reader: &Reader) -> M
         numbers: FxHashSet::default(),
         days: FxHashSet::default(),
     };
-    for w in &words.words {
+    for w in words.words.iter().filter(|w| !w.redacted) {
         mentions.words[w.word as usize] = true;
     }
     for (word, _) in mentions.words.iter().enumerate().filter(|(_, &seen)| seen) {

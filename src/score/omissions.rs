@@ -133,7 +133,7 @@ fn passage(
         section: p.section.clone(),
         words: sentences
             .iter()
-            .map(|s| analysis.report_words.of(s.id).len() as u32)
+            .map(|s| analysis.report_words.counted(s.id))
             .sum(),
         key_terms: fresh
             .iter()
