@@ -236,3 +236,37 @@ The associate left for Kiev the following week without explaining the trip.
         );
     }
 }
+
+/// Case names in inline legal citations ("United States v. Aguilar") say
+/// which authority is cited, not what the report found: an omitted passage
+/// lists its own content words as key terms, not the parties of its citations.
+#[test]
+fn omission_key_terms_skip_case_names_in_citations() {
+    let report = "\
+1. Law
+
+Obstruction statutes reach corrupt attempts to impede official proceedings, see United States v. Aguilar, 515 U.S. 593, 599 (1995), and Arthur Andersen LLP v. United States, 544 U.S. 696 (2005).
+
+2. Facts
+
+The President asked the White House Counsel to have the Special Counsel removed.
+";
+    let summary =
+        "The President asked the White House Counsel to have the Special Counsel removed.";
+    let result = compare(summary, report, &Options::default()).unwrap();
+    let terms: Vec<&str> = result
+        .omissions
+        .iter()
+        .flat_map(|o| o.key_terms.iter().map(String::as_str))
+        .collect();
+    assert!(
+        terms.contains(&"obstruction") || terms.contains(&"corrupt"),
+        "the passage's own terms are missing: {terms:?}"
+    );
+    for party in ["united", "states", "aguilar", "arthur", "andersen", "llp"] {
+        assert!(
+            !terms.contains(&party),
+            "{party:?} from a case name is a key term: {terms:?}"
+        );
+    }
+}

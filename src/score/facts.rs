@@ -385,6 +385,45 @@ fn is_citation_abbreviation(text: &str, w: &WordAt) -> bool {
             .is_some_and(|rest| rest.trim_start().starts_with(|c: char| c.is_ascii_digit()))
 }
 
+/// Marks the words of legal citations that name sources rather than say
+/// anything: the parties of case names around "v." ("United States v.
+/// Aguilar", "Arthur Andersen LLP v. United States") and reporter
+/// abbreviations ("Cir.", "Supp."). Omissions leave them out of key terms.
+pub(super) fn citation_words(words: &[WordAt], text: &str) -> Vec<bool> {
+    let raw = |w: &WordAt| &text[w.start as usize..w.end as usize];
+    let capital = |k: usize| raw(&words[k]).starts_with(char::is_uppercase);
+    let connector = |k: usize| {
+        NAME_CONNECTORS
+            .iter()
+            .any(|c| raw(&words[k]).eq_ignore_ascii_case(c))
+    };
+    let mut out: Vec<bool> = words
+        .iter()
+        .map(|w| is_citation_abbreviation(text, w))
+        .collect();
+    for (i, w) in words.iter().enumerate() {
+        let versus = matches!(raw(w), "v" | "vs") && text[w.end as usize..].starts_with('.');
+        if !versus || i == 0 || i + 1 == words.len() || !capital(i - 1) || !capital(i + 1) {
+            continue;
+        }
+        out[i] = true;
+        // Each party: capitalised words, with connectors ("of") between them.
+        let mut k = i;
+        while k > 0 && (capital(k - 1) || (connector(k - 1) && k >= 2 && capital(k - 2))) {
+            k -= 1;
+            out[k] = true;
+        }
+        let mut k = i + 1;
+        while k < words.len()
+            && (capital(k) || (connector(k) && k + 1 < words.len() && capital(k + 1)))
+        {
+            out[k] = true;
+            k += 1;
+        }
+    }
+    out
+}
+
 /// Marks the numbers that belong to legal citations — volumes, pages, sections
 /// and years next to reporter abbreviations ("745 F.2d 1386, 1393", "§ 1512")
 /// — which are references, not facts of the case.
