@@ -245,7 +245,7 @@ fn omission_key_terms_skip_case_names_in_citations() {
     let report = "\
 1. Law
 
-Obstruction statutes reach corrupt attempts to impede official proceedings, see United States v. Aguilar, 515 U.S. 593, 599 (1995), and Arthur Andersen LLP v. United States, 544 U.S. 696 (2005).
+Obstruction statutes reach corrupt attempts to impede official proceedings, see United States v. Aguilar, 515 U.S. 593, 599 (1995), and Arthur Andersen LLP v. United States, 544 U.S. 696 (2005). The nexus requirement narrows them. Aguilar, 515 U.S. at 600; Arthur Andersen, 544 U.S. at 707.
 
 2. Facts
 

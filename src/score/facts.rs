@@ -387,7 +387,8 @@ fn is_citation_abbreviation(text: &str, w: &WordAt) -> bool {
 
 /// Marks the words of legal citations that name sources rather than say
 /// anything: the parties of case names around "v." ("United States v.
-/// Aguilar", "Arthur Andersen LLP v. United States") and reporter
+/// Aguilar", "Arthur Andersen LLP v. United States"), short forms before a
+/// volume and reporter ("Aguilar, 515 U.S. at 600") and reporter
 /// abbreviations ("Cir.", "Supp."). Omissions leave them out of key terms.
 pub(super) fn citation_words(words: &[WordAt], text: &str) -> Vec<bool> {
     let raw = |w: &WordAt| &text[w.start as usize..w.end as usize];
@@ -401,17 +402,33 @@ pub(super) fn citation_words(words: &[WordAt], text: &str) -> Vec<bool> {
         .iter()
         .map(|w| is_citation_abbreviation(text, w))
         .collect();
+    // Whether words[k] is a reporter volume: "Aguilar, 515 U.S." or "Shaw, 137 S. Ct.".
+    let volume = |k: usize| {
+        let w = &words[k];
+        let gap = &text[words[k - 1].end as usize..w.start as usize];
+        gap.trim() == ","
+            && raw(w).bytes().all(|b| b.is_ascii_digit())
+            && k + 1 < words.len()
+            && capital(k + 1)
+            && text[words[k + 1].end as usize..].starts_with('.')
+    };
     for (i, w) in words.iter().enumerate() {
         let versus = matches!(raw(w), "v" | "vs") && text[w.end as usize..].starts_with('.');
-        if !versus || i == 0 || i + 1 == words.len() || !capital(i - 1) || !capital(i + 1) {
+        let short_form = !versus && i > 0 && capital(i - 1) && volume(i);
+        if !short_form
+            && (!versus || i == 0 || i + 1 == words.len() || !capital(i - 1) || !capital(i + 1))
+        {
             continue;
         }
-        out[i] = true;
+        out[i] |= versus;
         // Each party: capitalised words, with connectors ("of") between them.
         let mut k = i;
         while k > 0 && (capital(k - 1) || (connector(k - 1) && k >= 2 && capital(k - 2))) {
             k -= 1;
             out[k] = true;
+        }
+        if short_form {
+            continue;
         }
         let mut k = i + 1;
         while k < words.len()
