@@ -3,7 +3,9 @@
 
 use web_time::Instant;
 
-use crate::align::{link, Analysis, SectionAffinity, SentenceMatch, Spread, WeightedTerms, WordAt};
+use crate::align::{
+    link, Analysis, Prior, SectionAffinity, SentenceMatch, Spread, WeightedTerms, WordAt,
+};
 use crate::diff::{diff_words, DiffSide};
 use crate::error::{Error, Side};
 use crate::model::{
@@ -87,19 +89,22 @@ pub fn compare(summary: &str, report: &str, options: &Options) -> Result<Compari
         &analysis.summary_paragraphs,
         &mut spread,
     );
+    let sectioned = !affinity.is_empty();
+    let summary_prior = |summary: usize, report: u32| affinity.get(report, summary);
+    let report_prior = |report: usize, summary: u32| affinity.get(report as u32, summary as usize);
     let summary_paragraph_links = link(
         &analysis.summary_paragraphs,
         &analysis.report_paragraphs,
         &mut spread,
         keep,
-        Some(&|summary, report| affinity.get(report, summary)),
+        sectioned.then_some(&summary_prior as Prior),
     );
     let report_paragraph_links = link(
         &analysis.report_paragraphs,
         &analysis.summary_paragraphs,
         &mut spread,
         keep,
-        Some(&|report, summary| affinity.get(report as u32, summary as usize)),
+        sectioned.then_some(&report_prior as Prior),
     );
     // Only alignment reads paragraph vectors: free them before the result grows.
     drop(affinity);

@@ -180,3 +180,93 @@ fn bad_options_and_empty_inputs_are_clear_errors() {
         .to_string();
     assert!(err.contains("summary is empty"), "{err}");
 }
+
+/// Redaction marks stay in the text but are no content: a summary sentence
+/// that happens to use the label's words ("an ongoing matter", "harm") must
+/// not link to a redacted sentence, and the label's words are neither
+/// omission key terms nor dropped facts.
+#[test]
+fn redaction_marks_are_not_content() {
+    let report = "\
+1. Contacts
+
+The campaign chairman shared internal polling data with a business associate in Madrid.
+
+2. Redacted
+
+Harm to Ongoing Matter HOM Harm to Ongoing Matter [REDACTED] ■■■■ XXXX.
+
+3. Later
+
+The associate left for Kiev the following week without explaining the trip.
+";
+    let summary = "The chairman shared polling data with an associate. \
+                   Doing so risked harm to an ongoing matter.";
+    let result = compare(summary, report, &Options::default()).unwrap();
+    let redacted = result
+        .report
+        .paragraphs
+        .iter()
+        .flat_map(|p| &p.sentences)
+        .find(|s| s.text.contains("HOM"))
+        .expect("the redacted sentence")
+        .id;
+    for s in result.summary.paragraphs.iter().flat_map(|p| &p.sentences) {
+        assert!(
+            s.links.iter().all(|l| l.sentence != redacted),
+            "{:?} links to the redaction: {:?}",
+            s.text,
+            s.links
+        );
+    }
+    let label = ["harm", "ongoing", "matter", "hom", "redacted", "xxxx"];
+    for o in &result.omissions {
+        for t in &o.key_terms {
+            assert!(
+                !label.contains(&t.as_str()),
+                "key term {t:?} is a redaction label"
+            );
+        }
+    }
+    for f in &result.facts.dropped {
+        assert!(
+            !f.text.contains("Ongoing") && !f.text.contains("HOM"),
+            "dropped fact {:?} is a redaction label",
+            f.text
+        );
+    }
+}
+
+/// Case names in inline legal citations ("United States v. Aguilar") say
+/// which authority is cited, not what the report found: an omitted passage
+/// lists its own content words as key terms, not the parties of its citations.
+#[test]
+fn omission_key_terms_skip_case_names_in_citations() {
+    let report = "\
+1. Law
+
+Obstruction statutes reach corrupt attempts to impede official proceedings, see United States v. Aguilar, 515 U.S. 593, 599 (1995), and Arthur Andersen LLP v. United States, 544 U.S. 696 (2005). The nexus requirement narrows them. Aguilar, 515 U.S. at 600; Arthur Andersen, 544 U.S. at 707.
+
+2. Facts
+
+The President asked the White House Counsel to have the Special Counsel removed.
+";
+    let summary =
+        "The President asked the White House Counsel to have the Special Counsel removed.";
+    let result = compare(summary, report, &Options::default()).unwrap();
+    let terms: Vec<&str> = result
+        .omissions
+        .iter()
+        .flat_map(|o| o.key_terms.iter().map(String::as_str))
+        .collect();
+    assert!(
+        terms.contains(&"obstruction") || terms.contains(&"corrupt"),
+        "the passage's own terms are missing: {terms:?}"
+    );
+    for party in ["united", "states", "aguilar", "arthur", "andersen", "llp"] {
+        assert!(
+            !terms.contains(&party),
+            "{party:?} from a case name is a key term: {terms:?}"
+        );
+    }
+}

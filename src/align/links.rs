@@ -28,7 +28,7 @@ const RERANK_POOL: usize = 10;
 /// Weight of shared phrases relative to shared words.
 const PHRASE_WEIGHT: f32 = 0.4;
 /// In re-ranking, weight of plain similarity against newly explained content.
-const SIMILARITY_SHARE: f32 = 0.3;
+const SIMILARITY_SHARE: f32 = 0.4;
 
 /// Similarity of a query and a target vector in [0, 1] from what they share:
 /// 1 for identical terms and phrases.

@@ -74,6 +74,13 @@ impl SectionAffinity {
         }
     }
 
+    /// Whether there is any section evidence: a document without headings
+    /// (or too large to score) has none, and blending in a prior that is zero
+    /// everywhere would only shrink every link's score.
+    pub fn is_empty(&self) -> bool {
+        self.scores.is_empty()
+    }
+
     /// How well `query` matches the best-matching section that contains `paragraph`.
     pub fn get(&self, paragraph: u32, query: usize) -> f32 {
         self.paragraph_sections

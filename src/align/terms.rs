@@ -7,6 +7,7 @@ use rust_stemmers::{Algorithm, Stemmer};
 use rustc_hash::FxHashMap;
 
 use crate::model::Document;
+use crate::segment::redactions;
 use crate::text::{classify, lower_word, too_short, word_spans, TokenClass};
 
 /// Index of a term (a stem or a number) in the shared vocabulary.
@@ -47,6 +48,10 @@ pub struct WordAt {
     pub word: WordId,
     /// Whether it is written with an initial capital.
     pub capitalised: bool,
+    /// Whether it lies inside a redaction mark ("[REDACTED]", "Harm to
+    /// Ongoing Matter"): such words are shown and diffed but are no content,
+    /// so they are no terms, no facts and not counted.
+    pub redacted: bool,
 }
 
 /// Words, terms and phrases of both documents, so summary and report words
@@ -155,13 +160,14 @@ impl DocumentWords {
             .map_or(&[], |r| &self.words[r.clone()])
     }
 
-    /// Number of words in a paragraph of this document.
+    /// Number of words of sentence `id` outside redaction marks.
+    pub fn counted(&self, id: u32) -> u32 {
+        self.of(id).iter().filter(|w| !w.redacted).count() as u32
+    }
+
+    /// Number of words in a paragraph of this document, outside redaction marks.
     pub fn in_paragraph(&self, paragraph: &crate::model::Paragraph) -> u32 {
-        paragraph
-            .sentences
-            .iter()
-            .map(|s| self.of(s.id).len() as u32)
-            .sum()
+        paragraph.sentences.iter().map(|s| self.counted(s.id)).sum()
     }
 }
 
@@ -271,8 +277,17 @@ impl Vocabulary {
             let first = terms.sentences.len();
             for sentence in &paragraph.sentences {
                 let from = words.len();
+                let phrases_from = terms.phrases.len();
                 sequence.clear();
+                let marks = redactions(&sentence.text);
+                let mut mark = marks.iter().peekable();
+                // The term before, if no redaction lies between: phrases do not span one.
+                let mut previous: Option<TermId> = None;
                 for (start, end) in word_spans(&sentence.text) {
+                    while mark.peek().is_some_and(|m| m.end <= start) {
+                        mark.next();
+                    }
+                    let redacted = mark.peek().is_some_and(|m| m.start < end);
                     let raw = &sentence.text[start..end];
                     lower_word(raw, &mut lower);
                     let word = self.intern(&lower);
@@ -281,15 +296,22 @@ impl Vocabulary {
                         end: end as u32,
                         word,
                         capitalised: raw.starts_with(char::is_uppercase),
+                        redacted,
                     });
-                    sequence.extend(self.words[word as usize].term);
+                    if redacted {
+                        previous = None;
+                        continue;
+                    }
+                    if let Some(term) = self.words[word as usize].term {
+                        if let Some(first) = previous {
+                            let phrase = self.phrase(first, term);
+                            terms.phrases.push(phrase);
+                        }
+                        previous = Some(term);
+                        sequence.push(term);
+                    }
                 }
                 word_ranges.push(from..words.len());
-                let phrases_from = terms.phrases.len();
-                for pair in sequence.windows(2) {
-                    let phrase = self.phrase(pair[0], pair[1]);
-                    terms.phrases.push(phrase);
-                }
                 dedup_tail(&mut terms.phrases, phrases_from);
                 let counts_from = terms.counts.len();
                 terms.counts.extend(sequence.iter().map(|&t| (t, 1)));

@@ -385,6 +385,62 @@ fn is_citation_abbreviation(text: &str, w: &WordAt) -> bool {
             .is_some_and(|rest| rest.trim_start().starts_with(|c: char| c.is_ascii_digit()))
 }
 
+/// Marks the words of legal citations that name sources rather than say
+/// anything: the parties of case names around "v." ("United States v.
+/// Aguilar", "Arthur Andersen LLP v. United States"), short forms before a
+/// volume and reporter ("Aguilar, 515 U.S. at 600") and reporter
+/// abbreviations ("Cir.", "Supp."). Omissions leave them out of key terms.
+pub(super) fn citation_words(words: &[WordAt], text: &str) -> Vec<bool> {
+    let raw = |w: &WordAt| &text[w.start as usize..w.end as usize];
+    let capital = |k: usize| raw(&words[k]).starts_with(char::is_uppercase);
+    let connector = |k: usize| {
+        NAME_CONNECTORS
+            .iter()
+            .any(|c| raw(&words[k]).eq_ignore_ascii_case(c))
+    };
+    let mut out: Vec<bool> = words
+        .iter()
+        .map(|w| is_citation_abbreviation(text, w))
+        .collect();
+    // Whether words[k] is a reporter volume: "Aguilar, 515 U.S." or "Shaw, 137 S. Ct.".
+    let volume = |k: usize| {
+        let w = &words[k];
+        let gap = &text[words[k - 1].end as usize..w.start as usize];
+        gap.trim() == ","
+            && raw(w).bytes().all(|b| b.is_ascii_digit())
+            && k + 1 < words.len()
+            && capital(k + 1)
+            && text[words[k + 1].end as usize..].starts_with('.')
+    };
+    for (i, w) in words.iter().enumerate() {
+        let versus = matches!(raw(w), "v" | "vs") && text[w.end as usize..].starts_with('.');
+        let short_form = !versus && i > 0 && capital(i - 1) && volume(i);
+        if !short_form
+            && (!versus || i == 0 || i + 1 == words.len() || !capital(i - 1) || !capital(i + 1))
+        {
+            continue;
+        }
+        out[i] |= versus;
+        // Each party: capitalised words, with connectors ("of") between them.
+        let mut k = i;
+        while k > 0 && (capital(k - 1) || (connector(k - 1) && k >= 2 && capital(k - 2))) {
+            k -= 1;
+            out[k] = true;
+        }
+        if short_form {
+            continue;
+        }
+        let mut k = i + 1;
+        while k < words.len()
+            && (capital(k) || (connector(k) && k + 1 < words.len() && capital(k + 1)))
+        {
+            out[k] = true;
+            k += 1;
+        }
+    }
+    out
+}
+
 /// Marks the numbers that belong to legal citations — volumes, pages, sections
 /// and years next to reporter abbreviations ("745 F.2d 1386, 1393", "§ 1512")
 /// — which are references, not facts of the case.
@@ -436,9 +492,17 @@ fn quotations(text: &str) -> Vec<(usize, usize)> {
 
 fn extract(doc: &Document, words: &DocumentWords, reader: &Reader) -> Vec<Found> {
     let mut found = Vec::new();
+    let mut unredacted: Vec<WordAt> = Vec::new();
     for p in &doc.paragraphs {
         for s in &p.sentences {
-            reader.sentence_facts(words.of(s.id), &s.text, p.id, s.id, &mut found);
+            let mut own = words.of(s.id);
+            // Redaction labels ("Harm to Ongoing Matter", "HOM") look like names but say nothing.
+            if own.iter().any(|w| w.redacted) {
+                unredacted.clear();
+                unredacted.extend(own.iter().filter(|w| !w.redacted));
+                own = &unredacted;
+            }
+            reader.sentence_facts(own, &s.text, p.id, s.id, &mut found);
         }
     }
     found
@@ -453,7 +517,7 @@ fn mentions<'a>(found: &'a [Found], words: &DocumentWords, reader: &Reader) -> M
         numbers: FxHashSet::default(),
         days: FxHashSet::default(),
     };
-    for w in &words.words {
+    for w in words.words.iter().filter(|w| !w.redacted) {
         mentions.words[w.word as usize] = true;
     }
     for (word, _) in mentions.words.iter().enumerate().filter(|(_, &seen)| seen) {

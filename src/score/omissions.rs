@@ -3,6 +3,7 @@
 
 use rustc_hash::FxHashSet;
 
+use super::facts::citation_words;
 use crate::align::{Analysis, Spread};
 use crate::model::{Document, Fact, Omission, ParagraphKind, Status};
 
@@ -85,9 +86,19 @@ fn passage(
             .iter()
             .map(|s| &analysis.report_sentences[s.id as usize]),
     );
+    // Terms used outside citations: case names say which authority is cited, not what happened.
+    let mut uncited: FxHashSet<u32> = FxHashSet::default();
+    for s in &sentences {
+        let words = analysis.report_words.of(s.id);
+        for (w, cited) in words.iter().zip(citation_words(words, &s.text)) {
+            if !cited {
+                uncited.extend(analysis.vocabulary.words[w.word as usize].term);
+            }
+        }
+    }
     let mut weight = 0.0;
     let mut fresh: Vec<(u32, f32)> = Vec::new();
-    for &(t, w) in &passage.entries {
+    for &(t, w) in passage.entries.iter().filter(|(t, _)| uncited.contains(t)) {
         let term = &analysis.vocabulary.terms[t as usize];
         let numeric = term.surface.starts_with(|c: char| c.is_ascii_digit());
         let idf = if numeric {
@@ -133,7 +144,7 @@ fn passage(
         section: p.section.clone(),
         words: sentences
             .iter()
-            .map(|s| analysis.report_words.of(s.id).len() as u32)
+            .map(|s| analysis.report_words.counted(s.id))
             .sum(),
         key_terms: fresh
             .iter()
