@@ -13,6 +13,7 @@
 
 mod blocks;
 mod cues;
+mod fill;
 #[cfg(test)]
 mod fixtures;
 mod footnotes;
