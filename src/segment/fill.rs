@@ -102,15 +102,18 @@ impl Fill {
     }
 
     /// Log odds that a paragraph ends after a sentence-final line with
-    /// `room`, whose next line has `next_room` (if it goes on to a third).
-    pub fn log_odds(&self, room: f32, next_room: Option<f32>) -> f32 {
+    /// `room`, whose next line has `next_room` (if it goes on to a third);
+    /// `opens` says the line is its paragraph's first, so that if the
+    /// paragraph goes on it is as full as first lines are, not middle ones.
+    pub fn log_odds(&self, room: f32, next_room: Option<f32>, opens: bool) -> f32 {
         let spread = LAST_MAX - LAST_MIN;
         let last = if room <= LAST_MAX {
             1.0 / spread
         } else {
             (-(room - LAST_MAX) / LAST_TAIL).exp() / spread
         };
-        let ends = (last / self.middle.at(room)).ln();
+        let going_on = if opens { &self.first } else { &self.middle };
+        let ends = (last / going_on.at(room)).ln();
         let opens = next_room.map_or(0.0, |r| (self.first.at(r) / self.middle_next.at(r)).ln());
         self.prior + ends + opens
     }
@@ -207,24 +210,33 @@ mod tests {
 
     #[test]
     fn a_short_sentence_final_line_ends_its_paragraph() {
-        assert!(learnt().log_odds(0.8, Some(1.05)) > 0.0);
+        assert!(learnt().log_odds(0.8, Some(1.05), false) > 0.0);
     }
 
     #[test]
     fn a_full_line_before_a_full_width_line_goes_on() {
-        assert!(learnt().log_odds(1.06, Some(1.06)) < 0.0);
+        assert!(learnt().log_odds(1.06, Some(1.06), false) < 0.0);
     }
 
     #[test]
     fn an_indented_next_line_tips_a_full_line_into_an_end() {
         let fill = learnt();
-        assert!(fill.log_odds(1.0, Some(0.95)) > fill.log_odds(1.0, Some(1.06)));
-        assert!(fill.log_odds(1.0, Some(0.95)) > 0.0);
+        assert!(fill.log_odds(1.0, Some(0.95), false) > fill.log_odds(1.0, Some(1.06), false));
+        assert!(fill.log_odds(1.0, Some(0.95), false) > 0.0);
+    }
+
+    #[test]
+    fn an_indented_first_line_is_full_for_a_first_line() {
+        let fill = learnt();
+        assert!(fill.log_odds(0.95, Some(1.05), true) < fill.log_odds(0.95, Some(1.05), false));
+        assert!(fill.log_odds(0.95, Some(1.05), true) < 0.0);
     }
 
     #[test]
     fn without_examples_the_next_line_says_nothing() {
         let fill = Fill::learn(&[]);
-        assert!((fill.log_odds(1.0, Some(0.9)) - fill.log_odds(1.0, None)).abs() < 1e-4);
+        assert!(
+            (fill.log_odds(1.0, Some(0.9), false) - fill.log_odds(1.0, None, false)).abs() < 1e-4
+        );
     }
 }

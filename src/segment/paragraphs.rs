@@ -266,7 +266,9 @@ impl Widths {
                 Verdict::Join
             }
             Ending::Terminal => {
-                let mut odds = self.fill.log_odds(room, self.next_room(layout, b, after));
+                let mut odds = self
+                    .fill
+                    .log_odds(room, self.next_room(layout, b, after), opens);
                 if opens_mid_paragraph(tb) {
                     odds += MID_OPENER;
                 } else if opens_in_time(tb) {
@@ -450,6 +452,37 @@ mod tests {
         let mut with_heading = paras.clone();
         with_heading.insert(3, "Background to the review".to_string());
         assert_eq!(paragraphs(&wrapped(&with_heading, WIDTH)), with_heading);
+    }
+
+    /// Lines of `text` wrapped at `width`, the first at `width - indent`, as
+    /// pdftotext prints an indented paragraph (the indent itself dropped).
+    fn wrap_indented(text: &str, width: usize, indent: usize) -> Vec<String> {
+        let mut lines = wrap(text, width - indent);
+        let rest = lines.split_off(1.min(lines.len())).join(" ");
+        lines.extend(wrap(&rest, width));
+        lines
+    }
+
+    #[test]
+    fn a_paragraph_ending_on_a_full_line_ends_before_an_indented_one() {
+        let paras: Vec<String> = (0..60).map(|k| paragraph(k * 4, 3 + k % 3)).collect();
+        let lines: Vec<Vec<String>> = paras.iter().map(|p| wrap_indented(p, WIDTH, 5)).collect();
+        let ending_full: Vec<&String> = paras
+            .iter()
+            .zip(&lines)
+            .take(paras.len() - 1)
+            .filter(|(_, l)| l.len() > 1 && l.last().is_some_and(|t| t.len() + 8 > WIDTH))
+            .map(|(p, _)| p)
+            .collect();
+        assert!(
+            ending_full.len() >= 2,
+            "the fixture needs paragraphs ending full"
+        );
+        let text: String = lines.iter().flatten().map(|l| format!("{l}\n")).collect();
+        let found = paragraphs(&text);
+        for p in ending_full {
+            assert!(found.iter().any(|f| p.ends_with(f.as_str())), "{p}");
+        }
     }
 
     #[test]
