@@ -92,6 +92,57 @@ pub fn runs_on(line: &str) -> bool {
     }
 }
 
+/// Words that open a sentence going on from the one before (a conjunction,
+/// a pronoun taking up what was said, a citation signal) and so seldom open
+/// a paragraph.
+const MID_OPENERS: &[&str] = &[
+    "and", "or", "nor", "he", "she", "it", "they", "him", "them", "his", "its", "their", "these",
+    "those", "such", "see", "id", "ibid", "cf",
+];
+
+/// Words that open a sentence placing it in time, as narrative paragraphs
+/// often begin ("On 3 May", "Later that day", "Following the review").
+const TIME_OPENERS: &[&str] = &[
+    "on",
+    "in",
+    "during",
+    "after",
+    "following",
+    "later",
+    "before",
+    "shortly",
+    "since",
+    "when",
+];
+
+/// Whether `line` opens with a word that places it in time.
+pub fn opens_in_time(line: &str) -> bool {
+    let word = line
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    word.len() <= 9 && {
+        let lower = word.to_lowercase();
+        TIME_OPENERS.contains(&lower.as_str())
+    }
+}
+
+/// Whether `line` opens with a word that seldom opens a paragraph, or with
+/// a number that is no list marker (a citation running on: "425, 443 (1977).").
+pub fn opens_mid_paragraph(line: &str) -> bool {
+    if line.starts_with(|c: char| c.is_ascii_digit()) {
+        return numbering(line).is_none();
+    }
+    let word = line
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    word.len() <= 5 && {
+        let lower = word.to_lowercase();
+        MID_OPENERS.contains(&lower.as_str())
+    }
+}
+
 /// The numbering style of a heading number or list marker; styles, not
 /// values, decide how headings nest.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -294,6 +345,20 @@ mod tests {
         assert_eq!(ending("investi-"), Ending::Hyphen);
         assert_eq!(ending("and 1-"), Ending::Open);
         assert_eq!(ending("Cintolo,"), Ending::Open);
+    }
+
+    #[test]
+    fn some_openers_go_on_from_the_sentence_before() {
+        assert!(opens_mid_paragraph("See, e.g., United States v. Edlind"));
+        assert!(opens_mid_paragraph("He said he would."));
+        assert!(opens_mid_paragraph("425, 443 (1977). Even when"));
+        assert!(!opens_mid_paragraph("1. The first item"));
+        assert!(!opens_mid_paragraph("On October 7, 2016, the press"));
+        assert!(!opens_mid_paragraph("Seeking advice, the board"));
+        assert!(!opens_mid_paragraph("Hence the review"));
+        assert!(opens_in_time("On 3 May 2019, the board met."));
+        assert!(opens_in_time("Later that day, she called."));
+        assert!(!opens_in_time("Online records show"));
     }
 
     #[test]

@@ -221,7 +221,8 @@ fn citation_like(line: &str) -> bool {
 /// A footnote left unfinished at the foot of the previous page goes on above
 /// the first footnote of this one, set in smaller type and so wider than the
 /// body: take the wide lines just above (the last of them may be short if
-/// it ends the note).
+/// it ends the note). A note that ends after one line carried over is a
+/// lone line of references between the body's last sentence and the notes.
 fn carried_over(layout: &Layout, page: usize, start: usize, wrap: Option<f32>) -> usize {
     let Some(wrap) = wrap else {
         return start;
@@ -237,11 +238,21 @@ fn carried_over(layout: &Layout, page: usize, start: usize, wrap: Option<f32>) -
             width > WIDE * wrap && width < OVERFULL * wrap
         })
     };
-    let short_end = !wide(0)
-        && wide(1)
+    let ends_note = |k: usize| {
+        above
+            .get(k)
+            .is_some_and(|&i| ending(layout.text_of(i)) == Ending::Terminal)
+    };
+    let short_end = !wide(0) && wide(1) && ends_note(0);
+    let lone_reference = !wide(0)
+        && !wide(1)
+        && ends_note(0)
         && above
             .first()
-            .is_some_and(|&i| ending(layout.text_of(i)) == Ending::Terminal);
+            .is_some_and(|&i| citation_like(layout.text_of(i)));
+    if lone_reference {
+        return above[0];
+    }
     let mut k = match (wide(0), short_end) {
         (true, _) => 0,
         (false, true) => 1,
@@ -396,6 +407,36 @@ mod tests {
             Some(Role::Body)
         );
         assert_eq!(role_of("More body text."), Some(Role::Body));
+    }
+
+    #[test]
+    fn a_note_carried_over_for_one_line_is_a_note() {
+        let text = [
+            page(
+                1,
+                &[],
+                &["1 Smith v. Jones, 12 F.3d 45 (1999); see also the board's letter of"],
+            ),
+            page(
+                2,
+                &["Priebus 1/18/18 302, at 9; Flynn 11/17/17 302, at 10."],
+                &["2 Interview of Brown, at 3."],
+            ),
+            page(3, &[], &["3 Letter to the editor, May 1."]),
+        ]
+        .concat();
+        let mut layout = Layout::new(&text);
+        super::super::furniture::mark(&mut layout);
+        mark(&mut layout);
+        let role_of = |t: &str| {
+            (0..layout.lines.len())
+                .find(|&i| layout.text_of(i) == t)
+                .map(|i| layout.lines[i].role)
+        };
+        assert_eq!(
+            role_of("Priebus 1/18/18 302, at 9; Flynn 11/17/17 302, at 10."),
+            Some(Role::FootnoteStart)
+        );
     }
 
     #[test]

@@ -5,7 +5,8 @@
 //! The stages, in order: [`lines`] cuts the input into physical lines and
 //! pages; [`furniture`] marks running headers, footers, page numbers and
 //! contents leaders; [`footnotes`] marks the notes at page bottoms;
-//! [`paragraphs`] regroups the remaining lines into paragraphs; [`blocks`]
+//! [`paragraphs`] regroups the remaining lines into paragraphs, weighing
+//! doubtful line ends with the document's own line [`fill`]; [`blocks`]
 //! joins each group into normalised text with a map back to the input;
 //! [`headings`] decides kinds, numbers and heading paths; [`sentences`]
 //! splits paragraphs into sentences. [`redactions`] finds the redaction marks
@@ -13,6 +14,7 @@
 
 mod blocks;
 mod cues;
+mod fill;
 #[cfg(test)]
 mod fixtures;
 mod footnotes;

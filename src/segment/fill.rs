@@ -1,0 +1,242 @@
+//! Fill: whether a full line that ends a sentence also ends its paragraph,
+//! judged from how full the document's own lines are.
+//!
+//! A wrapped line inside a paragraph is full: the next word did not fit.
+//! A paragraph's last line is full only by chance. Width estimates from
+//! characters are rough, justified lines vary, and typeset paragraphs often
+//! indent their first line, so each document teaches its own figures: the
+//! "room" of a line (its width plus the next word's, against the local wrap
+//! width) is learnt from lines the paragraph plainly goes on after (the next
+//! line starts in lower case), and the room of first lines from those that
+//! plainly follow a paragraph end. A doubtful seam is then weighed as odds:
+//! how often a sentence-final line end closes a paragraph in this document,
+//! times how likely the two rooms are for a paragraph end against a middle.
+
+/// Histogram bin width, in shares of the wrap width.
+const BIN: f32 = 0.01;
+/// Number of bins: rooms from 0 to 1.6 wrap widths.
+const BINS: usize = 160;
+/// Smoothing of the histograms, in bins (Gaussian standard deviation).
+const SMOOTH: f32 = 2.0;
+/// Pseudo-samples of the default shape each density starts from, so a
+/// short document with few examples falls back on it.
+const PSEUDO: f32 = 10.0;
+/// Where a middle line's room lies by default, and how spread.
+const DEFAULT_ROOM: f32 = 1.05;
+const DEFAULT_SPREAD: f32 = 0.05;
+/// Share of rooms that follow no pattern (odd lines, mismeasured widths).
+const STRAY: f32 = 0.02;
+/// A last line's room is spread evenly between these (its own fill from
+/// empty to full, plus the next word); beyond, it falls off.
+const LAST_MIN: f32 = 0.1;
+const LAST_MAX: f32 = 1.1;
+const LAST_TAIL: f32 = 0.03;
+/// A sentence-final line with less room than this plainly ends its paragraph.
+const CERTAIN_END: f32 = 0.85;
+/// Pseudo-seams, half of them paragraph ends, the share of ends starts
+/// from, so a short document does not decide it from a handful of lines.
+const PRIOR_PSEUDO: f32 = 20.0;
+/// Bounds on the share of sentence-final line ends that close a paragraph.
+const MIN_PRIOR: f32 = 0.05;
+const MAX_PRIOR: f32 = 0.95;
+
+/// What one seam between body lines shows, for learning.
+#[derive(Debug, Clone, Copy)]
+pub struct Seam {
+    /// Room of the line before the seam.
+    pub room: f32,
+    /// Room of the line after the seam, when it goes on to a further line.
+    pub next_room: Option<f32>,
+    /// The paragraph plainly goes on: the line runs on into lower case.
+    pub goes_on: bool,
+    /// The line ends a sentence and the next starts with a capital.
+    pub sentence_end: bool,
+    /// The paragraph plainly goes on after the next line too.
+    pub next_goes_on: bool,
+}
+
+/// The document's learnt figures.
+pub struct Fill {
+    /// Room of middle lines, before the seam.
+    middle: Density,
+    /// Room of middle lines that follow a middle line.
+    middle_next: Density,
+    /// Room of first lines that follow a plain paragraph end.
+    first: Density,
+    /// Log odds that a sentence-final line end closes its paragraph.
+    prior: f32,
+}
+
+impl Fill {
+    /// Learns the figures from every seam of the document.
+    pub fn learn(seams: &[Seam]) -> Self {
+        let mut middle = Density::new();
+        let mut middle_next = Density::new();
+        let mut first = Density::new();
+        let (mut sentence_ends, mut plain_ends) = (0usize, 0usize);
+        for s in seams {
+            if s.goes_on {
+                middle.add(s.room);
+            }
+            if let Some(next) = s.next_room.filter(|_| s.next_goes_on) {
+                if s.goes_on {
+                    middle_next.add(next);
+                } else if s.sentence_end && s.room < CERTAIN_END {
+                    first.add(next);
+                }
+            }
+            if s.sentence_end {
+                sentence_ends += 1;
+                plain_ends += usize::from(s.room < CERTAIN_END);
+            }
+        }
+        let share_below = (CERTAIN_END - LAST_MIN) / (LAST_MAX - LAST_MIN);
+        let ends = plain_ends as f32 / share_below + PRIOR_PSEUDO / 2.0;
+        let prior = (ends / (sentence_ends as f32 + PRIOR_PSEUDO)).clamp(MIN_PRIOR, MAX_PRIOR);
+        Fill {
+            middle: middle.finish(),
+            middle_next: middle_next.finish(),
+            first: first.finish(),
+            prior: (prior / (1.0 - prior)).ln(),
+        }
+    }
+
+    /// Log odds that a paragraph ends after a sentence-final line with
+    /// `room`, whose next line has `next_room` (if it goes on to a third);
+    /// `opens` says the line is its paragraph's first, so that if the
+    /// paragraph goes on it is as full as first lines are, not middle ones.
+    pub fn log_odds(&self, room: f32, next_room: Option<f32>, opens: bool) -> f32 {
+        let spread = LAST_MAX - LAST_MIN;
+        let last = if room <= LAST_MAX {
+            1.0 / spread
+        } else {
+            (-(room - LAST_MAX) / LAST_TAIL).exp() / spread
+        };
+        let going_on = if opens { &self.first } else { &self.middle };
+        let ends = (last / going_on.at(room)).ln();
+        let opens = next_room.map_or(0.0, |r| (self.first.at(r) / self.middle_next.at(r)).ln());
+        self.prior + ends + opens
+    }
+}
+
+/// A smoothed histogram of rooms, started from the default middle shape.
+struct Density {
+    counts: Vec<f32>,
+    total: f32,
+}
+
+impl Density {
+    fn new() -> Self {
+        let mut counts = vec![0.0; BINS];
+        for (k, c) in counts.iter_mut().enumerate() {
+            let x = (k as f32 + 0.5) * BIN;
+            let z = (x - DEFAULT_ROOM) / DEFAULT_SPREAD;
+            *c = PSEUDO * BIN * (-0.5 * z * z).exp()
+                / (DEFAULT_SPREAD * (2.0 * std::f32::consts::PI).sqrt());
+        }
+        let total = counts.iter().sum();
+        Density { counts, total }
+    }
+
+    fn add(&mut self, room: f32) {
+        let k = ((room / BIN) as usize).min(BINS - 1);
+        self.counts[k] += 1.0;
+        self.total += 1.0;
+    }
+
+    /// Smooths the counts and turns them into a density with a small floor.
+    fn finish(self) -> Self {
+        let reach = (3.0 * SMOOTH) as usize;
+        let kernel: Vec<f32> = (0..=reach)
+            .map(|d| (-0.5 * (d as f32 / SMOOTH).powi(2)).exp())
+            .collect();
+        let norm: f32 = kernel[0] + 2.0 * kernel[1..].iter().sum::<f32>();
+        let counts = (0..BINS)
+            .map(|k| {
+                let lo = k.saturating_sub(reach);
+                let hi = (k + reach).min(BINS - 1);
+                (lo..=hi)
+                    .map(|j| self.counts[j] * kernel[k.abs_diff(j)])
+                    .sum::<f32>()
+                    / norm
+            })
+            .collect();
+        Density {
+            counts,
+            total: self.total,
+        }
+    }
+
+    /// Density at `room` (per unit of room), mixed with a little of an even
+    /// spread so that rooms no example showed weigh as unknown, not impossible.
+    fn at(&self, room: f32) -> f32 {
+        let k = ((room.max(0.0) / BIN) as usize).min(BINS - 1);
+        let even = 1.0 / (BINS as f32 * BIN);
+        (1.0 - STRAY) * self.counts[k] / self.total / BIN + STRAY * even
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn seam(room: f32, next_room: f32, goes_on: bool, sentence_end: bool) -> Seam {
+        Seam {
+            room,
+            next_room: Some(next_room),
+            goes_on,
+            sentence_end,
+            next_goes_on: true,
+        }
+    }
+
+    /// A document whose middle lines have room about 1.05 and whose first
+    /// lines, indented, about 0.95; a quarter of sentence-final line ends
+    /// close a paragraph, most of them on a short line.
+    fn learnt() -> Fill {
+        let mut seams = Vec::new();
+        for k in 0..400 {
+            let jitter = (k % 7) as f32 * 0.01 - 0.03;
+            seams.push(seam(1.05 + jitter, 1.05 - jitter, true, false));
+            if k % 4 == 0 {
+                seams.push(seam(0.3 + (k % 5) as f32 * 0.1, 0.95 + jitter, false, true));
+            }
+            if k % 6 == 0 {
+                seams.push(seam(1.05 + jitter, 1.05 + jitter, false, true));
+            }
+        }
+        Fill::learn(&seams)
+    }
+
+    #[test]
+    fn a_short_sentence_final_line_ends_its_paragraph() {
+        assert!(learnt().log_odds(0.8, Some(1.05), false) > 0.0);
+    }
+
+    #[test]
+    fn a_full_line_before_a_full_width_line_goes_on() {
+        assert!(learnt().log_odds(1.06, Some(1.06), false) < 0.0);
+    }
+
+    #[test]
+    fn an_indented_next_line_tips_a_full_line_into_an_end() {
+        let fill = learnt();
+        assert!(fill.log_odds(1.0, Some(0.95), false) > fill.log_odds(1.0, Some(1.06), false));
+        assert!(fill.log_odds(1.0, Some(0.95), false) > 0.0);
+    }
+
+    #[test]
+    fn an_indented_first_line_is_full_for_a_first_line() {
+        let fill = learnt();
+        assert!(fill.log_odds(0.95, Some(1.05), true) < fill.log_odds(0.95, Some(1.05), false));
+        assert!(fill.log_odds(0.95, Some(1.05), true) < 0.0);
+    }
+
+    #[test]
+    fn without_examples_the_next_line_says_nothing() {
+        let fill = Fill::learn(&[]);
+        assert!(
+            (fill.log_odds(1.0, Some(0.9), false) - fill.log_odds(1.0, None, false)).abs() < 1e-4
+        );
+    }
+}
