@@ -2,6 +2,7 @@
 //! stemmed content words and numbers weighted by how rare they are.
 
 use std::ops::Range;
+use std::sync::Arc;
 
 use rust_stemmers::{Algorithm, Stemmer};
 use rustc_hash::FxHashMap;
@@ -19,8 +20,9 @@ pub type PhraseId = u32;
 /// One interned term.
 #[derive(Debug, Clone)]
 pub struct TermInfo {
-    /// The first spelling seen, lower-cased, for explanations.
-    pub surface: String,
+    /// The first spelling seen, lower-cased, for explanations; shared, as
+    /// every link that lists the term hands out a reference, not a copy.
+    pub surface: Arc<str>,
     /// Inverse sentence frequency across both documents.
     pub idf: f32,
 }
@@ -36,17 +38,42 @@ pub struct WordInfo {
     pub term: Option<TermId>,
 }
 
-/// A word occurrence inside a sentence's `text`.
+/// A word occurrence inside a sentence's `text`. One is kept for every word
+/// of both documents until the comparison ends, so it packs the capital flag
+/// into the word id: 12 bytes instead of 16.
 #[derive(Debug, Clone, Copy)]
 pub struct WordAt {
     /// Byte offset in the sentence text.
     pub start: u32,
     /// Byte offset just past the word.
     pub end: u32,
+    /// The word id, with `CAPITALISED` set if it is written with an initial capital.
+    word: u32,
+}
+
+/// The bit of `WordAt::word` that marks a capitalised occurrence; word ids
+/// stay far below it, as inputs are capped well under 2^31 bytes.
+const CAPITALISED: u32 = 1 << 31;
+
+impl WordAt {
+    fn new(start: usize, end: usize, word: WordId, capitalised: bool) -> Self {
+        debug_assert!(word < CAPITALISED);
+        WordAt {
+            start: start as u32,
+            end: end as u32,
+            word: word | if capitalised { CAPITALISED } else { 0 },
+        }
+    }
+
     /// Which word.
-    pub word: WordId,
+    pub fn word(&self) -> WordId {
+        self.word & !CAPITALISED
+    }
+
     /// Whether it is written with an initial capital.
-    pub capitalised: bool,
+    pub fn capitalised(&self) -> bool {
+        self.word & CAPITALISED != 0
+    }
 }
 
 /// Words, terms and phrases of both documents, so summary and report words
@@ -155,13 +182,23 @@ impl DocumentWords {
             .map_or(&[], |r| &self.words[r.clone()])
     }
 
+    /// Number of words in sentence `id`, still known after `forget_words`.
+    pub fn count(&self, id: u32) -> u32 {
+        self.sentences
+            .get(id as usize)
+            .map_or(0, |r| r.len() as u32)
+    }
+
     /// Number of words in a paragraph of this document.
     pub fn in_paragraph(&self, paragraph: &crate::model::Paragraph) -> u32 {
-        paragraph
-            .sentences
-            .iter()
-            .map(|s| self.of(s.id).len() as u32)
-            .sum()
+        paragraph.sentences.iter().map(|s| self.count(s.id)).sum()
+    }
+
+    /// Frees the word occurrences once only the counts are needed: the
+    /// largest part of the analysis, no longer held while the result grows.
+    /// `of` must not be called afterwards.
+    pub fn forget_words(&mut self) {
+        self.words = Vec::new();
     }
 }
 
@@ -234,7 +271,7 @@ impl Vocabulary {
             let id = *self.by_key.entry(key).or_insert(next);
             if id == next {
                 self.terms.push(TermInfo {
-                    surface: lower.to_string(),
+                    surface: Arc::from(lower),
                     idf: 0.0,
                 });
             }
@@ -276,12 +313,12 @@ impl Vocabulary {
                     let raw = &sentence.text[start..end];
                     lower_word(raw, &mut lower);
                     let word = self.intern(&lower);
-                    words.push(WordAt {
-                        start: start as u32,
-                        end: end as u32,
+                    words.push(WordAt::new(
+                        start,
+                        end,
                         word,
-                        capitalised: raw.starts_with(char::is_uppercase),
-                    });
+                        raw.starts_with(char::is_uppercase),
+                    ));
                     sequence.extend(self.words[word as usize].term);
                 }
                 word_ranges.push(from..words.len());

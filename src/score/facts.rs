@@ -100,10 +100,10 @@ impl Casing {
         for doc in [&analysis.summary_words, &analysis.report_words] {
             for range in &doc.sentences {
                 for (i, w) in doc.words[range.clone()].iter().enumerate() {
-                    if !w.capitalised {
-                        casing.lower_seen[w.word as usize] = true;
+                    if !w.capitalised() {
+                        casing.lower_seen[w.word() as usize] = true;
                     } else if i > 0 {
-                        casing.capital_inside[w.word as usize] = true;
+                        casing.capital_inside[w.word() as usize] = true;
                     }
                 }
             }
@@ -140,15 +140,15 @@ struct Reader<'a> {
 
 impl Reader<'_> {
     fn lower(&self, w: &WordAt) -> &str {
-        &self.analysis.vocabulary.words[w.word as usize].lower
+        &self.analysis.vocabulary.words[w.word() as usize].lower
     }
 
     fn class(&self, w: &WordAt) -> TokenClass {
-        self.analysis.vocabulary.words[w.word as usize].class
+        self.analysis.vocabulary.words[w.word() as usize].class
     }
 
     fn traits(&self, w: &WordAt) -> WordTraits {
-        self.casing.traits[w.word as usize]
+        self.casing.traits[w.word() as usize]
     }
 
     fn is_plain_number(&self, w: &WordAt) -> bool {
@@ -162,7 +162,7 @@ impl Reader<'_> {
     /// A capitalised content word that can be part of a name.
     fn is_name_word(&self, w: &WordAt, text: &str) -> bool {
         let raw = &text[w.start as usize..w.end as usize];
-        w.capitalised
+        w.capitalised()
             && self.class(w) == TokenClass::Word
             && raw.chars().count() > 1
             && !is_citation_abbreviation(text, w)
@@ -179,7 +179,7 @@ impl Reader<'_> {
             .chars()
             .filter(|c| c.is_alphabetic())
             .all(char::is_uppercase);
-        let id = w.word as usize;
+        let id = w.word() as usize;
         acronym
             || (!self.casing.lower_seen[id]
                 && (!first || self.casing.capital_inside[id])
@@ -213,7 +213,7 @@ impl Reader<'_> {
                 i += 1;
                 continue;
             }
-            if let Some(month) = self.traits(w).month.filter(|_| w.capitalised) {
+            if let Some(month) = self.traits(w).month.filter(|_| w.capitalised()) {
                 let mut j = i + 1;
                 let day = words
                     .get(j)
@@ -295,7 +295,7 @@ impl Reader<'_> {
                 format!("name:{key}"),
                 words[from].start as usize,
                 words[to - 1].end as usize,
-                vec![words[to - 1].word],
+                vec![words[to - 1].word()],
             );
         }
         for (from, to) in quotations(text) {
@@ -303,7 +303,7 @@ impl Reader<'_> {
                 .iter()
                 .filter(|w| w.start as usize >= from && w.end as usize <= to)
                 .filter(|w| self.class(w) != TokenClass::Stop)
-                .map(|w| w.word)
+                .map(WordAt::word)
                 .collect();
             if inside.len() >= 2 {
                 let key = inside
@@ -355,7 +355,7 @@ impl Reader<'_> {
             let strong = |k: usize| self.is_strong_name_word(&words[k], text, k == 0);
             while start < end
                 && !strong(start)
-                && (start == 0 || self.casing.lower_seen[words[start].word as usize])
+                && (start == 0 || self.casing.lower_seen[words[start].word() as usize])
             {
                 start += 1;
             }
@@ -454,7 +454,7 @@ fn mentions<'a>(found: &'a [Found], words: &DocumentWords, reader: &Reader) -> M
         days: FxHashSet::default(),
     };
     for w in &words.words {
-        mentions.words[w.word as usize] = true;
+        mentions.words[w.word() as usize] = true;
     }
     for (word, _) in mentions.words.iter().enumerate().filter(|(_, &seen)| seen) {
         if reader.casing.traits[word].plain_number {

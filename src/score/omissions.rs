@@ -133,12 +133,12 @@ fn passage(
         section: p.section.clone(),
         words: sentences
             .iter()
-            .map(|s| analysis.report_words.of(s.id).len() as u32)
+            .map(|s| analysis.report_words.count(s.id))
             .sum(),
         key_terms: fresh
             .iter()
             .take(KEY_TERMS)
-            .map(|&(t, _)| analysis.vocabulary.terms[t as usize].surface.clone())
+            .map(|&(t, _)| analysis.vocabulary.terms[t as usize].surface.to_string())
             .collect(),
         facts,
         preview,
