@@ -114,8 +114,8 @@ pub fn link(
             spread.load(q);
             let mut found: Vec<SentenceMatch> = index
                 .candidates(q, keep.max(1) * CANDIDATES_PER_LINK, &mut scratch)
-                .into_iter()
-                .map(|other| {
+                .iter()
+                .map(|&other| {
                     let target = &targets[other as usize];
                     let own = similarity(q, target, spread.overlap(target));
                     SentenceMatch {
@@ -130,7 +130,8 @@ pub fn link(
                 })
                 .filter(|m| m.score > 0.0)
                 .collect();
-            found.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.other.cmp(&b.other)));
+            // Ids are distinct, so this order is total and an unstable sort (no buffer) is exact.
+            found.sort_unstable_by(|a, b| b.score.total_cmp(&a.score).then(a.other.cmp(&b.other)));
             let links = rerank_by_new_content(q, spread, targets, found, keep);
             spread.unload(q);
             links
