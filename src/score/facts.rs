@@ -414,15 +414,30 @@ fn citation_numbers(
     out
 }
 
-/// Byte ranges of the insides of quotation marks.
+/// Byte ranges of the insides of quotation marks. Scans bytes, not
+/// characters: only `"` and the lead byte of `“`/`”` (E2 80 9C/9D) matter,
+/// and this runs over every sentence of both documents.
 fn quotations(text: &str) -> Vec<(usize, usize)> {
+    const STRAIGHT: u8 = b'"';
+    const OPENING: u8 = 0x9C;
+    const CLOSING: u8 = 0x9D;
+    let bytes = text.as_bytes();
     let mut out = Vec::new();
-    let mut open: Option<(usize, char)> = None;
-    for (i, c) in text.char_indices() {
-        match (open, c) {
-            (None, '“') => open = Some((i + c.len_utf8(), '”')),
-            (None, '"') => open = Some((i + 1, '"')),
-            (Some((from, close)), c) if c == close => {
+    // Where the open quotation's inside starts, and the mark that closes it.
+    let mut open: Option<(usize, u8)> = None;
+    for (i, &b) in bytes.iter().enumerate() {
+        let (mark, len) = match b {
+            STRAIGHT => (STRAIGHT, 1),
+            0xE2 if bytes.get(i + 1) == Some(&0x80) => match bytes.get(i + 2) {
+                Some(&m @ (OPENING | CLOSING)) => (m, 3),
+                _ => continue,
+            },
+            _ => continue,
+        };
+        match open {
+            None if mark == OPENING => open = Some((i + len, CLOSING)),
+            None if mark == STRAIGHT => open = Some((i + 1, STRAIGHT)),
+            Some((from, close)) if mark == close => {
                 if i > from {
                     out.push((from, i));
                 }
