@@ -327,8 +327,7 @@ fn fill_document(
                 .map(|m| {
                     let theirs = &view.other[m.other as usize];
                     let mut shared: Vec<u32> = own.shared(theirs).map(|(t, _, _)| t).collect();
-                    // Term ids are distinct: the order is total, so unstable is exact.
-                    shared.sort_unstable_by(|&a, &b| {
+                    shared.sort_by(|&a, &b| {
                         let (a_idf, b_idf) = (
                             analysis.vocabulary.terms[a as usize].idf,
                             analysis.vocabulary.terms[b as usize].idf,

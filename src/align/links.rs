@@ -130,8 +130,7 @@ pub fn link(
                 })
                 .filter(|m| m.score > 0.0)
                 .collect();
-            // Ids are distinct, so this order is total and an unstable sort (no buffer) is exact.
-            found.sort_unstable_by(|a, b| b.score.total_cmp(&a.score).then(a.other.cmp(&b.other)));
+            found.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.other.cmp(&b.other)));
             let links = rerank_by_new_content(q, spread, targets, found, keep);
             spread.unload(q);
             links

@@ -9,13 +9,14 @@ use crate::model::{Document, ParagraphKind, SectionCoverage, Status};
 pub fn section_coverage(report: &Document, words: &DocumentWords) -> Vec<SectionCoverage> {
     let mut out: Vec<SectionCoverage> = Vec::new();
     let mut covered_words: Vec<f32> = Vec::new();
-    // By heading path: a scan of every section per paragraph grew as their product.
-    let mut index: FxHashMap<&[String], usize> = FxHashMap::default();
+    // By heading path: a scan of every section per paragraph grew as their
+    // product. (The same map type as SectionAffinity's, so no new code in the module.)
+    let mut index: FxHashMap<&[String], u32> = FxHashMap::default();
     for p in &report.paragraphs {
-        let at = match index.get(p.section.as_slice()) {
-            Some(&i) => i,
-            None => {
-                index.insert(&p.section, out.len());
+        let next = out.len() as u32;
+        let at = match *index.entry(&p.section).or_insert(next) {
+            i if i < next => i as usize,
+            _ => {
                 out.push(SectionCoverage {
                     path: p.section.clone(),
                     first_paragraph: p.id,
