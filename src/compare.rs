@@ -10,11 +10,12 @@ use crate::diff::{diff_words, DiffSide};
 use crate::error::{Error, Side};
 use crate::model::{
     Comparison, Document, Notice, Paragraph, ParagraphKind, ParagraphLink, Sentence, SentenceLink,
-    Stats, Status, Timings,
+    Stats, Status, Timings, WordDiff,
 };
 use crate::options::Options;
 use crate::score::{
-    find_facts, find_omissions, section_coverage, status_of_coverage, status_of_support, term_share,
+    cited_only_terms, find_facts, find_omissions, section_coverage, status_of_coverage,
+    status_of_support, term_share,
 };
 use crate::segment::segment;
 
@@ -112,7 +113,18 @@ pub fn compare(summary: &str, report: &str, options: &Options) -> Result<Compari
     analysis.report_paragraphs = Vec::new();
     let align_ms = ms(started);
 
+    // Diffs and facts are the last readers of the word occurrences (12 bytes
+    // a word): run them before the links are written out, then free the
+    // occurrences, so the two never take memory at the same time.
     let started = Instant::now();
+    let mut diffs = word_diffs(&summary_doc, &report_doc, &analysis, &summary_links);
+    let diff_ms = ms(started);
+
+    let started = Instant::now();
+    let facts = find_facts(&summary_doc, &report_doc, &analysis);
+    let cited_only = cited_only_terms(&report_doc, &analysis);
+    analysis.summary_words.forget_words();
+    analysis.report_words.forget_words();
     let mut sources_of_report: Vec<Vec<u32>> = vec![Vec::new(); analysis.report_sentences.len()];
     for (s, links) in summary_links.iter().enumerate() {
         for m in aligned(links) {
@@ -186,49 +198,25 @@ pub fn compare(summary: &str, report: &str, options: &Options) -> Result<Compari
             paragraph.status = Some(status_of_support(score, options));
         },
     );
-    let facts = find_facts(&summary_doc, &report_doc, &analysis);
-    let omissions = find_omissions(&report_doc, &analysis, &facts.dropped, &mut spread);
-    let sections = section_coverage(&report_doc, &analysis.report_words);
-    let score_ms = ms(started);
-
-    let started = Instant::now();
-    let report_sentences: Vec<&str> = report_doc
+    for s in summary_doc
         .paragraphs
-        .iter()
-        .flat_map(|p| p.sentences.iter().map(|s| s.text.as_str()))
-        .collect();
-    let side = |words: &[WordAt]| -> (Vec<u32>, Vec<(usize, usize)>) {
-        (
-            words.iter().map(|w| w.word).collect(),
-            words
-                .iter()
-                .map(|w| (w.start as usize, w.end as usize))
-                .collect(),
-        )
-    };
-    for p in &mut summary_doc.paragraphs {
-        for s in &mut p.sentences {
-            let (new_keys, new_spans) = side(analysis.summary_words.of(s.id));
-            for link in &mut s.links {
-                if link.score >= LINK_FLOOR {
-                    let (old_keys, old_spans) = side(analysis.report_words.of(link.sentence));
-                    link.diff = Some(diff_words(
-                        &DiffSide {
-                            keys: &old_keys,
-                            spans: &old_spans,
-                            text: report_sentences[link.sentence as usize],
-                        },
-                        &DiffSide {
-                            keys: &new_keys,
-                            spans: &new_spans,
-                            text: &s.text,
-                        },
-                    ));
-                }
-            }
+        .iter_mut()
+        .flat_map(|p| &mut p.sentences)
+    {
+        for (link, diff) in s.links.iter_mut().zip(diffs[s.id as usize].drain(..)) {
+            link.diff = diff;
         }
     }
-    let diff_ms = ms(started);
+    drop(diffs);
+    let omissions = find_omissions(
+        &report_doc,
+        &analysis,
+        &facts.dropped,
+        &cited_only,
+        &mut spread,
+    );
+    let sections = section_coverage(&report_doc, &analysis.report_words);
+    let score_ms = ms(started);
 
     let stats = stats(
         &summary_doc,
@@ -252,6 +240,67 @@ pub fn compare(summary: &str, report: &str, options: &Options) -> Result<Compari
         stats,
         notices,
     })
+}
+
+/// Word diffs of each summary sentence's links, in link order (`None` for
+/// links too weak to show one), reusing the key and span buffers throughout.
+fn word_diffs(
+    summary: &Document,
+    report: &Document,
+    analysis: &Analysis,
+    summary_links: &[Vec<SentenceMatch>],
+) -> Vec<Vec<Option<WordDiff>>> {
+    fn texts(doc: &Document) -> Vec<&str> {
+        doc.paragraphs
+            .iter()
+            .flat_map(|p| p.sentences.iter().map(|s| s.text.as_str()))
+            .collect()
+    }
+    let (summary_texts, report_texts) = (texts(summary), texts(report));
+    let side = |words: &[WordAt], keys: &mut Vec<u32>, spans: &mut Vec<(usize, usize)>| {
+        keys.clear();
+        keys.extend(words.iter().map(WordAt::word));
+        spans.clear();
+        spans.extend(words.iter().map(|w| (w.start as usize, w.end as usize)));
+    };
+    let (mut new_keys, mut new_spans) = (Vec::new(), Vec::new());
+    let (mut old_keys, mut old_spans) = (Vec::new(), Vec::new());
+    summary_links
+        .iter()
+        .enumerate()
+        .map(|(s, links)| {
+            side(
+                analysis.summary_words.of(s as u32),
+                &mut new_keys,
+                &mut new_spans,
+            );
+            links
+                .iter()
+                .map(|m| {
+                    // The same rounded score the link shows decides whether it gets a diff.
+                    (round3(m.score) >= LINK_FLOOR).then(|| {
+                        side(
+                            analysis.report_words.of(m.other),
+                            &mut old_keys,
+                            &mut old_spans,
+                        );
+                        diff_words(
+                            &DiffSide {
+                                keys: &old_keys,
+                                spans: &old_spans,
+                                text: report_texts[m.other as usize],
+                            },
+                            &DiffSide {
+                                keys: &new_keys,
+                                spans: &new_spans,
+                                text: summary_texts[s],
+                            },
+                        )
+                    })
+                })
+                .collect()
+        })
+        .collect()
 }
 
 /// One document's side of the alignment, as `fill_document` needs it.

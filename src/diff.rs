@@ -1,6 +1,7 @@
 //! Word diff of a linked pair: what of the report sentence the summary kept,
 //! what it dropped and what it added, as ranges the page can highlight.
 
+use rustc_hash::FxHashMap;
 use similar::{capture_diff_slices, Algorithm, DiffOp};
 
 use crate::model::{DiffKind, DiffSpan, TextRange, WordDiff};
@@ -90,11 +91,22 @@ pub fn diff_words<K: Eq + std::hash::Hash + Ord>(
 pub fn word_diff(report: &str, summary: &str) -> WordDiff {
     let old = tokenize(report);
     let new = tokenize(summary);
-    let keys =
-        |tokens: &[crate::text::Token]| tokens.iter().map(|t| t.lower.clone()).collect::<Vec<_>>();
+    // Lower-cased forms as ids, so this shares `diff_words::<u32>` with the
+    // comparison instead of compiling the diff algorithms a second time for
+    // strings (the diff looks only at which keys are equal, so it is unchanged).
+    fn keys<'a>(tokens: &'a [crate::text::Token], ids: &mut FxHashMap<&'a str, u32>) -> Vec<u32> {
+        tokens
+            .iter()
+            .map(|t| {
+                let next = ids.len() as u32;
+                *ids.entry(t.lower.as_str()).or_insert(next)
+            })
+            .collect()
+    }
+    let mut ids = FxHashMap::default();
     let spans =
         |tokens: &[crate::text::Token]| tokens.iter().map(|t| (t.start, t.end)).collect::<Vec<_>>();
-    let (old_keys, new_keys) = (keys(&old), keys(&new));
+    let (old_keys, new_keys) = (keys(&old, &mut ids), keys(&new, &mut ids));
     let (old_spans, new_spans) = (spans(&old), spans(&new));
     diff_words(
         &DiffSide {

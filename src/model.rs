@@ -12,6 +12,8 @@
 //! Ids are indices: a paragraph's `id` is its index in `paragraphs`, a
 //! sentence's `id` is its index in document order across all paragraphs.
 
+use std::sync::Arc;
+
 use serde::{Deserialize, Serialize};
 
 #[cfg(target_arch = "wasm32")]
@@ -166,7 +168,9 @@ pub struct SentenceLink {
     /// Alignment strength in [0, 1].
     pub score: f32,
     /// The terms both sentences share, weightiest first: why they were linked.
-    pub terms: Vec<String>,
+    /// Shared with the vocabulary (serialised as plain strings): a long report
+    /// lists the same terms in hundreds of thousands of links.
+    pub terms: Vec<Arc<str>>,
     /// Summary side only: what of the report sentence the summary kept, dropped and added.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]

@@ -114,8 +114,8 @@ pub fn link(
             spread.load(q);
             let mut found: Vec<SentenceMatch> = index
                 .candidates(q, keep.max(1) * CANDIDATES_PER_LINK, &mut scratch)
-                .into_iter()
-                .map(|other| {
+                .iter()
+                .map(|&other| {
                     let target = &targets[other as usize];
                     let own = similarity(q, target, spread.overlap(target));
                     SentenceMatch {

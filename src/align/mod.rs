@@ -10,4 +10,4 @@ mod terms;
 pub use links::{link, Prior, SentenceMatch};
 pub use sections::SectionAffinity;
 pub use spread::Spread;
-pub use terms::{Analysis, DocumentWords, WeightedTerms, WordAt, WordInfo};
+pub use terms::{Analysis, DocumentWords, TermId, WeightedTerms, WordAt, WordInfo};

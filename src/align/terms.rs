@@ -2,6 +2,7 @@
 //! stemmed content words and numbers weighted by how rare they are.
 
 use std::ops::Range;
+use std::sync::Arc;
 
 use rust_stemmers::{Algorithm, Stemmer};
 use rustc_hash::FxHashMap;
@@ -20,8 +21,9 @@ pub type PhraseId = u32;
 /// One interned term.
 #[derive(Debug, Clone)]
 pub struct TermInfo {
-    /// The first spelling seen, lower-cased, for explanations.
-    pub surface: String,
+    /// The first spelling seen, lower-cased, for explanations; shared, as
+    /// every link that lists the term hands out a reference, not a copy.
+    pub surface: Arc<str>,
     /// Inverse sentence frequency across both documents.
     pub idf: f32,
 }
@@ -37,21 +39,52 @@ pub struct WordInfo {
     pub term: Option<TermId>,
 }
 
-/// A word occurrence inside a sentence's `text`.
+/// A word occurrence inside a sentence's `text`. One is kept for every word
+/// of both documents until the comparison is scored, so it packs its two
+/// flags into the word id: 12 bytes instead of 16.
 #[derive(Debug, Clone, Copy)]
 pub struct WordAt {
     /// Byte offset in the sentence text.
     pub start: u32,
     /// Byte offset just past the word.
     pub end: u32,
+    /// The word id, with `CAPITALISED` and `REDACTED` set as they apply.
+    word: u32,
+}
+
+/// The bit of `WordAt::word` that marks a capitalised occurrence; word ids
+/// stay far below the flags, as inputs are capped well under 2^30 bytes.
+const CAPITALISED: u32 = 1 << 31;
+/// The bit of `WordAt::word` that marks a word inside a redaction mark.
+const REDACTED: u32 = 1 << 30;
+
+impl WordAt {
+    fn new(start: usize, end: usize, word: WordId, capitalised: bool, redacted: bool) -> Self {
+        debug_assert!(word < REDACTED);
+        let flags = if capitalised { CAPITALISED } else { 0 } | if redacted { REDACTED } else { 0 };
+        WordAt {
+            start: start as u32,
+            end: end as u32,
+            word: word | flags,
+        }
+    }
+
     /// Which word.
-    pub word: WordId,
+    pub fn word(&self) -> WordId {
+        self.word & !(CAPITALISED | REDACTED)
+    }
+
     /// Whether it is written with an initial capital.
-    pub capitalised: bool,
+    pub fn capitalised(&self) -> bool {
+        self.word & CAPITALISED != 0
+    }
+
     /// Whether it lies inside a redaction mark ("[REDACTED]", "Harm to
     /// Ongoing Matter"): such words are shown and diffed but are no content,
     /// so they are no terms, no facts and not counted.
-    pub redacted: bool,
+    pub fn redacted(&self) -> bool {
+        self.word & REDACTED != 0
+    }
 }
 
 /// Words, terms and phrases of both documents, so summary and report words
@@ -150,6 +183,8 @@ pub struct DocumentWords {
     pub words: Vec<WordAt>,
     /// The range of `words` of each sentence, by sentence id.
     pub sentences: Vec<Range<usize>>,
+    /// How many words of each sentence lie outside redaction marks, by sentence id.
+    pub counts: Vec<u32>,
 }
 
 impl DocumentWords {
@@ -160,14 +195,22 @@ impl DocumentWords {
             .map_or(&[], |r| &self.words[r.clone()])
     }
 
-    /// Number of words of sentence `id` outside redaction marks.
-    pub fn counted(&self, id: u32) -> u32 {
-        self.of(id).iter().filter(|w| !w.redacted).count() as u32
+    /// Number of words of sentence `id` outside redaction marks, still known
+    /// after `forget_words`.
+    pub fn count(&self, id: u32) -> u32 {
+        self.counts.get(id as usize).copied().unwrap_or(0)
     }
 
     /// Number of words in a paragraph of this document, outside redaction marks.
     pub fn in_paragraph(&self, paragraph: &crate::model::Paragraph) -> u32 {
-        paragraph.sentences.iter().map(|s| self.counted(s.id)).sum()
+        paragraph.sentences.iter().map(|s| self.count(s.id)).sum()
+    }
+
+    /// Frees the word occurrences once only the counts are needed: the
+    /// largest part of the analysis, no longer held while the result grows.
+    /// `of` must not be called afterwards.
+    pub fn forget_words(&mut self) {
+        self.words = Vec::new();
     }
 }
 
@@ -240,7 +283,7 @@ impl Vocabulary {
             let id = *self.by_key.entry(key).or_insert(next);
             if id == next {
                 self.terms.push(TermInfo {
-                    surface: lower.to_string(),
+                    surface: Arc::from(lower),
                     idf: 0.0,
                 });
             }
@@ -265,6 +308,7 @@ impl Vocabulary {
     fn document(&mut self, doc: &Document) -> (DocumentWords, DocumentTerms) {
         let mut words = Vec::new();
         let mut word_ranges = Vec::new();
+        let mut counts = Vec::new();
         let mut terms = DocumentTerms {
             counts: Vec::new(),
             phrases: Vec::new(),
@@ -291,13 +335,13 @@ impl Vocabulary {
                     let raw = &sentence.text[start..end];
                     lower_word(raw, &mut lower);
                     let word = self.intern(&lower);
-                    words.push(WordAt {
-                        start: start as u32,
-                        end: end as u32,
+                    words.push(WordAt::new(
+                        start,
+                        end,
                         word,
-                        capitalised: raw.starts_with(char::is_uppercase),
+                        raw.starts_with(char::is_uppercase),
                         redacted,
-                    });
+                    ));
                     if redacted {
                         previous = None;
                         continue;
@@ -312,6 +356,7 @@ impl Vocabulary {
                     }
                 }
                 word_ranges.push(from..words.len());
+                counts.push(words[from..].iter().filter(|w| !w.redacted()).count() as u32);
                 dedup_tail(&mut terms.phrases, phrases_from);
                 let counts_from = terms.counts.len();
                 terms.counts.extend(sequence.iter().map(|&t| (t, 1)));
@@ -323,12 +368,13 @@ impl Vocabulary {
             }
             terms.paragraph_sentences.push(first..terms.sentences.len());
         }
-        // Kept to the end of the comparison: give back what growing it left spare.
+        // Kept until scoring is done: give back what growing it left spare.
         words.shrink_to_fit();
         (
             DocumentWords {
                 words,
                 sentences: word_ranges,
+                counts,
             },
             terms,
         )

@@ -100,10 +100,10 @@ impl Casing {
         for doc in [&analysis.summary_words, &analysis.report_words] {
             for range in &doc.sentences {
                 for (i, w) in doc.words[range.clone()].iter().enumerate() {
-                    if !w.capitalised {
-                        casing.lower_seen[w.word as usize] = true;
+                    if !w.capitalised() {
+                        casing.lower_seen[w.word() as usize] = true;
                     } else if i > 0 {
-                        casing.capital_inside[w.word as usize] = true;
+                        casing.capital_inside[w.word() as usize] = true;
                     }
                 }
             }
@@ -140,15 +140,15 @@ struct Reader<'a> {
 
 impl Reader<'_> {
     fn lower(&self, w: &WordAt) -> &str {
-        &self.analysis.vocabulary.words[w.word as usize].lower
+        &self.analysis.vocabulary.words[w.word() as usize].lower
     }
 
     fn class(&self, w: &WordAt) -> TokenClass {
-        self.analysis.vocabulary.words[w.word as usize].class
+        self.analysis.vocabulary.words[w.word() as usize].class
     }
 
     fn traits(&self, w: &WordAt) -> WordTraits {
-        self.casing.traits[w.word as usize]
+        self.casing.traits[w.word() as usize]
     }
 
     fn is_plain_number(&self, w: &WordAt) -> bool {
@@ -162,7 +162,7 @@ impl Reader<'_> {
     /// A capitalised content word that can be part of a name.
     fn is_name_word(&self, w: &WordAt, text: &str) -> bool {
         let raw = &text[w.start as usize..w.end as usize];
-        w.capitalised
+        w.capitalised()
             && self.class(w) == TokenClass::Word
             && raw.chars().count() > 1
             && !is_citation_abbreviation(text, w)
@@ -179,7 +179,7 @@ impl Reader<'_> {
             .chars()
             .filter(|c| c.is_alphabetic())
             .all(char::is_uppercase);
-        let id = w.word as usize;
+        let id = w.word() as usize;
         acronym
             || (!self.casing.lower_seen[id]
                 && (!first || self.casing.capital_inside[id])
@@ -213,7 +213,7 @@ impl Reader<'_> {
                 i += 1;
                 continue;
             }
-            if let Some(month) = self.traits(w).month.filter(|_| w.capitalised) {
+            if let Some(month) = self.traits(w).month.filter(|_| w.capitalised()) {
                 let mut j = i + 1;
                 let day = words
                     .get(j)
@@ -295,7 +295,7 @@ impl Reader<'_> {
                 format!("name:{key}"),
                 words[from].start as usize,
                 words[to - 1].end as usize,
-                vec![words[to - 1].word],
+                vec![words[to - 1].word()],
             );
         }
         for (from, to) in quotations(text) {
@@ -303,7 +303,7 @@ impl Reader<'_> {
                 .iter()
                 .filter(|w| w.start as usize >= from && w.end as usize <= to)
                 .filter(|w| self.class(w) != TokenClass::Stop)
-                .map(|w| w.word)
+                .map(WordAt::word)
                 .collect();
             if inside.len() >= 2 {
                 let key = inside
@@ -355,7 +355,7 @@ impl Reader<'_> {
             let strong = |k: usize| self.is_strong_name_word(&words[k], text, k == 0);
             while start < end
                 && !strong(start)
-                && (start == 0 || self.casing.lower_seen[words[start].word as usize])
+                && (start == 0 || self.casing.lower_seen[words[start].word() as usize])
             {
                 start += 1;
             }
@@ -470,15 +470,30 @@ fn citation_numbers(
     out
 }
 
-/// Byte ranges of the insides of quotation marks.
+/// Byte ranges of the insides of quotation marks. Scans bytes, not
+/// characters: only `"` and the lead byte of `“`/`”` (E2 80 9C/9D) matter,
+/// and this runs over every sentence of both documents.
 fn quotations(text: &str) -> Vec<(usize, usize)> {
+    const STRAIGHT: u8 = b'"';
+    const OPENING: u8 = 0x9C;
+    const CLOSING: u8 = 0x9D;
+    let bytes = text.as_bytes();
     let mut out = Vec::new();
-    let mut open: Option<(usize, char)> = None;
-    for (i, c) in text.char_indices() {
-        match (open, c) {
-            (None, '“') => open = Some((i + c.len_utf8(), '”')),
-            (None, '"') => open = Some((i + 1, '"')),
-            (Some((from, close)), c) if c == close => {
+    // Where the open quotation's inside starts, and the mark that closes it.
+    let mut open: Option<(usize, u8)> = None;
+    for (i, &b) in bytes.iter().enumerate() {
+        let (mark, len) = match b {
+            STRAIGHT => (STRAIGHT, 1),
+            0xE2 if bytes.get(i + 1) == Some(&0x80) => match bytes.get(i + 2) {
+                Some(&m @ (OPENING | CLOSING)) => (m, 3),
+                _ => continue,
+            },
+            _ => continue,
+        };
+        match open {
+            None if mark == OPENING => open = Some((i + len, CLOSING)),
+            None if mark == STRAIGHT => open = Some((i + 1, STRAIGHT)),
+            Some((from, close)) if mark == close => {
                 if i > from {
                     out.push((from, i));
                 }
@@ -497,9 +512,9 @@ fn extract(doc: &Document, words: &DocumentWords, reader: &Reader) -> Vec<Found>
         for s in &p.sentences {
             let mut own = words.of(s.id);
             // Redaction labels ("Harm to Ongoing Matter", "HOM") look like names but say nothing.
-            if own.iter().any(|w| w.redacted) {
+            if own.iter().any(WordAt::redacted) {
                 unredacted.clear();
-                unredacted.extend(own.iter().filter(|w| !w.redacted));
+                unredacted.extend(own.iter().filter(|w| !w.redacted()));
                 own = &unredacted;
             }
             reader.sentence_facts(own, &s.text, p.id, s.id, &mut found);
@@ -517,8 +532,8 @@ fn mentions<'a>(found: &'a [Found], words: &DocumentWords, reader: &Reader) -> M
         numbers: FxHashSet::default(),
         days: FxHashSet::default(),
     };
-    for w in words.words.iter().filter(|w| !w.redacted) {
-        mentions.words[w.word as usize] = true;
+    for w in words.words.iter().filter(|w| !w.redacted()) {
+        mentions.words[w.word() as usize] = true;
     }
     for (word, _) in mentions.words.iter().enumerate().filter(|(_, &seen)| seen) {
         if reader.casing.traits[word].plain_number {

@@ -1,10 +1,10 @@
 //! Omissions: runs of omitted report sentences, weighed by the distinctive
 //! content they carry that the summary never mentions.
 
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::facts::citation_words;
-use crate::align::{Analysis, Spread};
+use crate::align::{Analysis, Spread, TermId};
 use crate::model::{Document, Fact, Omission, ParagraphKind, Status};
 
 /// How many key terms each omission lists.
@@ -18,6 +18,36 @@ const NUMBER_DISCOUNT: f32 = 0.3;
 /// Terms the summary uses elsewhere count less than terms it never uses.
 const SHARED_DISCOUNT: f32 = 0.25;
 
+/// The terms each report sentence uses only inside legal citations ("United
+/// States v. Aguilar"), by sentence id, for sentences that have any. Taken
+/// while the word occurrences are still there: omissions are found after
+/// they are freed.
+pub type CitedOnly = FxHashMap<u32, FxHashSet<TermId>>;
+
+/// Finds the `CitedOnly` terms of `report`'s sentences.
+pub fn cited_only_terms(report: &Document, analysis: &Analysis) -> CitedOnly {
+    let mut out = CitedOnly::default();
+    for s in report.paragraphs.iter().flat_map(|p| &p.sentences) {
+        let words = analysis.report_words.of(s.id);
+        let mut cited = FxHashSet::default();
+        let mut uncited = FxHashSet::default();
+        for (w, in_citation) in words.iter().zip(citation_words(words, &s.text)) {
+            if let Some(term) = analysis.vocabulary.words[w.word() as usize].term {
+                if in_citation {
+                    cited.insert(term);
+                } else {
+                    uncited.insert(term);
+                }
+            }
+        }
+        cited.retain(|t| !uncited.contains(t));
+        if !cited.is_empty() {
+            out.insert(s.id, cited);
+        }
+    }
+    out
+}
+
 /// Omitted passages of `report`, weightiest first; `dropped` are the
 /// report's facts the summary lacks. `spread` (empty, left empty) covers the
 /// vocabulary.
@@ -25,6 +55,7 @@ pub fn find_omissions(
     report: &Document,
     analysis: &Analysis,
     dropped: &[Fact],
+    cited_only: &CitedOnly,
     spread: &mut Spread,
 ) -> Vec<Omission> {
     let in_summary: FxHashSet<u32> = analysis
@@ -32,7 +63,7 @@ pub fn find_omissions(
         .iter()
         .flat_map(|s| s.entries.iter().map(|&(t, _)| t))
         .collect();
-    let mut facts_by_sentence: rustc_hash::FxHashMap<u32, Vec<&str>> = Default::default();
+    let mut facts_by_sentence: FxHashMap<u32, Vec<&str>> = Default::default();
     for fact in dropped {
         for o in &fact.occurrences {
             facts_by_sentence
@@ -60,6 +91,7 @@ pub fn find_omissions(
                     spread,
                     &in_summary,
                     &facts_by_sentence,
+                    cited_only,
                 ));
                 run.clear();
             }
@@ -78,7 +110,8 @@ fn passage(
     analysis: &Analysis,
     spread: &mut Spread,
     in_summary: &FxHashSet<u32>,
-    facts_by_sentence: &rustc_hash::FxHashMap<u32, Vec<&str>>,
+    facts_by_sentence: &FxHashMap<u32, Vec<&str>>,
+    cited_only: &CitedOnly,
 ) -> Omission {
     let sentences: Vec<&crate::model::Sentence> = run.iter().map(|&i| &p.sentences[i]).collect();
     let passage = spread.sum(
@@ -89,12 +122,13 @@ fn passage(
     // Terms used outside citations: case names say which authority is cited, not what happened.
     let mut uncited: FxHashSet<u32> = FxHashSet::default();
     for s in &sentences {
-        let words = analysis.report_words.of(s.id);
-        for (w, cited) in words.iter().zip(citation_words(words, &s.text)) {
-            if !cited {
-                uncited.extend(analysis.vocabulary.words[w.word as usize].term);
-            }
-        }
+        let cited = cited_only.get(&s.id);
+        let terms = analysis.report_sentences[s.id as usize].entries.iter();
+        uncited.extend(
+            terms
+                .map(|&(t, _)| t)
+                .filter(|t| cited.is_none_or(|c| !c.contains(t))),
+        );
     }
     let mut weight = 0.0;
     let mut fresh: Vec<(u32, f32)> = Vec::new();
@@ -144,12 +178,12 @@ fn passage(
         section: p.section.clone(),
         words: sentences
             .iter()
-            .map(|s| analysis.report_words.counted(s.id))
+            .map(|s| analysis.report_words.count(s.id))
             .sum(),
         key_terms: fresh
             .iter()
             .take(KEY_TERMS)
-            .map(|&(t, _)| analysis.vocabulary.terms[t as usize].surface.clone())
+            .map(|&(t, _)| analysis.vocabulary.terms[t as usize].surface.to_string())
             .collect(),
         facts,
         preview,

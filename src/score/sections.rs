@@ -1,5 +1,7 @@
 //! Coverage per report section, so a reader sees which parts the summary skips.
 
+use rustc_hash::FxHashMap;
+
 use crate::align::DocumentWords;
 use crate::model::{Document, ParagraphKind, SectionCoverage, Status};
 
@@ -7,10 +9,14 @@ use crate::model::{Document, ParagraphKind, SectionCoverage, Status};
 pub fn section_coverage(report: &Document, words: &DocumentWords) -> Vec<SectionCoverage> {
     let mut out: Vec<SectionCoverage> = Vec::new();
     let mut covered_words: Vec<f32> = Vec::new();
+    // By heading path: a scan of every section per paragraph grew as their
+    // product. (The same map type as SectionAffinity's, so no new code in the module.)
+    let mut index: FxHashMap<&[String], u32> = FxHashMap::default();
     for p in &report.paragraphs {
-        let at = match out.iter().position(|s| s.path == p.section) {
-            Some(i) => i,
-            None => {
+        let next = out.len() as u32;
+        let at = match *index.entry(&p.section).or_insert(next) {
+            i if i < next => i as usize,
+            _ => {
                 out.push(SectionCoverage {
                     path: p.section.clone(),
                     first_paragraph: p.id,

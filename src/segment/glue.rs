@@ -117,12 +117,14 @@ impl Vocabulary<'_> {
             if !part_ok(a) || !part_ok(b) {
                 continue;
             }
-            let (Some(ia), Some(ib)) = (self.id(a), self.id(b)) else {
+            // The second half is looked up only if the first is a common
+            // word: most split points of most words end at the first lookup.
+            let Some(ia) = self.id(a).filter(|&i| self.counts[i as usize] >= MIN_PART) else {
                 continue;
             };
-            if self.counts[ia as usize] < MIN_PART || self.counts[ib as usize] < MIN_PART {
+            let Some(ib) = self.id(b).filter(|&i| self.counts[i as usize] >= MIN_PART) else {
                 continue;
-            }
+            };
             let apart = self.pairs.get(&(ia, ib)).copied().unwrap_or(0);
             if apart >= MIN_PART
                 && apart >= APART_FACTOR * joined.max(1)

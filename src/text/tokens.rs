@@ -112,6 +112,13 @@ pub fn lower_word(raw: &str, out: &mut String) {
     if raw.is_ascii() {
         out.push_str(raw);
         out.make_ascii_lowercase();
+    } else if raw.chars().all(|c| c.is_ascii() || c == '’') {
+        // "President’s": NFKC leaves ASCII and the typographic apostrophe as
+        // they are, so skip the normaliser for the commonest non-ASCII words.
+        out.extend(raw.chars().map(|c| match c {
+            '’' => '\'',
+            c => c.to_ascii_lowercase(),
+        }));
     } else {
         for c in raw.nfkc().flat_map(char::to_lowercase) {
             out.push(if c == '’' { '\'' } else { c });
