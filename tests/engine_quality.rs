@@ -197,8 +197,11 @@ impl<'a> SectionGold<'a> {
     }
 
     /// Share of summary paragraphs whose best-linked report paragraph lies in
-    /// their gold section (or a subsection of it), printing the misses.
-    fn accuracy(&self, label: &str, summary: &str, report: &str) -> f64 {
+    /// their gold section (or a subsection of it), printing the misses; and
+    /// the other way round, share of report paragraphs (in a section the
+    /// summary condenses) whose best-linked summary paragraph is the one
+    /// condensing that section.
+    fn accuracy(&self, label: &str, summary: &str, report: &str) -> (f64, f64) {
         let result = compare(summary, report, &Options::default()).expect("compares");
         let (mut ok, mut total) = (0, 0);
         for p in &result.summary.paragraphs {
@@ -232,7 +235,40 @@ impl<'a> SectionGold<'a> {
         }
         let accuracy = ok as f64 / total.max(1) as f64;
         println!("{label}: section accuracy {ok}/{total} = {accuracy:.3}");
-        accuracy
+        let condensed: Vec<&str> = self
+            .summary
+            .blocks
+            .iter()
+            .map(|b| b["gold_section"].as_str().unwrap())
+            .collect();
+        let (mut back, mut back_total) = (0, 0);
+        for p in &result.report.paragraphs {
+            if matches!(p.kind, ParagraphKind::Heading | ParagraphKind::Footnote) {
+                continue;
+            }
+            let (Some(top), Some((k, f))) = (p.links.first(), self.report.best(&p.text)) else {
+                continue;
+            };
+            let section = self.report.blocks[k]["section"].as_str().unwrap_or("");
+            let Some(want) = condensed
+                .iter()
+                .filter(|&&c| section == c || section.starts_with(&format!("{c}.")))
+                .max_by_key(|c| c.len())
+            else {
+                continue;
+            };
+            if f < 0.9 {
+                continue;
+            }
+            back_total += 1;
+            let linked = &result.summary.paragraphs[top.paragraph as usize].text;
+            if let Some((j, f)) = self.summary.best(linked) {
+                back += usize::from(f >= 0.5 && condensed[j] == *want);
+            }
+        }
+        let backward = back as f64 / back_total.max(1) as f64;
+        println!("{label}: report paragraphs linked to their section's summary paragraph {back}/{back_total} = {backward:.3}");
+        (accuracy, backward)
     }
 }
 
@@ -243,15 +279,21 @@ fn summary_paragraphs_link_into_their_sections() {
     let Some(dir) = data_dir() else { return };
     let gold = mueller_gold(&dir);
     let judge = SectionGold::new(&gold);
-    let mut worst: f64 = 1.0;
+    let (mut worst, mut worst_back): (f64, f64) = (1.0, 1.0);
     for variant in ["clean", "pdftotext", "ocr"] {
         let summary = read(&dir, &format!("mueller-vol2/{variant}/summary.txt"));
         let report = read(&dir, &format!("mueller-vol2/{variant}/report.txt"));
-        worst = worst.min(judge.accuracy(variant, &summary, &report));
+        let (forward, backward) = judge.accuracy(variant, &summary, &report);
+        worst = worst.min(forward);
+        worst_back = worst_back.min(backward);
     }
     assert!(
         worst >= 1.0,
         "section accuracy {worst:.3} below 1.0 on some variant"
+    );
+    assert!(
+        worst_back >= 0.75,
+        "report-to-summary section accuracy {worst_back:.3} below 0.75 on some variant"
     );
 }
 
@@ -288,7 +330,7 @@ fn section_links_survive_reshaped_documents() {
         ("summary headings dropped, order reversed", &bare, &report),
         ("report headings below level 2 dropped", &summary, &shallow),
     ] {
-        worst = worst.min(judge.accuracy(label, &join(s), &join(r)));
+        worst = worst.min(judge.accuracy(label, &join(s), &join(r)).0);
     }
     assert!(
         worst >= 1.0,
