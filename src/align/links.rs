@@ -46,6 +46,22 @@ pub fn similarity(query: &WeightedTerms, target: &WeightedTerms, shared: Overlap
     (dice + PHRASE_WEIGHT * phrases) / (1.0 + PHRASE_WEIGHT)
 }
 
+/// How much of a query's content a target contains, in [0, 1]: the share of
+/// the query's term weight and phrases found in it, 1 when the target holds
+/// everything the query says. Unlike [`similarity`] it ignores what else the
+/// target holds, so a section's subsection can be compared with the section.
+pub fn recall(query: &WeightedTerms, shared: Overlap) -> f32 {
+    if query.total == 0.0 {
+        return 0.0;
+    }
+    let phrases = if query.bigrams.is_empty() {
+        0.0
+    } else {
+        shared.phrases as f32 / query.bigrams.len() as f32
+    };
+    (shared.weight / query.total + PHRASE_WEIGHT * phrases) / (1.0 + PHRASE_WEIGHT)
+}
+
 /// Orders `found` (sorted by similarity) so that each link after the first
 /// adds the most query content the earlier links left unexplained. `spread`
 /// holds the query, and loses each chosen link's terms: what is left is the

@@ -2,23 +2,36 @@
 //! so how well it matches a paragraph's enclosing sections is evidence for a
 //! link beyond the paragraph's own words (a section's opening paragraph
 //! otherwise outscores the section it introduces).
+//!
+//! A parent section's evidence is not spread evenly over its subtree: when one
+//! subsection already contains most of what the query says, the query
+//! condenses that subsection, and the parent's evidence shifts to it. The
+//! parent's own opening paragraphs, which restate all its subsections, and the
+//! other subsections then no longer borrow the parent's match.
 
 use rustc_hash::FxHashMap;
 
-use super::links::similarity;
+use super::links::{recall, similarity};
 use super::spread::Spread;
 use super::terms::WeightedTerms;
 use crate::model::Document;
 
 /// Beyond this many section-query pairs the evidence is skipped: bounded work on odd inputs.
 const MAX_PAIRS: usize = 4_000_000;
+/// A parent's evidence starts to shift to its best subsection once that
+/// subsection holds more than this share of the query content the parent
+/// holds, and has shifted entirely when it holds all of it.
+const SHIFT_FROM: f32 = 0.5;
 
 /// Similarity of each query to each section subtree of one document.
 pub struct SectionAffinity {
-    /// Section subtrees (heading-path prefixes) containing each paragraph.
+    /// Section subtrees (heading-path prefixes) containing each paragraph, outermost first.
     paragraph_sections: Vec<Vec<u32>>,
     /// `scores[section * queries + query]`.
     scores: Vec<f32>,
+    /// `shifts[section * queries + query]`: the subsection that explains the
+    /// query best and the share of the section's evidence that goes to it alone.
+    shifts: Vec<(u32, f32)>,
     queries: usize,
 }
 
@@ -34,43 +47,69 @@ impl SectionAffinity {
     ) -> Self {
         let mut ids: FxHashMap<&[String], u32> = FxHashMap::default();
         let mut members: Vec<Vec<usize>> = Vec::new();
+        let mut parents: Vec<Option<u32>> = Vec::new();
         let mut paragraph_sections = Vec::with_capacity(doc.paragraphs.len());
         for (i, p) in doc.paragraphs.iter().enumerate() {
-            let mut own = Vec::with_capacity(p.section.len());
+            let mut own: Vec<u32> = Vec::with_capacity(p.section.len());
             for depth in 1..=p.section.len() {
                 let next = members.len() as u32;
                 let id = *ids.entry(&p.section[..depth]).or_insert(next);
                 if id == next {
                     members.push(Vec::new());
+                    parents.push(own.last().copied());
                 }
                 members[id as usize].push(i);
                 own.push(id);
             }
             paragraph_sections.push(own);
         }
-        if members.len().saturating_mul(queries.len()) > MAX_PAIRS {
+        let n = queries.len();
+        if members.len().saturating_mul(n) > MAX_PAIRS {
             return SectionAffinity {
                 paragraph_sections: vec![Vec::new(); doc.paragraphs.len()],
                 scores: Vec::new(),
-                queries: queries.len(),
+                shifts: Vec::new(),
+                queries: n,
             };
         }
-        let mut scores = Vec::with_capacity(members.len() * queries.len());
+        let mut scores = Vec::with_capacity(members.len() * n);
+        let mut explained = Vec::with_capacity(members.len() * n);
         for list in &members {
             let section = spread.sum(list.iter().map(|&i| &paragraphs[i]));
             // Sections are far larger than queries: spread the section, walk the queries.
             spread.load(&section);
-            scores.extend(
-                queries
-                    .iter()
-                    .map(|q| similarity(q, &section, spread.overlap(q))),
-            );
+            for q in queries {
+                let shared = spread.overlap(q);
+                scores.push(similarity(q, &section, shared));
+                explained.push(recall(q, shared));
+            }
             spread.unload(&section);
+        }
+        // Each section's best-explaining subsection per query.
+        let mut shifts = vec![(u32::MAX, 0.0); members.len() * n];
+        for (child, parent) in parents.iter().enumerate() {
+            let Some(parent) = *parent else { continue };
+            let (child_row, parent_row) = (child * n, parent as usize * n);
+            for q in 0..n {
+                let best = &mut shifts[parent_row + q];
+                if best.0 == u32::MAX || explained[child_row + q] > best.1 {
+                    *best = (child as u32, explained[child_row + q]);
+                }
+            }
+        }
+        for (at, shift) in shifts.iter_mut().enumerate() {
+            let held = explained[at];
+            shift.1 = if shift.0 == u32::MAX || held == 0.0 {
+                0.0
+            } else {
+                ((shift.1 / held - SHIFT_FROM) / (1.0 - SHIFT_FROM)).clamp(0.0, 1.0)
+            };
         }
         SectionAffinity {
             paragraph_sections,
             scores,
-            queries: queries.len(),
+            shifts,
+            queries: n,
         }
     }
 
@@ -81,13 +120,22 @@ impl SectionAffinity {
         self.scores.is_empty()
     }
 
-    /// How well `query` matches the best-matching section that contains `paragraph`.
+    /// How well `query` matches the best-matching section that contains
+    /// `paragraph`, counting of a section's match only the share that has
+    /// not shifted to a subsection the paragraph lies outside of.
     pub fn get(&self, paragraph: u32, query: usize) -> f32 {
-        self.paragraph_sections
-            .get(paragraph as usize)
-            .into_iter()
-            .flatten()
-            .map(|&s| self.scores[s as usize * self.queries + query])
+        let Some(sections) = self.paragraph_sections.get(paragraph as usize) else {
+            return 0.0;
+        };
+        sections
+            .iter()
+            .enumerate()
+            .map(|(depth, &s)| {
+                let at = s as usize * self.queries + query;
+                let (child, share) = self.shifts[at];
+                let inside = sections.get(depth + 1) == Some(&child);
+                self.scores[at] * if inside { 1.0 } else { 1.0 - share }
+            })
             .fold(0.0, f32::max)
     }
 }
