@@ -15,12 +15,19 @@ use super::lines::{Layout, Role};
 
 /// Consecutive page numbers at least this many lines apart seed the run
 /// (footnote markers come closer than pages do); closer ones, as on a short
-/// last page of a chapter, are only taken to extend it.
+/// last page of a chapter, are only taken to extend it. Running lines must
+/// recur at least this far apart.
 const MIN_PAGE_LINES: usize = 10;
+/// Or at least this many bytes apart: OCR that runs each paragraph into one
+/// line leaves few lines on a page.
+const MIN_PAGE_BYTES: usize = 1500;
 /// How many earlier candidates a link of the run may reach back over.
 const LOOKBACK: usize = 40;
 /// The next page number is looked for within this many median page lengths.
 const REACH: usize = 3;
+/// The count may skip this many numbers less one where OCR lost them or
+/// glued them to the page's last line.
+const MAX_STEP: u32 = 2;
 /// A run needs this many anchors to be trusted.
 const MIN_ANCHORS: usize = 3;
 /// Running lines longer than this (in bytes) are body text.
@@ -62,12 +69,16 @@ fn split(layout: &mut Layout, starts: &[usize]) {
     layout.pages = pages;
 }
 
-/// The median distance between consecutive anchors, when most distances are
-/// within a factor of three of it (pages are about equally long).
-fn regular_spacing(lines: impl Iterator<Item = usize> + Clone) -> Option<usize> {
-    let mut gaps: Vec<usize> = lines
+/// The median distance between consecutive anchors at `positions`, when it
+/// is at least `min_median` and most distances are within a factor of three
+/// of it (pages are about equally long).
+fn regular_spacing(
+    positions: impl Iterator<Item = usize> + Clone,
+    min_median: usize,
+) -> Option<usize> {
+    let mut gaps: Vec<usize> = positions
         .clone()
-        .zip(lines.skip(1))
+        .zip(positions.skip(1))
         .map(|(a, b)| b - a)
         .collect();
     if gaps.len() + 1 < MIN_ANCHORS {
@@ -79,7 +90,7 @@ fn regular_spacing(lines: impl Iterator<Item = usize> + Clone) -> Option<usize> 
         .iter()
         .filter(|&&g| g * 3 < median || g > median * 3)
         .count();
-    (median >= MIN_PAGE_LINES && irregular * 5 <= gaps.len()).then_some(median)
+    (median >= min_median && irregular * 5 <= gaps.len()).then_some(median)
 }
 
 /// The page numbers of the text with their lines: the longest evenly spaced
@@ -93,21 +104,24 @@ fn page_number_run(layout: &Layout) -> Option<Vec<(usize, u32)>> {
             (n > 0).then_some((i, n))
         })
         .collect();
-    let run = longest_run(&candidates);
-    let median = regular_spacing(run.iter().map(|&(line, _)| line))?;
+    let run = longest_run(layout, &candidates);
+    let median = regular_spacing(run.iter().map(|&(line, _)| layout.lines[line].start), 0)?;
     Some(extend(layout, &candidates, &run, median * REACH))
 }
 
 /// The longest chain of candidates whose numbers go up by one, at least
-/// `MIN_PAGE_LINES` apart.
-fn longest_run(candidates: &[(usize, u32)]) -> Vec<(usize, u32)> {
+/// `MIN_PAGE_LINES` or `MIN_PAGE_BYTES` apart.
+fn longest_run(layout: &Layout, candidates: &[(usize, u32)]) -> Vec<(usize, u32)> {
+    let far_apart = |a: usize, b: usize| {
+        b >= a + MIN_PAGE_LINES || layout.lines[b].start >= layout.lines[a].end + MIN_PAGE_BYTES
+    };
     let mut length = vec![1usize; candidates.len()];
     let mut previous = vec![usize::MAX; candidates.len()];
     for i in 0..candidates.len() {
         let (line, n) = candidates[i];
         for j in i.saturating_sub(LOOKBACK)..i {
             let (line_j, n_j) = candidates[j];
-            if n_j + 1 == n && line >= line_j + MIN_PAGE_LINES && length[j] + 1 > length[i] {
+            if n_j + 1 == n && far_apart(line_j, line) && length[j] + 1 > length[i] {
                 length[i] = length[j] + 1;
                 previous[i] = j;
             }
@@ -130,7 +144,7 @@ fn longest_run(candidates: &[(usize, u32)]) -> Vec<(usize, u32)> {
 
 /// `run` with each number re-chosen among the candidates of the same value
 /// between its neighbours, and continued before and after with the numbers
-/// that follow the count within `reach` lines. Where a footnote marker reads
+/// that follow the count within `reach` bytes (a page number may be missing). Where a footnote marker reads
 /// like the page number, the one whose neighbouring lines recur most next to
 /// other candidates (the running header after it, say) wins, and between
 /// equals the later one: notes come above the page number at a page's foot.
@@ -152,8 +166,18 @@ fn extend(
             .copied()
     };
     let mut out = Vec::with_capacity(run.len());
+    let lines = &layout.lines;
+    // The page numbered `value - step` (or `value + step`) before (or after) line `at`.
+    let step_back = |at: usize, value: u32, step: u32| {
+        let lo = lines.partition_point(|l| l.start + reach * (step as usize) < lines[at].start);
+        pick(value.checked_sub(step)?, lo, at)
+    };
+    let step_on = |at: usize, value: u32, step: u32| {
+        let hi = lines.partition_point(|l| l.start <= lines[at].start + reach * (step as usize));
+        pick(value + step, at + 1, hi)
+    };
     let (mut hi, mut value) = run[0];
-    while let Some(c) = pick(value.saturating_sub(1), hi.saturating_sub(reach), hi) {
+    while let Some(c) = (1..=MAX_STEP).find_map(|step| step_back(hi, value, step)) {
         out.push(c);
         (hi, value) = c;
     }
@@ -164,7 +188,7 @@ fn extend(
         out.push(pick(member.1, lo, hi).unwrap_or(member));
     }
     let (mut lo, mut value) = out[out.len() - 1];
-    while let Some(c) = pick(value + 1, lo + 1, lo + 1 + reach) {
+    while let Some(c) = (1..=MAX_STEP).find_map(|step| step_on(lo, value, step)) {
         out.push(c);
         (lo, value) = c;
     }
@@ -244,7 +268,7 @@ fn running_line_starts(layout: &Layout) -> Option<Vec<usize>> {
     }
     let lines = occurrences
         .into_values()
-        .filter(|lines| regular_spacing(lines.iter().copied()).is_some())
+        .filter(|lines| regular_spacing(lines.iter().copied(), MIN_PAGE_LINES).is_some())
         .max_by_key(|lines| (lines.len(), Reverse(lines[0])))?;
     let first = lines[0];
     let last = lines[lines.len() - 1];
@@ -266,11 +290,17 @@ mod tests {
 
     const HEADER: &str = "Quarterly Review of the Harbour Board";
 
-    /// A report of wrapped paragraphs cut into pages of `sizes` lines, each
-    /// under a running header and over the notes `notes` gives it and, when
-    /// `numbered`, its page number; every page ends with a form feed.
-    fn report(sizes: &[usize], numbered: bool, notes: impl Fn(usize) -> Vec<String>) -> String {
-        let mut body = (0..20).flat_map(|k| wrap(&paragraph(k * 7, 7), 72));
+    /// A report of paragraphs wrapped at `width` and cut into pages of
+    /// `sizes` lines, each under a running header and over the notes `notes`
+    /// gives it and, when `numbered` says so, its page number; every page
+    /// ends with a form feed.
+    fn report(
+        sizes: &[usize],
+        width: usize,
+        numbered: impl Fn(usize) -> bool,
+        notes: impl Fn(usize) -> Vec<String>,
+    ) -> String {
+        let mut body = (0..20).flat_map(|k| wrap(&paragraph(k * 7, 7), width));
         let mut text = String::new();
         for (p, &size) in sizes.iter().enumerate() {
             let n = p + 1;
@@ -280,7 +310,7 @@ mod tests {
                 text.push_str(&line);
                 text.push('\n');
             }
-            if numbered {
+            if numbered(n) {
                 text.push_str(&format!("{n}\n"));
             }
             text.push('\x0c');
@@ -306,26 +336,50 @@ mod tests {
 
     #[test]
     fn a_short_page_still_ends_at_its_number() {
-        let text = report(&[14, 14, 3, 14, 14], true, |_| Vec::new());
+        let text = report(&[14, 14, 3, 14, 14], 72, |_| true, |_| Vec::new());
         assert_eq!(pages_of(&text).len(), 5);
         assert_pages_come_back(&text);
     }
 
     #[test]
     fn a_note_numbered_like_its_page_ends_no_page() {
-        let text = report(&[12; 6], true, |n| {
-            if n == 3 {
-                vec!["3".into(), "Letter from the harbour master, at 4.".into()]
-            } else {
-                Vec::new()
-            }
-        });
+        let text = report(
+            &[12; 6],
+            72,
+            |_| true,
+            |n| {
+                if n == 3 {
+                    vec!["3".into(), "Letter from the harbour master, at 4.".into()]
+                } else {
+                    Vec::new()
+                }
+            },
+        );
         assert_pages_come_back(&text);
     }
 
     #[test]
+    fn pages_of_a_few_long_lines_come_back() {
+        let text = report(&[3; 6], 700, |_| true, |_| Vec::new());
+        assert_eq!(pages_of(&text).len(), 6);
+        assert_pages_come_back(&text);
+    }
+
+    #[test]
+    fn the_count_goes_on_past_a_lost_page_number() {
+        let text = report(&[12; 8], 72, |n| n != 5, |_| Vec::new());
+        let pages = pages_of(&text.replace('\x0c', ""));
+        let ends: Vec<&str> = pages
+            .iter()
+            .filter_map(|p| p.last())
+            .map(String::as_str)
+            .collect();
+        assert_eq!(ends, ["1", "2", "3", "4", "6", "7", "8"]);
+    }
+
+    #[test]
     fn running_headers_cut_pages_without_numbers() {
-        let text = report(&[14; 6], false, |_| Vec::new());
+        let text = report(&[14; 6], 72, |_| false, |_| Vec::new());
         assert_pages_come_back(&text);
         let pages = pages_of(&text.replace('\x0c', ""));
         assert_eq!(pages.len(), 6);
@@ -348,9 +402,12 @@ mod tests {
 
     #[test]
     fn pasted_text_gives_the_paragraphs_and_notes_of_paged_text() {
-        let text = report(&[13, 12, 4, 12, 13, 12], true, |n| {
-            vec![format!("{n}"), sentence(500 + n)]
-        });
+        let text = report(
+            &[13, 12, 4, 12, 13, 12],
+            72,
+            |_| true,
+            |n| vec![format!("{n}"), sentence(500 + n)],
+        );
         let paragraphs = |text: &str| -> Vec<(ParagraphKind, String)> {
             segment(text)
                 .paragraphs
