@@ -36,18 +36,57 @@ const MAX_RUNNING_BYTES: usize = 160;
 const MIN_RUNNING_LETTERS: usize = 8;
 
 /// Cuts an unpaged layout into the pages its anchors show. The page numbers
-/// stay body lines: each now ends its page, where furniture marking finds
-/// them with the others.
+/// stay body lines: each now sits at a page edge, where furniture marking
+/// finds them with the others.
 pub fn infer(layout: &mut Layout) {
     if let Some(run) = page_number_run(layout) {
-        let starts: Vec<usize> = run.iter().map(|&(line, _)| line + 1).collect();
+        let starts = page_starts(layout, &run);
         split(layout, &starts);
     } else if let Some(starts) = running_line_starts(layout) {
         split(layout, &starts);
     }
 }
 
-/// Sets the pages of `layout` to begin at `starts` (ascending line indices).
+/// Where the pages after the page numbers of `run` start: after the number,
+/// unless the line after it is no running line but the lines just above it
+/// are (they recur above at least half the numbers): a running header over
+/// page numbers at the top of the page, which starts before the header.
+fn page_starts(layout: &Layout, run: &[(usize, u32)]) -> Vec<usize> {
+    const HEADER_LINES: usize = 3;
+    let key = |line: Option<usize>| line.and_then(|i| letter_key(layout.text_of(i), 1));
+    let counts = |offset: isize| {
+        let mut counts: FxHashMap<u64, usize> = FxHashMap::default();
+        for &(line, _) in run {
+            if let Some(k) = key(line.checked_add_signed(offset)) {
+                *counts.entry(k).or_default() += 1;
+            }
+        }
+        counts
+    };
+    let recurs = |counts: &FxHashMap<u64, usize>, line: Option<usize>| {
+        key(line).is_some_and(|k| counts.get(&k).is_some_and(|&n| n * 2 >= run.len()))
+    };
+    let under = counts(1);
+    let over: Vec<_> = (1..=HEADER_LINES as isize).map(|d| counts(-d)).collect();
+    run.iter()
+        .map(|&(line, _)| {
+            if recurs(&under, Some(line + 1)) {
+                return line + 1;
+            }
+            let header = (1..=HEADER_LINES)
+                .take_while(|&d| recurs(&over[d - 1], line.checked_sub(d)))
+                .count();
+            if header > 0 {
+                line - header
+            } else {
+                line + 1
+            }
+        })
+        .collect()
+}
+
+/// Sets the pages of `layout` to begin at `starts` (ascending line indices;
+/// any out of order are dropped).
 fn split(layout: &mut Layout, starts: &[usize]) {
     let mut pages = Vec::with_capacity(starts.len() + 1);
     let mut first = 0;
@@ -398,6 +437,30 @@ mod tests {
         }
         assert_eq!(Layout::new(&text).pages.len(), 1);
         assert_eq!(pages_of(&text).len(), 1);
+    }
+
+    #[test]
+    fn page_numbers_under_the_header_give_the_paragraphs_of_paged_text() {
+        let mut body = (0..20).flat_map(|k| wrap(&paragraph(k * 7, 7), 72));
+        let mut text = String::new();
+        for n in 1..=6 {
+            text.push_str(&format!("{HEADER}\nPage {n} of 6\n\n"));
+            for line in body.by_ref().take(13) {
+                text.push_str(&line);
+                text.push('\n');
+            }
+            text.push('\x0c');
+        }
+        let paragraphs = |text: &str| -> Vec<(ParagraphKind, String)> {
+            segment(text)
+                .paragraphs
+                .into_iter()
+                .map(|p| (p.kind, p.text))
+                .collect()
+        };
+        let paged = paragraphs(&text);
+        assert!(paged.iter().all(|(_, t)| !t.contains("Harbour Board")));
+        assert_eq!(paragraphs(&text.replace('\x0c', "")), paged);
     }
 
     #[test]
