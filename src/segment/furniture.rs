@@ -5,12 +5,13 @@
 //! bottom of a page is furniture when most of its letter trigrams recur at
 //! that page edge on several pages and seldom occur in the body, so OCR that
 //! garbles a header differently on every page still matches. Text without
-//! form feeds gets its pages back from a run of page numbers first.
+//! form feeds gets its pages back from [`pages`] first.
 
 use rustc_hash::FxHashMap;
 
 use super::footnotes::marker;
 use super::lines::{Layout, Role};
+use super::pages;
 
 /// How many lines at the top and at the bottom of a page can be furniture
 /// (the top zone wins where a short page has fewer lines).
@@ -34,7 +35,7 @@ const MAX_HEADER_CHARS: usize = 160;
 pub fn mark(layout: &mut Layout) {
     mark_contents_leaders(layout);
     if !layout.paged() {
-        infer_pages(layout);
+        pages::infer(layout);
     }
     if layout.paged() {
         mark_page_numbers(layout);
@@ -128,79 +129,6 @@ fn is_contents_leader(line: &str) -> bool {
         }
     }
     dots >= 4 && body.len() < line.len()
-}
-
-/// For text without form feeds: a run of lines holding consecutive page
-/// numbers, mostly evenly spaced, marks where pages end.
-fn infer_pages(layout: &mut Layout) {
-    let candidates: Vec<(usize, u32)> = (0..layout.lines.len())
-        .filter_map(|i| {
-            let n = page_number(layout.text_of(i))?;
-            (n > 0).then_some((i, n))
-        })
-        .collect();
-    let run = longest_page_run(&candidates);
-    if run.len() < 3 {
-        return;
-    }
-    let mut gaps: Vec<usize> = run.windows(2).map(|w| w[1].0 - w[0].0).collect();
-    gaps.sort_unstable();
-    let median = gaps[gaps.len() / 2];
-    let irregular = gaps
-        .iter()
-        .filter(|&&g| g * 3 < median || g > median * 3)
-        .count();
-    if irregular * 5 > gaps.len() {
-        return;
-    }
-    let mut pages = Vec::with_capacity(run.len() + 1);
-    let mut first = 0;
-    for &(line, _) in &run {
-        layout.lines[line].role = Role::Furniture;
-        pages.push(first..line + 1);
-        first = line + 1;
-    }
-    pages.push(first..layout.lines.len());
-    for (p, range) in pages.iter().enumerate() {
-        for line in &mut layout.lines[range.clone()] {
-            line.page = p as u32;
-        }
-        if let Some(line) = layout.lines.get_mut(range.start) {
-            line.blank_before = false;
-        }
-    }
-    layout.pages = pages;
-}
-
-/// The longest chain of candidates whose numbers go up by one, at least
-/// ten lines apart (footnote markers come closer than pages do).
-fn longest_page_run(candidates: &[(usize, u32)]) -> Vec<(usize, u32)> {
-    const LOOKBACK: usize = 40;
-    let mut length = vec![1usize; candidates.len()];
-    let mut previous = vec![usize::MAX; candidates.len()];
-    for i in 0..candidates.len() {
-        let (line, n) = candidates[i];
-        for j in i.saturating_sub(LOOKBACK)..i {
-            let (line_j, n_j) = candidates[j];
-            if n_j + 1 == n && line >= line_j + 10 && length[j] + 1 > length[i] {
-                length[i] = length[j] + 1;
-                previous[i] = j;
-            }
-        }
-    }
-    let Some(mut at) = (0..candidates.len()).max_by_key(|&i| length[i]) else {
-        return Vec::new();
-    };
-    let mut run = vec![candidates[at]];
-    while let Some(&p) = previous.get(at) {
-        if p == usize::MAX {
-            break;
-        }
-        run.push(candidates[p]);
-        at = p;
-    }
-    run.reverse();
-    run
 }
 
 /// Page numbers at the top or bottom edge of a page. Bare numbers must agree

@@ -3,7 +3,8 @@
 //! (clean prose, pdftotext with or without `-layout`, OCR, copy-paste).
 //!
 //! The stages, in order: [`lines`] cuts the input into physical lines and
-//! pages; [`furniture`] marks running headers, footers, page numbers and
+//! pages ([`pages`] infers the pages of text without form feeds);
+//! [`furniture`] marks running headers, footers, page numbers and
 //! contents leaders; [`footnotes`] marks the notes at page bottoms;
 //! [`paragraphs`] regroups the remaining lines into paragraphs, weighing
 //! doubtful line ends with the document's own line [`fill`]; [`blocks`]
@@ -22,6 +23,7 @@ mod furniture;
 mod glue;
 mod headings;
 mod lines;
+mod pages;
 mod paragraphs;
 mod redactions;
 mod sentences;
