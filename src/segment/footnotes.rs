@@ -21,6 +21,11 @@ const LOOKBACK: usize = 80;
 const MIN_ZONE_SCORE: i32 = 4;
 /// How far the running score may fall below its best before the scan up a page stops.
 const GIVE_UP: i32 = 6;
+/// A line with this many notes' markers after its sentence ends is a run of
+/// notes even if it reads like prose (quotations in notes).
+const MANY_INLINE: usize = 3;
+/// At most this many inline markers add to a line's weight as a run of notes.
+const MAX_INLINE_WEIGHT: usize = 2;
 /// Lines this much wider than the wrap width are set in footnote type.
 const WIDE: f32 = 1.04;
 /// Lines wider than this many wrap widths were never wrapped (OCR paragraphs).
@@ -73,7 +78,23 @@ pub fn marker(line: &str) -> Option<Marker> {
     let reads_as_text = text_start.is_some_and(|c| {
         c.is_alphabetic() || matches!(c, '"' | '“' | '‘' | '\'' | '@' | '(' | '[' | '_' | '�')
     });
-    (space && reads_as_text).then_some(Marker { number, len })
+    (space && (reads_as_text || digits > 0 && opens_with_date(rest.trim_start())))
+        .then_some(Marker { number, len })
+}
+
+/// Whether `text` opens with a numeric date ("6/23/17 Letter", "1/29/18"):
+/// notes citing letters and interviews start that way, prose hardly ever
+/// does, so a number before one is a note's marker even though no word follows.
+fn opens_with_date(text: &str) -> bool {
+    let mut parts = text
+        .split(|c: char| c.is_whitespace())
+        .next()
+        .unwrap_or("")
+        .split('/');
+    let numeric = |p: Option<&str>| {
+        p.is_some_and(|p| (1..=4).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit()))
+    };
+    numeric(parts.next()) && numeric(parts.next()) && numeric(parts.next())
 }
 
 /// Marks footnote lines in a paged layout.
@@ -152,7 +173,7 @@ fn zone_start(layout: &Layout, page: usize, chain: &[usize]) -> Option<usize> {
                 .and_then(|m| m.number)
                 .is_none_or(|n| n < first_number || citation_like(text));
         score += if opens {
-            2
+            2 * (1 + inline_markers(text).min(MAX_INLINE_WEIGHT)) as i32
         } else if citation_like(text) {
             1
         } else {
@@ -176,19 +197,22 @@ fn footnote_like(line: &str) -> bool {
     if marker(line).is_some() {
         return true;
     }
-    if !citation_like(line) {
-        return false;
-    }
-    let inline = line
-        .match_indices(['.', ')', ';'])
+    let inline = inline_markers(line);
+    inline >= MANY_INLINE || inline >= 2 && citation_like(line)
+}
+
+/// How many further notes' markers a line holds after sentence ends (". 33
+/// Donald Trump News Conference"): OCR runs a page's notes into one line, so
+/// such a line stands for that many notes.
+fn inline_markers(line: &str) -> usize {
+    line.match_indices(['.', ')', ';'])
         .filter(|&(at, _)| {
             line.get(at + 1..)
                 .and_then(|rest| rest.strip_prefix(' '))
                 .and_then(marker)
                 .is_some()
         })
-        .count();
-    inline >= 2
+        .count()
 }
 
 /// Whether a line reads like references rather than prose: at least a
@@ -343,6 +367,58 @@ mod tests {
         assert_eq!(m("1) first item"), None);
         assert_eq!(m("302"), Some(Some(302)));
         assert_eq!(m("12345 too long"), None);
+        assert_eq!(
+            m("1074 6/23/17 Letter, Counsel to Office"),
+            Some(Some(1074))
+        );
+        assert_eq!(m("28 12 witnesses"), None);
+    }
+
+    fn roles(text: &str) -> Vec<(String, Role)> {
+        let mut layout = Layout::new(text);
+        super::super::furniture::mark(&mut layout);
+        mark(&mut layout);
+        (0..layout.lines.len())
+            .map(|i| (layout.text_of(i).to_string(), layout.lines[i].role))
+            .collect()
+    }
+
+    fn role_in(roles: &[(String, Role)], prefix: &str) -> Option<Role> {
+        roles
+            .iter()
+            .find(|(t, _)| t.starts_with(prefix))
+            .map(|&(_, r)| r)
+    }
+
+    #[test]
+    fn a_line_of_run_together_notes_is_a_zone() {
+        let notes = "@realDonaldTrump 6/16/15 Tweet. 12 See, e.g., Meet the Press, NBC (Dec. 20, 2015). \
+                     13 Interview of the witness, quoted in the paper. 14 Another report of the meeting, as told.";
+        let text = [
+            page(
+                1,
+                &[],
+                &[
+                    "1 Smith v. Jones, 12 F.3d 45 (1999).",
+                    "2 Interview of Brown, at 3.",
+                ],
+            ),
+            page(2, &[], &[notes]),
+            page(
+                3,
+                &[],
+                &[
+                    "15 Letter to the editor, May 1.",
+                    "16 Brown 2/3/18 302, at 4.",
+                ],
+            ),
+        ]
+        .concat();
+        let roles = roles(&text);
+        assert_eq!(
+            role_in(&roles, "@realDonaldTrump"),
+            Some(Role::FootnoteStart)
+        );
     }
 
     /// A page of wrapped prose (with extra lines) followed by its notes.
