@@ -24,7 +24,7 @@ use unicode_normalization::UnicodeNormalization;
 const FLOORS: [(&str, f64, f64); 5] = [
     ("clean", 0.95, 0.95),
     ("pdftotext", 0.87, 0.86),
-    ("ocr", 0.65, 0.63),
+    ("ocr", 0.66, 0.64),
     ("layout", 0.93, 0.89),
     ("pasted", 0.72, 0.85),
 ];

@@ -107,8 +107,9 @@ pub fn mark(layout: &mut Layout) {
         .into_iter()
         .map(|c| candidates[c].0)
         .collect();
+    let wrap = layout.wrap_width();
     let zones: Vec<(usize, usize)> = (0..layout.pages.len())
-        .filter_map(|p| zone_start(layout, p, &chain).map(|z| (p, z)))
+        .filter_map(|p| zone_start(layout, p, &chain, wrap).map(|z| (p, z)))
         .collect();
     let body_lines = layout.lines.iter().filter(|l| l.role == Role::Body).count();
     let zone_lines: usize = zones
@@ -118,7 +119,6 @@ pub fn mark(layout: &mut Layout) {
     if zone_lines as f32 > MAX_SHARE * body_lines as f32 {
         return;
     }
-    let wrap = layout.wrap_width();
     let mut unfinished = false;
     let mut previous_page = usize::MAX;
     for (page, start) in zones {
@@ -150,7 +150,7 @@ pub fn mark(layout: &mut Layout) {
 /// references) run on above it; on a page without one, where
 /// the lines from there to the page end are mostly marker lines (OCR, whose
 /// numbers are too garbled to trust).
-fn zone_start(layout: &Layout, page: usize, chain: &[usize]) -> Option<usize> {
+fn zone_start(layout: &Layout, page: usize, chain: &[usize], wrap: Option<f32>) -> Option<usize> {
     let body: Vec<usize> = layout.pages[page]
         .clone()
         .filter(|&i| layout.lines[i].role == Role::Body)
@@ -172,7 +172,10 @@ fn zone_start(layout: &Layout, page: usize, chain: &[usize]) -> Option<usize> {
             && marker(text)
                 .and_then(|m| m.number)
                 .is_none_or(|n| n < first_number || citation_like(text));
-        score += if opens {
+        let unwrapped = wrap.is_some_and(|w| layout.lines[body[k]].width > OVERFULL * w);
+        score += if opens && trusted.is_none() && unwrapped && numbered_note(text) {
+            MIN_ZONE_SCORE + 2
+        } else if opens {
             2 * (1 + inline_markers(text).min(MAX_INLINE_WEIGHT)) as i32
         } else if citation_like(text) {
             1
@@ -188,6 +191,19 @@ fn zone_start(layout: &Layout, page: usize, chain: &[usize]) -> Option<usize> {
         }
     }
     best.and_then(|k| body.get(k).copied())
+}
+
+/// Whether a line opens with a note's number, however garbled ("691",
+/// "'089", "105!"), that is no year: on a page whose numbers all fell out of
+/// the chain, such a line among the page's last lines, left unwrapped as OCR
+/// leaves a note, opens its notes alone.
+fn numbered_note(line: &str) -> bool {
+    marker(line).is_some_and(|m| {
+        let digits: String = line[..m.len].chars().filter(char::is_ascii_digit).collect();
+        digits
+            .parse::<u32>()
+            .is_ok_and(|n| !(1900..=2099).contains(&n))
+    })
 }
 
 /// Whether a line opens with a footnote marker, or (OCR, which runs several
@@ -513,6 +529,46 @@ mod tests {
             role_of("Priebus 1/18/18 302, at 9; Flynn 11/17/17 302, at 10."),
             Some(Role::FootnoteStart)
         );
+    }
+
+    #[test]
+    fn an_unwrapped_line_with_a_garbled_number_opens_notes() {
+        let note = "691 When this Office first interviewed the witness about this topic, he was reluctant to \
+                    share what he recalled of the meeting, and he later said that he had not kept notes of it.";
+        let year = "2016 release of the documents was discussed at length by the committee, which heard from \
+                    the witnesses and the board and then adjourned without a vote on the matter at hand.";
+        let text = [
+            page(
+                1,
+                &[],
+                &[
+                    "1 Smith v. Jones, 12 F.3d 45 (1999).",
+                    "2 Interview of Brown, at 3.",
+                ],
+            ),
+            page(2, &[], &[note]),
+            page(
+                3,
+                &[],
+                &[
+                    "3 Letter to the editor, May 1.",
+                    "4 Brown 2/3/18 302, at 4.",
+                ],
+            ),
+            page(4, &[], &[year]),
+            page(
+                5,
+                &[],
+                &[
+                    "5 Letter to the editor, May 1.",
+                    "6 Brown 2/3/18 302, at 4.",
+                ],
+            ),
+        ]
+        .concat();
+        let roles = roles(&text);
+        assert_eq!(role_in(&roles, "691 When"), Some(Role::FootnoteStart));
+        assert_eq!(role_in(&roles, "2016 release"), Some(Role::Body));
     }
 
     #[test]
