@@ -169,9 +169,9 @@ fn zone_start(layout: &Layout, page: usize, chain: &[usize], wrap: Option<f32>) 
     for k in (0..scan_to).rev() {
         let text = layout.text_of(body[k]);
         let opens = footnote_like(text)
-            && marker(text)
-                .and_then(|m| m.number)
-                .is_none_or(|n| n < first_number || citation_like(text));
+            && marker(text).and_then(|m| m.number).is_none_or(|n| {
+                n < first_number || citation_like(text) || same_width(n, first_number)
+            });
         let unwrapped = wrap.is_some_and(|w| layout.lines[body[k]].width > OVERFULL * w);
         score += if opens && trusted.is_none() && unwrapped && numbered_note(text) {
             MIN_ZONE_SCORE + 2
@@ -191,6 +191,13 @@ fn zone_start(layout: &Layout, page: usize, chain: &[usize], wrap: Option<f32>) 
         }
     }
     best.and_then(|k| body.get(k).copied())
+}
+
+/// Whether two numbers have as many digits: a note number above the page's
+/// first trusted one but as wide is the likelier an OCR misreading of a
+/// smaller one ("344" for "314") than a number in the prose.
+fn same_width(a: u32, b: u32) -> bool {
+    a.checked_ilog10() == b.checked_ilog10()
 }
 
 /// Whether a line opens with a note's number, however garbled ("691",
@@ -569,6 +576,39 @@ mod tests {
         let roles = roles(&text);
         assert_eq!(role_in(&roles, "691 When"), Some(Role::FootnoteStart));
         assert_eq!(role_in(&roles, "2016 release"), Some(Role::Body));
+    }
+
+    #[test]
+    fn a_misread_number_as_wide_as_the_first_opens_a_note() {
+        let text = [
+            page(
+                1,
+                &[],
+                &[
+                    "314 Interview of Brown, at 3.",
+                    "315 Letter to the editor, May 1.",
+                ],
+            ),
+            page(
+                2,
+                &[],
+                &[
+                    "344 Hearing on the matter before the committee, as told.",
+                    "317 Interview of Smith, at 5.",
+                ],
+            ),
+            page(
+                3,
+                &[],
+                &[
+                    "318 Interview of Brown, at 3.",
+                    "319 Letter to the editor, May 1.",
+                ],
+            ),
+        ]
+        .concat();
+        let roles = roles(&text);
+        assert_eq!(role_in(&roles, "344 Hearing"), Some(Role::FootnoteStart));
     }
 
     #[test]
