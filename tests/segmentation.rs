@@ -26,10 +26,10 @@ use unicode_normalization::UnicodeNormalization;
 const FLOORS: [(&str, f64, f64); 6] = [
     ("clean", 0.95, 0.95),
     ("pdftotext", 0.87, 0.86),
-    ("ocr", 0.62, 0.45),
-    ("layout", 0.93, 0.89),
-    ("pasted", 0.85, 0.82),
-    ("ocr-pasted", 0.57, 0.42),
+    ("ocr", 0.66, 0.64),
+    ("layout", 0.94, 0.90),
+    ("pasted", 0.87, 0.86),
+    ("ocr-pasted", 0.61, 0.61),
 ];
 
 /// The report's text in `variant`. Besides the three files: `layout` is

@@ -21,6 +21,11 @@ const LOOKBACK: usize = 80;
 const MIN_ZONE_SCORE: i32 = 4;
 /// How far the running score may fall below its best before the scan up a page stops.
 const GIVE_UP: i32 = 6;
+/// A line with this many notes' markers after its sentence ends is a run of
+/// notes even if it reads like prose (quotations in notes).
+const MANY_INLINE: usize = 3;
+/// At most this many inline markers add to a line's weight as a run of notes.
+const MAX_INLINE_WEIGHT: usize = 2;
 /// Lines this much wider than the wrap width are set in footnote type.
 const WIDE: f32 = 1.04;
 /// Lines wider than this many wrap widths were never wrapped (OCR paragraphs).
@@ -73,7 +78,23 @@ pub fn marker(line: &str) -> Option<Marker> {
     let reads_as_text = text_start.is_some_and(|c| {
         c.is_alphabetic() || matches!(c, '"' | '“' | '‘' | '\'' | '@' | '(' | '[' | '_' | '�')
     });
-    (space && reads_as_text).then_some(Marker { number, len })
+    (space && (reads_as_text || digits > 0 && opens_with_date(rest.trim_start())))
+        .then_some(Marker { number, len })
+}
+
+/// Whether `text` opens with a numeric date ("6/23/17 Letter", "1/29/18"):
+/// notes citing letters and interviews start that way, prose hardly ever
+/// does, so a number before one is a note's marker even though no word follows.
+fn opens_with_date(text: &str) -> bool {
+    let mut parts = text
+        .split(|c: char| c.is_whitespace())
+        .next()
+        .unwrap_or("")
+        .split('/');
+    let numeric = |p: Option<&str>| {
+        p.is_some_and(|p| (1..=4).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit()))
+    };
+    numeric(parts.next()) && numeric(parts.next()) && numeric(parts.next())
 }
 
 /// Marks footnote lines in a paged layout.
@@ -86,8 +107,9 @@ pub fn mark(layout: &mut Layout) {
         .into_iter()
         .map(|c| candidates[c].0)
         .collect();
+    let wrap = layout.wrap_width();
     let zones: Vec<(usize, usize)> = (0..layout.pages.len())
-        .filter_map(|p| zone_start(layout, p, &chain).map(|z| (p, z)))
+        .filter_map(|p| zone_start(layout, p, &chain, wrap).map(|z| (p, z)))
         .collect();
     let body_lines = layout.lines.iter().filter(|l| l.role == Role::Body).count();
     let zone_lines: usize = zones
@@ -97,7 +119,6 @@ pub fn mark(layout: &mut Layout) {
     if zone_lines as f32 > MAX_SHARE * body_lines as f32 {
         return;
     }
-    let wrap = layout.wrap_width();
     let mut unfinished = false;
     let mut previous_page = usize::MAX;
     for (page, start) in zones {
@@ -129,7 +150,7 @@ pub fn mark(layout: &mut Layout) {
 /// references) run on above it; on a page without one, where
 /// the lines from there to the page end are mostly marker lines (OCR, whose
 /// numbers are too garbled to trust).
-fn zone_start(layout: &Layout, page: usize, chain: &[usize]) -> Option<usize> {
+fn zone_start(layout: &Layout, page: usize, chain: &[usize], wrap: Option<f32>) -> Option<usize> {
     let body: Vec<usize> = layout.pages[page]
         .clone()
         .filter(|&i| layout.lines[i].role == Role::Body)
@@ -148,11 +169,14 @@ fn zone_start(layout: &Layout, page: usize, chain: &[usize]) -> Option<usize> {
     for k in (0..scan_to).rev() {
         let text = layout.text_of(body[k]);
         let opens = footnote_like(text)
-            && marker(text)
-                .and_then(|m| m.number)
-                .is_none_or(|n| n < first_number || citation_like(text));
-        score += if opens {
-            2
+            && marker(text).and_then(|m| m.number).is_none_or(|n| {
+                n < first_number || citation_like(text) || same_width(n, first_number)
+            });
+        let unwrapped = wrap.is_some_and(|w| layout.lines[body[k]].width > OVERFULL * w);
+        score += if opens && trusted.is_none() && unwrapped && numbered_note(text) {
+            MIN_ZONE_SCORE + 2
+        } else if opens {
+            2 * (1 + inline_markers(text).min(MAX_INLINE_WEIGHT)) as i32
         } else if citation_like(text) {
             1
         } else {
@@ -169,6 +193,26 @@ fn zone_start(layout: &Layout, page: usize, chain: &[usize]) -> Option<usize> {
     best.and_then(|k| body.get(k).copied())
 }
 
+/// Whether two numbers have as many digits: a note number above the page's
+/// first trusted one but as wide is the likelier an OCR misreading of a
+/// smaller one ("344" for "314") than a number in the prose.
+fn same_width(a: u32, b: u32) -> bool {
+    a.checked_ilog10() == b.checked_ilog10()
+}
+
+/// Whether a line opens with a note's number, however garbled ("691",
+/// "'089", "105!"), that is no year: on a page whose numbers all fell out of
+/// the chain, such a line among the page's last lines, left unwrapped as OCR
+/// leaves a note, opens its notes alone.
+fn numbered_note(line: &str) -> bool {
+    marker(line).is_some_and(|m| {
+        let digits: String = line[..m.len].chars().filter(char::is_ascii_digit).collect();
+        digits
+            .parse::<u32>()
+            .is_ok_and(|n| !(1900..=2099).contains(&n))
+    })
+}
+
 /// Whether a line opens with a footnote marker, or (OCR, which runs several
 /// notes into one line and may lose the first marker) reads like references
 /// and holds further notes' markers after sentence ends.
@@ -176,19 +220,22 @@ fn footnote_like(line: &str) -> bool {
     if marker(line).is_some() {
         return true;
     }
-    if !citation_like(line) {
-        return false;
-    }
-    let inline = line
-        .match_indices(['.', ')', ';'])
+    let inline = inline_markers(line);
+    inline >= MANY_INLINE || inline >= 2 && citation_like(line)
+}
+
+/// How many further notes' markers a line holds after sentence ends (". 33
+/// Donald Trump News Conference"): OCR runs a page's notes into one line, so
+/// such a line stands for that many notes.
+fn inline_markers(line: &str) -> usize {
+    line.match_indices(['.', ')', ';'])
         .filter(|&(at, _)| {
             line.get(at + 1..)
                 .and_then(|rest| rest.strip_prefix(' '))
                 .and_then(marker)
                 .is_some()
         })
-        .count();
-    inline >= 2
+        .count()
 }
 
 /// Whether a line reads like references rather than prose: at least a
@@ -343,6 +390,58 @@ mod tests {
         assert_eq!(m("1) first item"), None);
         assert_eq!(m("302"), Some(Some(302)));
         assert_eq!(m("12345 too long"), None);
+        assert_eq!(
+            m("1074 6/23/17 Letter, Counsel to Office"),
+            Some(Some(1074))
+        );
+        assert_eq!(m("28 12 witnesses"), None);
+    }
+
+    fn roles(text: &str) -> Vec<(String, Role)> {
+        let mut layout = Layout::new(text);
+        super::super::furniture::mark(&mut layout);
+        mark(&mut layout);
+        (0..layout.lines.len())
+            .map(|i| (layout.text_of(i).to_string(), layout.lines[i].role))
+            .collect()
+    }
+
+    fn role_in(roles: &[(String, Role)], prefix: &str) -> Option<Role> {
+        roles
+            .iter()
+            .find(|(t, _)| t.starts_with(prefix))
+            .map(|&(_, r)| r)
+    }
+
+    #[test]
+    fn a_line_of_run_together_notes_is_a_zone() {
+        let notes = "@realDonaldTrump 6/16/15 Tweet. 12 See, e.g., Meet the Press, NBC (Dec. 20, 2015). \
+                     13 Interview of the witness, quoted in the paper. 14 Another report of the meeting, as told.";
+        let text = [
+            page(
+                1,
+                &[],
+                &[
+                    "1 Smith v. Jones, 12 F.3d 45 (1999).",
+                    "2 Interview of Brown, at 3.",
+                ],
+            ),
+            page(2, &[], &[notes]),
+            page(
+                3,
+                &[],
+                &[
+                    "15 Letter to the editor, May 1.",
+                    "16 Brown 2/3/18 302, at 4.",
+                ],
+            ),
+        ]
+        .concat();
+        let roles = roles(&text);
+        assert_eq!(
+            role_in(&roles, "@realDonaldTrump"),
+            Some(Role::FootnoteStart)
+        );
     }
 
     /// A page of wrapped prose (with extra lines) followed by its notes.
@@ -437,6 +536,79 @@ mod tests {
             role_of("Priebus 1/18/18 302, at 9; Flynn 11/17/17 302, at 10."),
             Some(Role::FootnoteStart)
         );
+    }
+
+    #[test]
+    fn an_unwrapped_line_with_a_garbled_number_opens_notes() {
+        let note = "691 When this Office first interviewed the witness about this topic, he was reluctant to \
+                    share what he recalled of the meeting, and he later said that he had not kept notes of it.";
+        let year = "2016 release of the documents was discussed at length by the committee, which heard from \
+                    the witnesses and the board and then adjourned without a vote on the matter at hand.";
+        let text = [
+            page(
+                1,
+                &[],
+                &[
+                    "1 Smith v. Jones, 12 F.3d 45 (1999).",
+                    "2 Interview of Brown, at 3.",
+                ],
+            ),
+            page(2, &[], &[note]),
+            page(
+                3,
+                &[],
+                &[
+                    "3 Letter to the editor, May 1.",
+                    "4 Brown 2/3/18 302, at 4.",
+                ],
+            ),
+            page(4, &[], &[year]),
+            page(
+                5,
+                &[],
+                &[
+                    "5 Letter to the editor, May 1.",
+                    "6 Brown 2/3/18 302, at 4.",
+                ],
+            ),
+        ]
+        .concat();
+        let roles = roles(&text);
+        assert_eq!(role_in(&roles, "691 When"), Some(Role::FootnoteStart));
+        assert_eq!(role_in(&roles, "2016 release"), Some(Role::Body));
+    }
+
+    #[test]
+    fn a_misread_number_as_wide_as_the_first_opens_a_note() {
+        let text = [
+            page(
+                1,
+                &[],
+                &[
+                    "314 Interview of Brown, at 3.",
+                    "315 Letter to the editor, May 1.",
+                ],
+            ),
+            page(
+                2,
+                &[],
+                &[
+                    "344 Hearing on the matter before the committee, as told.",
+                    "317 Interview of Smith, at 5.",
+                ],
+            ),
+            page(
+                3,
+                &[],
+                &[
+                    "318 Interview of Brown, at 3.",
+                    "319 Letter to the editor, May 1.",
+                ],
+            ),
+        ]
+        .concat();
+        let roles = roles(&text);
+        assert_eq!(role_in(&roles, "344 Hearing"), Some(Role::FootnoteStart));
     }
 
     #[test]

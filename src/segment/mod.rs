@@ -42,6 +42,7 @@ pub fn segment(text: &str) -> Document {
     let mut layout = Layout::new(text);
     furniture::mark(&mut layout);
     footnotes::mark(&mut layout);
+    paragraphs::forget_line_spacing(&mut layout);
     let groups = paragraphs::group(&layout);
     let mut blocks = headings::blocks(&layout, groups);
     glue::split(&mut blocks);

@@ -18,6 +18,8 @@ use super::cues::{
 use super::fill::{Fill, Seam};
 use super::lines::{text_width, Layout, Role, SPACE};
 
+/// Fewest blank-line seams on a page for its blank lines to be taken for line spacing.
+const MIN_SPACED: usize = 4;
 /// A line at most this share of the local wrap width ends its paragraph early.
 const SHORT: f32 = 0.88;
 /// A line not ending a sentence and this short ends its paragraph (a
@@ -53,6 +55,38 @@ pub struct Group {
     pub lines: Vec<usize>,
     /// Whether this is a footnote.
     pub footnote: bool,
+}
+
+/// Blank lines on a page where they part most body lines, and most of the
+/// lines they part run on mid-sentence, are the OCR's line spacing (pages
+/// set around redaction boxes), not paragraph ends: they are forgotten, so
+/// the line's ending and fill decide there as on a wrapped page. Text with
+/// one paragraph per blank-line block is untouched: its blocks end sentences.
+pub fn forget_line_spacing(layout: &mut Layout) {
+    let wrap = layout.wrap_width();
+    for page in layout.pages.clone() {
+        let body: Vec<usize> = page
+            .filter(|&i| layout.lines[i].role == Role::Body)
+            .collect();
+        let seams = body.len().saturating_sub(1);
+        let gapped: Vec<usize> = body
+            .windows(2)
+            .filter(|w| layout.lines[w[1]].blank_before)
+            .map(|w| w[0])
+            .collect();
+        let open = gapped
+            .iter()
+            .filter(|&&a| ending(layout.text_of(a)) != Ending::Terminal)
+            .count();
+        if gapped.len() >= MIN_SPACED && gapped.len() * 2 >= seams && open * 2 >= gapped.len() {
+            for w in body.windows(2) {
+                let wrapped = wrap.is_some_and(|wrap| layout.lines[w[0]].width < OVERFULL * wrap);
+                if wrapped || ending(layout.text_of(w[0])) != Ending::Terminal {
+                    layout.lines[w[1]].blank_before = false;
+                }
+            }
+        }
+    }
 }
 
 /// Groups the body lines of `layout` into paragraphs and its footnote lines
@@ -490,6 +524,46 @@ mod tests {
         let text =
             "`` Ms . Kinsman 's false accusations . ''\n\nShocked .\n\nWho ?\n\n.\n\nhe said .\n";
         assert_eq!(paragraphs(text).len(), 5);
+    }
+
+    /// A page of wrapped paragraphs, then a page set line by line with blank
+    /// lines between (OCR around a redaction box), then a one-paragraph-per-line page.
+    fn spaced_pages() -> String {
+        let mut text = wrapped(&sample_paragraphs(6), WIDTH);
+        text.push_str("7\n\x0c");
+        let spaced = wrap(&paragraph(60, 4), WIDTH);
+        for line in &spaced {
+            text.push_str(line);
+            text.push_str("\n\n");
+        }
+        text.push_str("8\n\x0c");
+        for k in 0..3 {
+            text.push_str(&paragraph(80 + 5 * k, 4));
+            text.push_str("\n\n");
+        }
+        text
+    }
+
+    #[test]
+    fn forgets_the_blank_lines_of_a_double_spaced_page() {
+        let text = spaced_pages();
+        let mut layout = Layout::new(&text);
+        super::super::furniture::mark(&mut layout);
+        forget_line_spacing(&mut layout);
+        let texts: Vec<String> = group(&layout)
+            .iter()
+            .map(|g| {
+                g.lines
+                    .iter()
+                    .map(|&i| layout.text_of(i))
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+            .collect();
+        assert!(texts.contains(&paragraph(60, 4)), "{texts:#?}");
+        for k in 0..3 {
+            assert!(texts.contains(&paragraph(80 + 5 * k, 4)), "{texts:#?}");
+        }
     }
 
     #[test]
