@@ -64,7 +64,8 @@ impl InvertedIndex {
     }
 
     /// Up to `limit` indexed vectors sharing the most weight with `query`,
-    /// by partial dot product over the terms rare enough to be indexed.
+    /// by partial dot product over the terms rare enough to be indexed, in
+    /// no particular order (callers rank them by their exact score).
     pub fn candidates<'s>(
         &self,
         query: &WeightedTerms,
@@ -101,7 +102,6 @@ impl InvertedIndex {
             found.select_nth_unstable_by(limit, |a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
             found.truncate(limit);
         }
-        found.sort_unstable_by_key(|&(d, _)| d);
         scratch.ids.clear();
         scratch.ids.extend(found.iter().map(|&(d, _)| d));
         &scratch.ids

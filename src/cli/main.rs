@@ -99,9 +99,13 @@ fn read(path: &Path, side: Side) -> Result<String, String> {
 }
 
 fn print_json<T: serde::Serialize>(value: &T) -> Result<(), String> {
-    let mut out = std::io::stdout().lock();
+    // Stdout is line-buffered and serde_json writes in small pieces: without
+    // a buffer of its own, every piece is searched for a newline (a seventh of
+    // the instructions of a `compare --format json` of the Mueller pair).
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
     serde_json::to_writer(&mut out, value).map_err(|e| e.to_string())?;
-    writeln!(out).map_err(|e| e.to_string())
+    writeln!(out).map_err(|e| e.to_string())?;
+    out.flush().map_err(|e| e.to_string())
 }
 
 fn print_text(result: &Comparison) {
