@@ -418,14 +418,7 @@ mod tests {
         let notes = "@realDonaldTrump 6/16/15 Tweet. 12 See, e.g., Meet the Press, NBC (Dec. 20, 2015). \
                      13 Interview of the witness, quoted in the paper. 14 Another report of the meeting, as told.";
         let text = [
-            page(
-                1,
-                &[],
-                &[
-                    "1 Smith v. Jones, 12 F.3d 45 (1999).",
-                    "2 Interview of Brown, at 3.",
-                ],
-            ),
+            first_page(),
             page(2, &[], &[notes]),
             page(
                 3,
@@ -445,6 +438,33 @@ mod tests {
     }
 
     /// A page of wrapped prose (with extra lines) followed by its notes.
+    /// `text`'s layout with furniture and notes marked.
+    fn marked(text: &str) -> Layout<'_> {
+        let mut layout = Layout::new(text);
+        super::super::furniture::mark(&mut layout);
+        mark(&mut layout);
+        layout
+    }
+
+    /// The role of the line reading `text`, if there is one.
+    fn role_of(layout: &Layout<'_>, text: &str) -> Option<Role> {
+        (0..layout.lines.len())
+            .find(|&i| layout.text_of(i) == text)
+            .map(|i| layout.lines[i].role)
+    }
+
+    /// Page 1 with notes 1 and 2: the trusted start of the note count.
+    fn first_page() -> String {
+        page(
+            1,
+            &[],
+            &[
+                "1 Smith v. Jones, 12 F.3d 45 (1999).",
+                "2 Interview of Brown, at 3.",
+            ],
+        )
+    }
+
     fn page(n: usize, extra: &[&str], notes: &[&str]) -> String {
         let mut s = String::from("Running header of the report\n\n");
         for line in wrap(&paragraph(n * 5, 6), 72)
@@ -479,33 +499,26 @@ mod tests {
             page(3, &[], &["5 Letter to the editor, May 1."]),
         ]
         .concat();
-        let mut layout = Layout::new(&text);
-        super::super::furniture::mark(&mut layout);
-        mark(&mut layout);
-        let role_of = |t: &str| {
-            (0..layout.lines.len())
-                .find(|&i| layout.text_of(i) == t)
-                .map(|i| layout.lines[i].role)
-        };
-        assert_eq!(role_of("1"), Some(Role::FootnoteStart));
+        let layout = marked(&text);
+        assert_eq!(role_of(&layout, "1"), Some(Role::FootnoteStart));
         assert_eq!(
-            role_of("Smith v. Jones, 12 F.3d 45 (1999)."),
+            role_of(&layout, "Smith v. Jones, 12 F.3d 45 (1999)."),
             Some(Role::Footnote)
         );
-        assert_eq!(role_of("2"), Some(Role::FootnoteStart));
+        assert_eq!(role_of(&layout, "2"), Some(Role::FootnoteStart));
         assert_eq!(
-            role_of("3 Memorandum of the board."),
+            role_of(&layout, "3 Memorandum of the board."),
             Some(Role::FootnoteStart)
         );
         assert_eq!(
-            role_of("'4 Garbled record of a call."),
+            role_of(&layout, "'4 Garbled record of a call."),
             Some(Role::FootnoteStart)
         );
         assert_eq!(
-            role_of("28 C.F.R. § 600.4(a). Because of that description of our jurisdiction, we sought.1"),
+            role_of(&layout, "28 C.F.R. § 600.4(a). Because of that description of our jurisdiction, we sought.1"),
             Some(Role::Body)
         );
-        assert_eq!(role_of("More body text."), Some(Role::Body));
+        assert_eq!(role_of(&layout, "More body text."), Some(Role::Body));
     }
 
     #[test]
@@ -524,16 +537,12 @@ mod tests {
             page(3, &[], &["3 Letter to the editor, May 1."]),
         ]
         .concat();
-        let mut layout = Layout::new(&text);
-        super::super::furniture::mark(&mut layout);
-        mark(&mut layout);
-        let role_of = |t: &str| {
-            (0..layout.lines.len())
-                .find(|&i| layout.text_of(i) == t)
-                .map(|i| layout.lines[i].role)
-        };
+        let layout = marked(&text);
         assert_eq!(
-            role_of("Priebus 1/18/18 302, at 9; Flynn 11/17/17 302, at 10."),
+            role_of(
+                &layout,
+                "Priebus 1/18/18 302, at 9; Flynn 11/17/17 302, at 10."
+            ),
             Some(Role::FootnoteStart)
         );
     }
@@ -545,14 +554,7 @@ mod tests {
         let year = "2016 release of the documents was discussed at length by the committee, which heard from \
                     the witnesses and the board and then adjourned without a vote on the matter at hand.";
         let text = [
-            page(
-                1,
-                &[],
-                &[
-                    "1 Smith v. Jones, 12 F.3d 45 (1999).",
-                    "2 Interview of Brown, at 3.",
-                ],
-            ),
+            first_page(),
             page(2, &[], &[note]),
             page(
                 3,

@@ -451,16 +451,18 @@ mod tests {
             }
             text.push('\x0c');
         }
-        let paragraphs = |text: &str| -> Vec<(ParagraphKind, String)> {
-            segment(text)
-                .paragraphs
-                .into_iter()
-                .map(|p| (p.kind, p.text))
-                .collect()
-        };
         let paged = paragraphs(&text);
         assert!(paged.iter().all(|(_, t)| !t.contains("Harbour Board")));
         assert_eq!(paragraphs(&text.replace('\x0c', "")), paged);
+    }
+
+    /// The kind and text of each paragraph `segment` finds.
+    fn paragraphs(text: &str) -> Vec<(ParagraphKind, String)> {
+        segment(text)
+            .paragraphs
+            .into_iter()
+            .map(|p| (p.kind, p.text))
+            .collect()
     }
 
     #[test]
@@ -471,13 +473,6 @@ mod tests {
             |_| true,
             |n| vec![format!("{n}"), sentence(500 + n)],
         );
-        let paragraphs = |text: &str| -> Vec<(ParagraphKind, String)> {
-            segment(text)
-                .paragraphs
-                .into_iter()
-                .map(|p| (p.kind, p.text))
-                .collect()
-        };
         let paged = paragraphs(&text);
         assert!(paged.iter().any(|(k, _)| *k == ParagraphKind::Footnote));
         assert_eq!(paragraphs(&text.replace('\x0c', "")), paged);

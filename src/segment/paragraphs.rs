@@ -452,8 +452,12 @@ mod tests {
     use super::*;
 
     fn paragraphs(text: &str) -> Vec<String> {
-        let layout = Layout::new(text);
-        group(&layout)
+        grouped_texts(&Layout::new(text))
+    }
+
+    /// The text of each group of lines `group` makes of `layout`.
+    fn grouped_texts(layout: &Layout) -> Vec<String> {
+        group(layout)
             .iter()
             .map(|g| {
                 g.lines
@@ -550,16 +554,7 @@ mod tests {
         let mut layout = Layout::new(&text);
         super::super::furniture::mark(&mut layout);
         forget_line_spacing(&mut layout);
-        let texts: Vec<String> = group(&layout)
-            .iter()
-            .map(|g| {
-                g.lines
-                    .iter()
-                    .map(|&i| layout.text_of(i))
-                    .collect::<Vec<_>>()
-                    .join(" ")
-            })
-            .collect();
+        let texts = grouped_texts(&layout);
         assert!(texts.contains(&paragraph(60, 4)), "{texts:#?}");
         for k in 0..3 {
             assert!(texts.contains(&paragraph(80 + 5 * k, 4)), "{texts:#?}");
