@@ -86,10 +86,19 @@ pub fn runs_on(line: &str) -> bool {
         .rsplit(|c: char| !c.is_alphabetic())
         .next()
         .unwrap_or("");
-    last.len() <= 7 && {
-        let lower = last.to_lowercase();
-        FUNCTION_WORDS.contains(&lower.as_str())
-    }
+    is_one_of(last, FUNCTION_WORDS)
+}
+
+/// The letters `line` opens with, up to its first other character.
+fn first_word(line: &str) -> &str {
+    line.split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("")
+}
+
+/// Whether `word`, in any case, is one of `list` (lower-case ASCII words).
+fn is_one_of(word: &str, list: &[&str]) -> bool {
+    list.iter().any(|w| w.eq_ignore_ascii_case(word))
 }
 
 /// Words that open a sentence going on from the one before (a conjunction,
@@ -117,14 +126,7 @@ const TIME_OPENERS: &[&str] = &[
 
 /// Whether `line` opens with a word that places it in time.
 pub fn opens_in_time(line: &str) -> bool {
-    let word = line
-        .split(|c: char| !c.is_alphabetic())
-        .next()
-        .unwrap_or("");
-    word.len() <= 9 && {
-        let lower = word.to_lowercase();
-        TIME_OPENERS.contains(&lower.as_str())
-    }
+    is_one_of(first_word(line), TIME_OPENERS)
 }
 
 /// Whether `line` opens with a word that seldom opens a paragraph, or with
@@ -133,14 +135,7 @@ pub fn opens_mid_paragraph(line: &str) -> bool {
     if line.starts_with(|c: char| c.is_ascii_digit()) {
         return numbering(line).is_none();
     }
-    let word = line
-        .split(|c: char| !c.is_alphabetic())
-        .next()
-        .unwrap_or("");
-    word.len() <= 5 && {
-        let lower = word.to_lowercase();
-        MID_OPENERS.contains(&lower.as_str())
-    }
+    is_one_of(first_word(line), MID_OPENERS)
 }
 
 /// The numbering style of a heading number or list marker; styles, not

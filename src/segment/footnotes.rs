@@ -397,6 +397,7 @@ mod tests {
         assert_eq!(m("28 12 witnesses"), None);
     }
 
+    /// Each line of `text` with its role once furniture and notes are marked.
     fn roles(text: &str) -> Vec<(String, Role)> {
         let mut layout = Layout::new(text);
         super::super::furniture::mark(&mut layout);
@@ -406,6 +407,12 @@ mod tests {
             .collect()
     }
 
+    /// The role of the line reading `text`, if there is one.
+    fn role_of(roles: &[(String, Role)], text: &str) -> Option<Role> {
+        roles.iter().find(|(t, _)| t == text).map(|&(_, r)| r)
+    }
+
+    /// The role of the first line starting with `prefix`.
     fn role_in(roles: &[(String, Role)], prefix: &str) -> Option<Role> {
         roles
             .iter()
@@ -438,21 +445,6 @@ mod tests {
     }
 
     /// A page of wrapped prose (with extra lines) followed by its notes.
-    /// `text`'s layout with furniture and notes marked.
-    fn marked(text: &str) -> Layout<'_> {
-        let mut layout = Layout::new(text);
-        super::super::furniture::mark(&mut layout);
-        mark(&mut layout);
-        layout
-    }
-
-    /// The role of the line reading `text`, if there is one.
-    fn role_of(layout: &Layout<'_>, text: &str) -> Option<Role> {
-        (0..layout.lines.len())
-            .find(|&i| layout.text_of(i) == text)
-            .map(|i| layout.lines[i].role)
-    }
-
     /// Page 1 with notes 1 and 2: the trusted start of the note count.
     fn first_page() -> String {
         page(
@@ -499,26 +491,26 @@ mod tests {
             page(3, &[], &["5 Letter to the editor, May 1."]),
         ]
         .concat();
-        let layout = marked(&text);
-        assert_eq!(role_of(&layout, "1"), Some(Role::FootnoteStart));
+        let roles = roles(&text);
+        assert_eq!(role_of(&roles, "1"), Some(Role::FootnoteStart));
         assert_eq!(
-            role_of(&layout, "Smith v. Jones, 12 F.3d 45 (1999)."),
+            role_of(&roles, "Smith v. Jones, 12 F.3d 45 (1999)."),
             Some(Role::Footnote)
         );
-        assert_eq!(role_of(&layout, "2"), Some(Role::FootnoteStart));
+        assert_eq!(role_of(&roles, "2"), Some(Role::FootnoteStart));
         assert_eq!(
-            role_of(&layout, "3 Memorandum of the board."),
+            role_of(&roles, "3 Memorandum of the board."),
             Some(Role::FootnoteStart)
         );
         assert_eq!(
-            role_of(&layout, "'4 Garbled record of a call."),
+            role_of(&roles, "'4 Garbled record of a call."),
             Some(Role::FootnoteStart)
         );
         assert_eq!(
-            role_of(&layout, "28 C.F.R. § 600.4(a). Because of that description of our jurisdiction, we sought.1"),
+            role_of(&roles, "28 C.F.R. § 600.4(a). Because of that description of our jurisdiction, we sought.1"),
             Some(Role::Body)
         );
-        assert_eq!(role_of(&layout, "More body text."), Some(Role::Body));
+        assert_eq!(role_of(&roles, "More body text."), Some(Role::Body));
     }
 
     #[test]
@@ -537,10 +529,10 @@ mod tests {
             page(3, &[], &["3 Letter to the editor, May 1."]),
         ]
         .concat();
-        let layout = marked(&text);
+        let roles = roles(&text);
         assert_eq!(
             role_of(
-                &layout,
+                &roles,
                 "Priebus 1/18/18 302, at 9; Flynn 11/17/17 302, at 10."
             ),
             Some(Role::FootnoteStart)
