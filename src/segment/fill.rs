@@ -32,7 +32,7 @@ const LAST_MIN: f32 = 0.1;
 const LAST_MAX: f32 = 1.1;
 const LAST_TAIL: f32 = 0.03;
 /// A sentence-final line with less room than this plainly ends its paragraph.
-const CERTAIN_END: f32 = 0.85;
+pub const CERTAIN_END: f32 = 0.85;
 /// Pseudo-seams, half of them paragraph ends, the share of ends starts
 /// from, so a short document does not decide it from a handful of lines.
 const PRIOR_PSEUDO: f32 = 20.0;

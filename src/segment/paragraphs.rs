@@ -15,7 +15,7 @@ use super::cues::{
     all_caps, ending, numbering, opens_in_time, opens_mid_paragraph, runs_on, title_case, Ending,
     Style,
 };
-use super::fill::{Fill, Seam};
+use super::fill::{Fill, Seam, CERTAIN_END};
 use super::lines::{text_width, Layout, Role, SPACE};
 
 /// Fewest blank-line seams on a page for its blank lines to be taken for line spacing.
@@ -149,7 +149,8 @@ struct Widths {
     /// Local wrap width around each line (by line index; 0 where unknown).
     local: Vec<f32>,
     /// Whether paragraphs open with an indented first line the text kept
-    /// (`pdftotext -layout`), which then decides breaks after full lines.
+    /// (`pdftotext -layout`), which then decides breaks after any sentence
+    /// end but a plainly short line.
     indents: bool,
     /// How full lines are in this document at paragraph ends and in the middle.
     fill: Fill,
@@ -289,7 +290,7 @@ impl Widths {
         match end {
             _ if b_lower && end != Ending::Colon => Verdict::Join,
             Ending::Terminal if self.indents => {
-                Verdict::from(room >= 1.0 && lb.indent <= la.indent + 1)
+                Verdict::from(room >= CERTAIN_END && lb.indent <= la.indent + 1)
             }
             Ending::Terminal
                 if room < 1.0
@@ -521,6 +522,40 @@ mod tests {
         for p in ending_full {
             assert!(found.iter().any(|f| p.ends_with(f.as_str())), "{p}");
         }
+    }
+
+    /// Lines of `text` as justified type sets them, with the first indented
+    /// by four spaces: up to `width` characters, but a line that ends a
+    /// sentence once it is nine tenths full ends there (the spaces stretch).
+    fn set_indented(text: &str, width: usize) -> Vec<String> {
+        let mut lines = vec![String::from("    ")];
+        for word in text.split_whitespace() {
+            let line = lines.last_mut().expect("one line");
+            let full = line.len() * 10 >= width * 9 && line.ends_with('.');
+            if line.trim().is_empty() {
+                line.push_str(word);
+            } else if full || line.len() + 1 + word.len() > width {
+                lines.push(word.to_string());
+            } else {
+                line.push(' ');
+                line.push_str(word);
+            }
+        }
+        lines
+    }
+
+    #[test]
+    fn an_unindented_line_after_a_nearly_full_one_goes_on_when_paragraphs_indent() {
+        let paras: Vec<String> = (0..30).map(|k| paragraph(k * 5, 4 + k % 3)).collect();
+        let lines: Vec<Vec<String>> = paras.iter().map(|p| set_indented(p, WIDTH)).collect();
+        let early = lines
+            .iter()
+            .flat_map(|l| &l[..l.len() - 1])
+            .filter(|l| l.ends_with('.') && l.trim().len() < WIDTH - 4)
+            .count();
+        assert!(early >= 3, "the fixture needs lines ending early");
+        let text: String = lines.iter().flatten().map(|l| format!("{l}\n")).collect();
+        assert_eq!(paragraphs(&text), paras);
     }
 
     #[test]
