@@ -8,9 +8,13 @@
 //! "room" of a line (its width plus the next word's, against the local wrap
 //! width) is learnt from lines the paragraph plainly goes on after (the next
 //! line starts in lower case), and the room of first lines from those that
-//! plainly follow a paragraph end. A doubtful seam is then weighed as odds:
-//! how often a sentence-final line end closes a paragraph in this document,
-//! times how likely the two rooms are for a paragraph end against a middle.
+//! plainly follow a paragraph end. The next line's own width tells an
+//! indented first line from a middle one even where the indent itself was
+//! dropped (default `pdftotext`): its width, unlike its room, does not
+//! depend on how long the word after it is. A doubtful seam is then weighed
+//! as odds: how often a sentence-final line end closes a paragraph in this
+//! document, times how likely the line's room and the next line's width are
+//! for a paragraph end against a middle.
 
 /// Histogram bin width, in shares of the wrap width.
 const BIN: f32 = 0.01;
@@ -47,6 +51,9 @@ pub struct Seam {
     pub room: f32,
     /// Room of the line after the seam, when it goes on to a further line.
     pub next_room: Option<f32>,
+    /// Width of the line after the seam, in local wrap widths, when it goes
+    /// on to a further line.
+    pub next_width: Option<f32>,
     /// The paragraph plainly goes on: the line runs on into lower case.
     pub goes_on: bool,
     /// The line ends a sentence and the next starts with a capital.
@@ -59,10 +66,12 @@ pub struct Seam {
 pub struct Fill {
     /// Room of middle lines, before the seam.
     middle: Density,
-    /// Room of middle lines that follow a middle line.
-    middle_next: Density,
     /// Room of first lines that follow a plain paragraph end.
     first: Density,
+    /// Width of middle lines that follow a middle line.
+    middle_width: Density,
+    /// Width of first lines that follow a plain paragraph end.
+    first_width: Density,
     /// Log odds that a sentence-final line end closes its paragraph.
     prior: f32,
 }
@@ -71,18 +80,21 @@ impl Fill {
     /// Learns the figures from every seam of the document.
     pub fn learn(seams: &[Seam]) -> Self {
         let mut middle = Density::new();
-        let mut middle_next = Density::new();
         let mut first = Density::new();
+        let mut middle_width = Density::new();
+        let mut first_width = Density::new();
         let (mut sentence_ends, mut plain_ends) = (0usize, 0usize);
         for s in seams {
             if s.goes_on {
                 middle.add(s.room);
             }
-            if let Some(next) = s.next_room.filter(|_| s.next_goes_on) {
-                if s.goes_on {
-                    middle_next.add(next);
-                } else if s.sentence_end && s.room < CERTAIN_END {
-                    first.add(next);
+            let plain_end = s.sentence_end && s.room < CERTAIN_END;
+            if let (Some(room), Some(width)) = (s.next_room, s.next_width) {
+                if s.next_goes_on && s.goes_on {
+                    middle_width.add(width);
+                } else if s.next_goes_on && plain_end {
+                    first.add(room);
+                    first_width.add(width);
                 }
             }
             if s.sentence_end {
@@ -95,17 +107,18 @@ impl Fill {
         let prior = (ends / (sentence_ends as f32 + PRIOR_PSEUDO)).clamp(MIN_PRIOR, MAX_PRIOR);
         Fill {
             middle: middle.finish(),
-            middle_next: middle_next.finish(),
             first: first.finish(),
+            middle_width: middle_width.finish(),
+            first_width: first_width.finish(),
             prior: (prior / (1.0 - prior)).ln(),
         }
     }
 
     /// Log odds that a paragraph ends after a sentence-final line with
-    /// `room`, whose next line has `next_room` (if it goes on to a third);
+    /// `room`, whose next line has `next_width` (if it goes on to a third);
     /// `opens` says the line is its paragraph's first, so that if the
     /// paragraph goes on it is as full as first lines are, not middle ones.
-    pub fn log_odds(&self, room: f32, next_room: Option<f32>, opens: bool) -> f32 {
+    pub fn log_odds(&self, room: f32, next_width: Option<f32>, opens: bool) -> f32 {
         let spread = LAST_MAX - LAST_MIN;
         let last = if room <= LAST_MAX {
             1.0 / spread
@@ -114,7 +127,9 @@ impl Fill {
         };
         let going_on = if opens { &self.first } else { &self.middle };
         let ends = (last / going_on.at(room)).ln();
-        let opens = next_room.map_or(0.0, |r| (self.first.at(r) / self.middle_next.at(r)).ln());
+        let opens = next_width.map_or(0.0, |w| {
+            (self.first_width.at(w) / self.middle_width.at(w)).ln()
+        });
         self.prior + ends + opens
     }
 }
@@ -180,19 +195,23 @@ impl Density {
 mod tests {
     use super::*;
 
+    /// The share of the wrap width the next line's following word adds to its room.
+    const NEXT_WORD: f32 = 0.08;
+
     fn seam(room: f32, next_room: f32, goes_on: bool, sentence_end: bool) -> Seam {
         Seam {
             room,
             next_room: Some(next_room),
+            next_width: Some(next_room - NEXT_WORD),
             goes_on,
             sentence_end,
             next_goes_on: true,
         }
     }
 
-    /// A document whose middle lines have room about 1.05 and whose first
-    /// lines, indented, about 0.95; a quarter of sentence-final line ends
-    /// close a paragraph, most of them on a short line.
+    /// A document whose middle lines have room about 1.05 (width 0.97) and
+    /// whose first lines, indented, about 0.95 (width 0.87); a quarter of
+    /// sentence-final line ends close a paragraph, most of them on a short line.
     fn learnt() -> Fill {
         let mut seams = Vec::new();
         for k in 0..400 {
@@ -210,26 +229,56 @@ mod tests {
 
     #[test]
     fn a_short_sentence_final_line_ends_its_paragraph() {
-        assert!(learnt().log_odds(0.8, Some(1.05), false) > 0.0);
+        assert!(learnt().log_odds(0.8, Some(0.97), false) > 0.0);
     }
 
     #[test]
     fn a_full_line_before_a_full_width_line_goes_on() {
-        assert!(learnt().log_odds(1.06, Some(1.06), false) < 0.0);
+        assert!(learnt().log_odds(1.06, Some(0.98), false) < 0.0);
     }
 
     #[test]
     fn an_indented_next_line_tips_a_full_line_into_an_end() {
         let fill = learnt();
-        assert!(fill.log_odds(1.0, Some(0.95), false) > fill.log_odds(1.0, Some(1.06), false));
-        assert!(fill.log_odds(1.0, Some(0.95), false) > 0.0);
+        assert!(fill.log_odds(1.0, Some(0.87), false) > fill.log_odds(1.0, Some(0.98), false));
+        assert!(fill.log_odds(1.0, Some(0.87), false) > 0.0);
     }
 
     #[test]
     fn an_indented_first_line_is_full_for_a_first_line() {
         let fill = learnt();
-        assert!(fill.log_odds(0.95, Some(1.05), true) < fill.log_odds(0.95, Some(1.05), false));
-        assert!(fill.log_odds(0.95, Some(1.05), true) < 0.0);
+        assert!(fill.log_odds(0.95, Some(0.97), true) < fill.log_odds(0.95, Some(0.97), false));
+        assert!(fill.log_odds(0.95, Some(0.97), true) < 0.0);
+    }
+
+    /// First lines a few letters short of middle ones, their rooms spread
+    /// alike by the words after them: the width still tells them apart.
+    #[test]
+    fn the_next_lines_width_tells_a_first_line_whatever_word_follows() {
+        let mut seams = Vec::new();
+        for k in 0..400 {
+            let word = (k % 9) as f32 * 0.02;
+            let middle = |width: f32| Seam {
+                room: 1.05,
+                next_room: Some(1.0 + word),
+                next_width: Some(width),
+                goes_on: true,
+                sentence_end: false,
+                next_goes_on: true,
+            };
+            seams.push(middle(0.97 - word / 4.0));
+            if k % 3 == 0 {
+                seams.push(Seam {
+                    room: 0.5,
+                    sentence_end: true,
+                    goes_on: false,
+                    ..middle(0.9 - word / 4.0)
+                });
+            }
+        }
+        let fill = Fill::learn(&seams);
+        assert!(fill.log_odds(1.05, Some(0.89), false) > 1.0);
+        assert!(fill.log_odds(1.05, Some(0.97), false) < -1.0);
     }
 
     #[test]

@@ -221,6 +221,14 @@ impl Widths {
             .map(|c| self.room(layout, b, c))
     }
 
+    /// The width of line `b` in local wrap widths, when a body line follows
+    /// it without a blank line (as `next_room`).
+    fn next_width(&self, layout: &Layout, b: usize, after: Option<usize>) -> Option<f32> {
+        after
+            .filter(|&c| !gapped(layout, b, c))
+            .map(|_| layout.lines[b].width / self.capacity(b))
+    }
+
     /// Learns the document's line fill from all seams between body lines.
     fn learn_fill(&self, layout: &Layout, body: &[usize]) -> Fill {
         let goes_on = |a: usize, b: usize| {
@@ -238,6 +246,7 @@ impl Widths {
                 Seam {
                     room: self.room(layout, a, b),
                     next_room: self.next_room(layout, b, after),
+                    next_width: self.next_width(layout, b, after),
                     goes_on: goes_on(a, b),
                     sentence_end: ending(layout.text_of(a)) == Ending::Terminal
                         && tb.starts_with(char::is_uppercase)
@@ -303,7 +312,7 @@ impl Widths {
             Ending::Terminal => {
                 let mut odds = self
                     .fill
-                    .log_odds(room, self.next_room(layout, b, after), opens);
+                    .log_odds(room, self.next_width(layout, b, after), opens);
                 if opens_mid_paragraph(tb) {
                     odds += MID_OPENER;
                 } else if opens_in_time(tb) {
