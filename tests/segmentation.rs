@@ -25,10 +25,10 @@ use unicode_normalization::UnicodeNormalization;
 /// the figures printed), so these floors guard what has been reached.
 const FLOORS: [(&str, f64, f64); 6] = [
     ("clean", 0.95, 0.95),
-    ("pdftotext", 0.88, 0.86),
+    ("pdftotext", 0.88, 0.88),
     ("ocr", 0.66, 0.64),
     ("layout", 0.98, 0.98),
-    ("pasted", 0.88, 0.86),
+    ("pasted", 0.88, 0.88),
     ("ocr-pasted", 0.61, 0.61),
 ];
 
