@@ -224,6 +224,26 @@ impl Widths {
             .map(|_| layout.lines[b].width / self.capacity(b))
     }
 
+    /// Whether body line `b`, after a sentence end, is a heading line: short,
+    /// ending no sentence and not running on, in title case or capitals,
+    /// with a line at least `FULL_ENOUGH` wide opening on a capital after
+    /// it. Such a line can be neither a paragraph's last line (it ends no
+    /// sentence) nor a wrapped middle one (it is short), whatever the
+    /// document's line fill says of short lines.
+    fn heading_between(&self, layout: &Layout, b: usize, after: Option<usize>) -> bool {
+        let tb = layout.text_of(b);
+        let capacity = self.capacity(b);
+        let Some(c) = after else {
+            return false;
+        };
+        layout.lines[b].width < SHORT_LINE * capacity
+            && ending(tb) == Ending::Open
+            && !runs_on(tb)
+            && (title_case(tb) || all_caps(tb))
+            && layout.lines[c].width >= FULL_ENOUGH * capacity
+            && layout.text_of(c).starts_with(char::is_uppercase)
+    }
+
     /// Learns the document's line fill from all seams between body lines.
     fn learn_fill(&self, layout: &Layout, body: &[usize]) -> Fill {
         let goes_on = |a: usize, b: usize| {
@@ -293,6 +313,7 @@ impl Widths {
         let room = (la.width + SPACE + next_word) / capacity;
         match end {
             _ if b_lower && end != Ending::Colon => Verdict::Join,
+            Ending::Terminal if self.heading_between(layout, b, after) => Verdict::Break,
             Ending::Terminal if self.indents => {
                 Verdict::from(room >= CERTAIN_END && lb.indent <= la.indent + 1)
             }
@@ -582,6 +603,25 @@ mod tests {
         let whole = paras.iter().filter(|p| found.contains(p)).count();
         assert!(whole * 20 >= paras.len() * 19, "{whole} of {}", paras.len());
         assert!(found.len() <= paras.len() + 1, "{found:#?}");
+    }
+
+    /// A one-word heading after a paragraph whose last line ends a sentence
+    /// on a full line: the line fill alone would read it as going on.
+    #[test]
+    fn a_short_title_line_between_a_sentence_end_and_a_full_line_is_its_own() {
+        let full_ending = (0..200)
+            .map(|k| paragraph(k, 3))
+            .find(|p| {
+                let lines = wrap(p, WIDTH);
+                lines.len() > 1 && lines.last().is_some_and(|l| l.len() + 3 >= WIDTH)
+            })
+            .expect("a paragraph ending on a full line");
+        let mut paras = sample_paragraphs(6);
+        paras.insert(3, full_ending.clone());
+        paras.insert(4, "Analysis".to_string());
+        let found = paragraphs(&wrapped(&paras, WIDTH));
+        assert!(found.contains(&full_ending), "{found:#?}");
+        assert!(found.contains(&"Analysis".to_string()), "{found:#?}");
     }
 
     #[test]
