@@ -18,7 +18,7 @@ pub enum Ending {
 }
 
 /// How `line` ends. Footnote references glued to the end ("said.”23", OCR's
-/// "Russia.'*") are looked through; an abbreviation's period does not end a sentence.
+/// "Russia.'*" and "so.%�") are looked through; an abbreviation's period does not end a sentence.
 pub fn ending(line: &str) -> Ending {
     let stripped = line.trim_end_matches(|c: char| {
         c.is_ascii_digit()
@@ -36,6 +36,7 @@ pub fn ending(line: &str) -> Ending {
                     | '†'
                     | '‡'
                     | '>'
+                    | '%'
                     | '^'
             )
     });
@@ -334,6 +335,8 @@ mod tests {
         assert_eq!(ending("the end of it."), Ending::Terminal);
         assert_eq!(ending("said so.”23"), Ending::Terminal);
         assert_eq!(ending("Russia.'*"), Ending::Terminal);
+        assert_eq!(ending("if he did so.%�"), Ending::Terminal);
+        assert_eq!(ending("rose by 5%"), Ending::Open);
         assert_eq!(ending("the report of the U.S."), Ending::Terminal);
         assert_eq!(ending("United States v."), Ending::Open);
         assert_eq!(ending("as follows:"), Ending::Colon);
