@@ -348,6 +348,15 @@ impl Widths {
                 let heading_like = title_case(ta)
                     || all_caps(ta)
                     || (opens && ratio < SHORT_LINE && lb.width >= FULL_ENOUGH * capacity);
+                // A numbered title wider than the wrap width around it was
+                // never wrapped (OCR prints headings on one line).
+                let unwrapped_title = (title_case(ta) || all_caps(ta))
+                    && numbering(ta).is_some()
+                    && ratio > 1.0
+                    && tb.starts_with(char::is_uppercase);
+                if unwrapped_title && !runs_on(ta) {
+                    return Verdict::Break;
+                }
                 if room >= 1.0 || runs_on(ta) || !heading_like {
                     return Verdict::Join;
                 }
@@ -622,6 +631,26 @@ mod tests {
         let found = paragraphs(&wrapped(&paras, WIDTH));
         assert!(found.contains(&full_ending), "{found:#?}");
         assert!(found.contains(&"Analysis".to_string()), "{found:#?}");
+    }
+
+    #[test]
+    fn a_numbered_title_wider_than_the_wrap_width_ends_before_a_capital() {
+        let title = "2. Further Efforts by the Committee to Review the Budget Covered by the Spring Minutes";
+        assert!(title.len() > WIDTH);
+        let mut paras = sample_paragraphs(6);
+        paras.insert(3, title.to_string());
+        let text: String = paras
+            .iter()
+            .flat_map(|p| {
+                if p == title {
+                    vec![p.clone()]
+                } else {
+                    wrap(p, WIDTH)
+                }
+            })
+            .map(|l| l + "\n")
+            .collect();
+        assert_eq!(paragraphs(&text), paras);
     }
 
     #[test]
