@@ -194,6 +194,8 @@ fn print(html: &str, dir: &Path, name: &str) -> PathBuf {
             "--disable-sync",
             "--no-pdf-header-footer",
         ])
+        // Its own profile: never handed to a Chromium the user has open.
+        .arg(format!("--user-data-dir={}", dir.join("profile").display()))
         .arg(format!("--print-to-pdf={}", pdf.display()))
         .arg(format!("file://{}", page.display()))
         .output()
