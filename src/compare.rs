@@ -4,7 +4,7 @@
 use web_time::Instant;
 
 use crate::align::{
-    link, Analysis, Prior, SectionAffinity, SentenceMatch, Spread, WeightedTerms, WordAt,
+    link, Analysis, Headings, Prior, SectionAffinity, SentenceMatch, Spread, WeightedTerms, WordAt,
 };
 use crate::diff::{diff_words, DiffSide};
 use crate::error::{Error, Side};
@@ -42,6 +42,31 @@ fn round3(x: f32) -> f32 {
     (x * 1000.0).round() / 1000.0
 }
 
+/// Which paragraphs and sentences of a document are headings, for
+/// [`Headings`]: body text never links to a heading.
+struct HeadingFlags {
+    paragraphs: Vec<bool>,
+    sentences: Vec<bool>,
+}
+
+impl HeadingFlags {
+    fn of(doc: &Document, sentence_paragraph: &[u32]) -> Self {
+        let paragraphs: Vec<bool> = doc
+            .paragraphs
+            .iter()
+            .map(|p| p.kind == ParagraphKind::Heading)
+            .collect();
+        let sentences = sentence_paragraph
+            .iter()
+            .map(|&p| paragraphs[p as usize])
+            .collect();
+        HeadingFlags {
+            paragraphs,
+            sentences,
+        }
+    }
+}
+
 /// Which report sentences each summary sentence really draws on.
 fn aligned(links: &[SentenceMatch]) -> impl Iterator<Item = &SentenceMatch> {
     let best = links.first().map_or(0.0, |m| m.score);
@@ -68,6 +93,8 @@ pub fn compare(summary: &str, report: &str, options: &Options) -> Result<Compari
         analysis.vocabulary.terms.len(),
         analysis.vocabulary.phrases(),
     );
+    let summary_headings = HeadingFlags::of(&summary_doc, &analysis.summary_sentence_paragraph);
+    let report_headings = HeadingFlags::of(&report_doc, &analysis.report_sentence_paragraph);
     let keep = options.sentence_links as usize;
     let summary_links = link(
         &analysis.summary_sentences,
@@ -75,6 +102,10 @@ pub fn compare(summary: &str, report: &str, options: &Options) -> Result<Compari
         &mut spread,
         keep,
         None,
+        Headings {
+            queries: &summary_headings.sentences,
+            targets: &report_headings.sentences,
+        },
     );
     let report_links = link(
         &analysis.report_sentences,
@@ -82,6 +113,10 @@ pub fn compare(summary: &str, report: &str, options: &Options) -> Result<Compari
         &mut spread,
         keep,
         None,
+        Headings {
+            queries: &report_headings.sentences,
+            targets: &summary_headings.sentences,
+        },
     );
     let keep = options.paragraph_links as usize;
     let affinity = SectionAffinity::new(
@@ -99,6 +134,10 @@ pub fn compare(summary: &str, report: &str, options: &Options) -> Result<Compari
         &mut spread,
         keep,
         sectioned.then_some(&summary_prior as Prior),
+        Headings {
+            queries: &summary_headings.paragraphs,
+            targets: &report_headings.paragraphs,
+        },
     );
     let report_paragraph_links = link(
         &analysis.report_paragraphs,
@@ -106,6 +145,10 @@ pub fn compare(summary: &str, report: &str, options: &Options) -> Result<Compari
         &mut spread,
         keep,
         sectioned.then_some(&report_prior as Prior),
+        Headings {
+            queries: &report_headings.paragraphs,
+            targets: &summary_headings.paragraphs,
+        },
     );
     // Only alignment reads paragraph vectors: free them before the result grows.
     drop(affinity);

@@ -1,6 +1,6 @@
 //! Behaviour of the alignment and omission engine on small, readable cases.
 
-use lacuna::{compare, DiffKind, FactKind, Options, Status};
+use lacuna::{compare, DiffKind, FactKind, Options, ParagraphKind, Status};
 
 const REPORT: &str = "\
 1. Background
@@ -269,4 +269,43 @@ The President asked the White House Counsel to have the Special Counsel removed.
             "{party:?} from a case name is a key term: {terms:?}"
         );
     }
+}
+
+#[test]
+fn body_text_never_links_to_a_heading() {
+    // The summary's heading repeats the report's words; its paragraph is about
+    // something else. The report's paragraph on missed appointments is then
+    // summarised by nothing, whatever the heading says.
+    let summary = "2. Missed appointments\n\nThe case file was lost in the office move, and no handover was done.\n";
+    let result = compare(summary, REPORT, &Options::default()).unwrap();
+    let heading = result
+        .summary
+        .paragraphs
+        .iter()
+        .find(|p| p.kind == ParagraphKind::Heading)
+        .expect("the summary's heading is recognised");
+    for p in &result.report.paragraphs {
+        if p.kind == ParagraphKind::Heading {
+            continue;
+        }
+        assert!(
+            p.links.iter().all(|l| l.paragraph != heading.id),
+            "{:?} links to the summary heading",
+            p.text
+        );
+        for s in &p.sentences {
+            assert!(s.links.iter().all(|l| l.paragraph != heading.id));
+        }
+    }
+    assert_eq!(
+        sentence_status(&result, "missed 4 appointments"),
+        Status::Omitted
+    );
+    let own = result
+        .report
+        .paragraphs
+        .iter()
+        .find(|p| p.kind == ParagraphKind::Heading && p.text.contains("Missed"))
+        .expect("the report's heading is recognised");
+    assert_eq!(heading.links[0].paragraph, own.id, "headings still pair up");
 }

@@ -65,11 +65,13 @@ impl InvertedIndex {
 
     /// Up to `limit` indexed vectors sharing the most weight with `query`,
     /// by partial dot product over the terms rare enough to be indexed, in
-    /// no particular order (callers rank them by their exact score).
+    /// no particular order (callers rank them by their exact score). Vectors
+    /// that `excluded` marks are never proposed.
     pub fn candidates<'s>(
         &self,
         query: &WeightedTerms,
         limit: usize,
+        excluded: Option<&[bool]>,
         scratch: &'s mut Scratch,
     ) -> &'s [u32] {
         for &(t, w) in &query.entries {
@@ -83,6 +85,9 @@ impl InvertedIndex {
                 continue;
             }
             for &(doc, dw) in list {
+                if excluded.is_some_and(|excluded| excluded[doc as usize]) {
+                    continue;
+                }
                 let slot = &mut scratch.scores[doc as usize];
                 if *slot == 0.0 {
                     scratch.touched.push(doc);

@@ -111,6 +111,19 @@ pub type Prior<'a> = &'a dyn Fn(usize, u32) -> f32;
 /// Share of a link's score that comes from the prior, when there is one.
 const PRIOR_SHARE: f32 = 0.5;
 
+/// Which queries and targets belong to headings. Body text links only to
+/// body text: a heading makes no claim for a paragraph to condense, so a
+/// report paragraph whose best match is a summary heading ("Constitutional
+/// defenses.") would be reported as summarised when nothing summarises it.
+/// Headings may link to anything, their counterpart heading first.
+#[derive(Clone, Copy)]
+pub struct Headings<'a> {
+    /// Whether each query is (part of) a heading.
+    pub queries: &'a [bool],
+    /// Whether each target is (part of) a heading.
+    pub targets: &'a [bool],
+}
+
 /// The `keep` best partners among `targets` of each query, best first,
 /// optionally blending in a prior (e.g. how well the target's section matches).
 /// `spread` covers the vocabulary of both and is left empty.
@@ -120,6 +133,7 @@ pub fn link(
     spread: &mut Spread,
     keep: usize,
     prior: Option<Prior>,
+    headings: Headings,
 ) -> Vec<Vec<SentenceMatch>> {
     let index = InvertedIndex::new(targets, spread.terms());
     let mut scratch = index.scratch();
@@ -129,7 +143,12 @@ pub fn link(
         .map(|(qi, q)| {
             spread.load(q);
             let mut found: Vec<SentenceMatch> = index
-                .candidates(q, keep.max(1) * CANDIDATES_PER_LINK, &mut scratch)
+                .candidates(
+                    q,
+                    keep.max(1) * CANDIDATES_PER_LINK,
+                    (!headings.queries[qi]).then_some(headings.targets),
+                    &mut scratch,
+                )
                 .iter()
                 .map(|&other| {
                     let target = &targets[other as usize];

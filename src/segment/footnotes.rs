@@ -30,6 +30,8 @@ const MAX_INLINE_WEIGHT: usize = 2;
 const WIDE: f32 = 1.04;
 /// Lines wider than this many wrap widths were never wrapped (OCR paragraphs).
 const OVERFULL: f32 = 1.3;
+/// Numbered lines narrower than this share of the wrap width may be headings.
+const HEADING_WIDTH: f32 = 0.8;
 /// Footnote zones may hold at most this share of the body lines; more means
 /// the "footnotes" are really numbered paragraphs.
 const MAX_SHARE: f32 = 0.65;
@@ -312,8 +314,9 @@ fn carried_over(layout: &Layout, page: usize, start: usize, wrap: Option<f32>) -
 }
 
 /// Body lines that start with a clean footnote number and follow some body
-/// text on their page: (line index, number).
+/// text on their page, numbered section headings aside: (line index, number).
 fn candidates(layout: &Layout) -> Vec<(usize, u32)> {
+    let wrap = layout.wrap_width();
     let mut out = Vec::new();
     for range in &layout.pages {
         let mut body_seen = false;
@@ -322,14 +325,30 @@ fn candidates(layout: &Layout) -> Vec<(usize, u32)> {
                 continue;
             }
             if body_seen {
-                if let Some(n) = marker(layout.text_of(i)).and_then(|m| m.number) {
-                    out.push((i, n));
+                let text = layout.text_of(i);
+                if let Some((m, n)) = marker(text).and_then(|m| Some((m, m.number?))) {
+                    if !numbered_heading(&text[m.len..], layout.lines[i].width, wrap) {
+                        out.push((i, n));
+                    }
                 }
             }
             body_seen = true;
         }
     }
     out
+}
+
+/// Whether a numbered line reads as a section heading ("2 Background", "3
+/// What the agencies knew") rather than a note: a short line whose words
+/// open with a capital and end without a sentence end or references. Reviews
+/// number their sections so, and those numbers rise through the pages as
+/// notes' numbers do; notes end in a full stop or read as references.
+fn numbered_heading(title: &str, width: f32, wrap: Option<f32>) -> bool {
+    let title = title.trim_start();
+    wrap.is_some_and(|wrap| width < HEADING_WIDTH * wrap)
+        && title.starts_with(char::is_uppercase)
+        && ending(title) == Ending::Open
+        && !citation_like(title)
 }
 
 /// Indices of the candidates in the longest run of rising footnote numbers
@@ -473,6 +492,47 @@ mod tests {
         }
         s.push_str(&format!("Page {n}\n\x0c"));
         s
+    }
+
+    #[test]
+    fn numbered_section_headings_are_no_notes() {
+        // An official review: "2 Background" opens a section mid-page and the
+        // section numbers rise page by page as note numbers would.
+        let section = |n: usize, title: &str, notes: &[&str]| {
+            let mut body = vec![format!("{n} {title}")];
+            for k in 1..=2 {
+                let text = format!("{n}.{k} {}", paragraph(n * 7 + k, 4));
+                body.extend(wrap(&text, 72));
+            }
+            let body: Vec<&str> = body.iter().map(String::as_str).collect();
+            page(n, &body, notes)
+        };
+        let text = [
+            section(1, "Introduction", &[]),
+            section(2, "Background to the review", &[]),
+            section(3, "Chronology of agency involvement", &[]),
+            section(
+                4,
+                "Analysis of practice",
+                &["1 Working Together, 2018, at 12."],
+            ),
+            section(5, "Findings", &["2 Interview of the health visitor, at 3."]),
+        ]
+        .concat();
+        let roles = roles(&text);
+        for heading in [
+            "2 Background to the review",
+            "3 Chronology of agency involvement",
+            "4 Analysis of practice",
+        ] {
+            assert_eq!(role_of(&roles, heading), Some(Role::Body), "{heading}");
+        }
+        assert_eq!(role_in(&roles, "4.2 "), Some(Role::Body));
+        assert_eq!(
+            role_in(&roles, "1 Working Together"),
+            Some(Role::FootnoteStart)
+        );
+        assert_eq!(role_in(&roles, "2 Interview"), Some(Role::FootnoteStart));
     }
 
     #[test]

@@ -1,0 +1,297 @@
+//! Segmentation on documents it was never tuned on: CNN/DailyMail articles
+//! typeset as reports in three house styles (indented justified serif with a
+//! running title, numbered review paragraphs with "Page N of M" footers, a
+//! narrow hyphenated column), printed to PDF by Chromium and converted back
+//! with `pdftotext` (plain and `-layout`), as a researcher's files arrive. The paragraphs are
+//! known, so recall and precision are measured as for the Mueller report.
+//!
+//! Needs Chromium and pdftotext (scripts/setup.sh installs both) and the
+//! data in ../shared/data. `cargo test --release --test typeset -- --nocapture`
+//! prints the figures; `LACUNA_SHOW_MISSES=1` lists the returned paragraphs
+//! that match none typeset, `LACUNA_KEEP_TYPESET=1` keeps the HTML and PDFs
+//! in the temporary directory.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use common::{data_dir, eval_tokens, GoldIndex};
+use lacuna::{segment, Document, ParagraphKind};
+use serde_json::{json, Value};
+
+/// One house style: its CSS and how its headings and paragraphs are numbered.
+struct Style {
+    name: &'static str,
+    css: &'static str,
+    /// "2." (report) or "2" (review) before a heading; none for the column.
+    heading_number: fn(usize) -> String,
+    /// "2.3 " before a paragraph, as official reviews number them.
+    paragraph_number: bool,
+}
+
+const STYLES: [Style; 3] = [
+    Style {
+        name: "report",
+        css: "@page { size: A4; margin: 2.2cm;
+                @top-center { content: 'Independent review: final report'; font-size: 9pt }
+                @bottom-center { content: counter(page); font-size: 9pt } }
+              body { font: 11pt serif; text-align: justify }
+              p { margin: 0; text-indent: 2em }
+              h2 { font-size: 12pt; margin: 1.2em 0 .4em }",
+        heading_number: |n| format!("{n}. "),
+        paragraph_number: false,
+    },
+    Style {
+        name: "review",
+        css: "@page { size: A4; margin: 2cm;
+                @top-left { content: 'OFFICIAL'; font-size: 8pt }
+                @top-right { content: 'Serious Case Review: Child T'; font-size: 8pt }
+                @bottom-right { content: 'Page ' counter(page) ' of ' counter(pages); font-size: 8pt } }
+              body { font: 10.5pt sans-serif }
+              p { margin: 0 0 .7em }
+              h2 { font-size: 11pt; margin: 1em 0 .5em }",
+        heading_number: |n| format!("{n} "),
+        paragraph_number: true,
+    },
+    Style {
+        name: "column",
+        css: "@page { size: letter; margin: 2.5cm 5cm 2.5cm 3cm;
+                @bottom-center { content: counter(page); font-size: 10pt } }
+              body { font: 12pt serif; text-align: justify; hyphens: auto }
+              p { margin: 0; text-indent: 1.5em }
+              h2 { font-size: 13pt; font-style: italic; font-weight: normal; margin: 1em 0 .3em }",
+        heading_number: |_| String::new(),
+        paragraph_number: false,
+    },
+];
+
+/// Recall and precision floors per style, as `pdftotext` reads it and as
+/// `pdftotext -layout` does: what the segmenter reaches today, mostly below
+/// the issue's 0.95 (see the figures printed).
+const FLOORS: [(&str, [(f64, f64); 2]); 3] = [
+    ("report", [(0.79, 0.87), (0.85, 0.95)]),
+    ("review", [(0.98, 0.95), (0.98, 0.95)]),
+    ("column", [(0.83, 0.86), (0.93, 0.95)]),
+];
+
+/// The two ways researchers run `pdftotext`, by the name the figures use.
+const MODES: [(&str, &[&str]); 2] = [("pdftotext", &[]), ("-layout", &["-layout"])];
+
+/// Words a title cut short must not end on.
+const DANGLING: &[&str] = &[
+    "a", "an", "the", "of", "to", "in", "on", "at", "by", "for", "with", "from", "as", "and", "or",
+    "but", "his", "her", "its", "their", "is", "was", "are", "were", "has", "have", "had", "be",
+    "that", "who", "which", "after", "before", "than", "into", "over",
+];
+
+/// Articles per document: about 30 pages in each style.
+const ARTICLES: usize = 30;
+
+/// Undoes the data set's Penn-Treebank tokenization: "He said , `` no . ''"
+/// becomes "He said, \"no.\"".
+fn detokenize(text: &str) -> String {
+    let mut out = format!(" {text} ");
+    for (from, to) in [
+        (" `` ", " \""),
+        (" '' ", "\" "),
+        (" ,", ","),
+        (" .", "."),
+        (" ;", ";"),
+        (" :", ":"),
+        (" ?", "?"),
+        (" !", "!"),
+        (" %", "%"),
+        (" 's ", "'s "),
+        (" n't ", "n't "),
+        (" 're ", "'re "),
+        (" 've ", "'ve "),
+        (" 'll ", "'ll "),
+        (" 'm ", "'m "),
+        (" 'd ", "'d "),
+        ("( ", "("),
+        (" )", ")"),
+        ("$ ", "$"),
+        (" -- ", " \u{2013} "),
+    ] {
+        out = out.replace(from, to);
+    }
+    out.trim().to_string()
+}
+
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
+/// The HTML of `articles` in `style`, and its body paragraphs as typeset.
+fn typeset(articles: &[Value], style: &Style) -> (String, Vec<String>) {
+    let mut html = format!(
+        "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><style>{}</style></head><body>",
+        style.css
+    );
+    let mut paragraphs = Vec::new();
+    for (a, article) in articles.iter().enumerate() {
+        // A heading is a phrase: the summary's first clause, at most 8 words.
+        let summary = detokenize(article["summary"][0].as_str().expect("summary sentence"));
+        let clause = summary
+            .split([':', ',', ';'])
+            .find(|c| c.split_whitespace().count() >= 2)
+            .unwrap_or(&summary);
+        let mut title: Vec<&str> = clause
+            .trim_end_matches(['.', '!', '?', ' '])
+            .split_whitespace()
+            .take(8)
+            .collect();
+        // Cut short, a title still ends on a word that can end one.
+        while title.len() > 2 && DANGLING.contains(&title[title.len() - 1].to_lowercase().as_str())
+        {
+            title.pop();
+        }
+        html += &format!(
+            "<h2>{}{}</h2>",
+            (style.heading_number)(a + 1),
+            escape(&title.join(" "))
+        );
+        let sentences: Vec<String> = article["article"]
+            .as_array()
+            .expect("article sentences")
+            .iter()
+            .map(|s| detokenize(s.as_str().expect("sentence")))
+            .collect();
+        let (mut at, mut k) = (0, 0);
+        while at < sentences.len() {
+            let n = 2 + k % 3;
+            k += 1;
+            let mut text = sentences[at..(at + n).min(sentences.len())].join(" ");
+            at += n;
+            if style.paragraph_number {
+                text = format!("{}.{k} {text}", a + 1);
+            }
+            html += &format!("<p>{}</p>", escape(&text));
+            paragraphs.push(text);
+        }
+    }
+    html += "</body></html>";
+    (html, paragraphs)
+}
+
+/// Prints `html` to PDF with headless Chromium and returns its path.
+fn print(html: &str, dir: &Path, name: &str) -> PathBuf {
+    let page = dir.join(format!("{name}.html"));
+    let pdf = dir.join(format!("{name}.pdf"));
+    std::fs::write(&page, html).expect("temporary HTML written");
+    let chromium = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
+    let status = Command::new(&chromium)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-pdf-header-footer",
+        ])
+        // Its own profile: never handed to a Chromium the user has open.
+        .arg(format!("--user-data-dir={}", dir.join("profile").display()))
+        .arg(format!("--print-to-pdf={}", pdf.display()))
+        .arg(format!("file://{}", page.display()))
+        .output()
+        .unwrap_or_else(|e| panic!("{chromium} did not run ({e}): run scripts/setup.sh"));
+    assert!(pdf.is_file(), "Chromium printed no PDF: {status:?}");
+    pdf
+}
+
+/// `pdftotext` of `pdf` with `args`.
+fn convert(pdf: &Path, args: &[&str]) -> String {
+    let out = Command::new("pdftotext")
+        .args(args)
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext is missing: run scripts/setup.sh (it installs poppler-utils)");
+    assert!(
+        out.status.success(),
+        "pdftotext failed on {}",
+        pdf.display()
+    );
+    String::from_utf8(out.stdout).expect("pdftotext writes UTF-8")
+}
+
+fn scratch_dir() -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("lacuna-typeset-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temporary directory");
+    dir
+}
+
+/// Recall and precision of `doc`'s body paragraphs against `gold`, and how
+/// many it returned; `LACUNA_SHOW_MISSES=1` lists those matching nothing.
+fn recall_precision(doc: &Document, gold: &GoldIndex, name: &str) -> (f64, f64, usize) {
+    let body: Vec<_> = doc
+        .paragraphs
+        .iter()
+        .filter(|p| !matches!(p.kind, ParagraphKind::Heading | ParagraphKind::Footnote))
+        .collect();
+    let mut matched = vec![false; gold.blocks.len()];
+    let mut precise = 0;
+    for p in &body {
+        match gold.best(&p.text) {
+            Some((k, f1)) if f1 >= 0.9 => {
+                precise += 1;
+                matched[k] = true;
+            }
+            _ if std::env::var_os("LACUNA_SHOW_MISSES").is_some() => {
+                println!("  {name} unmatched: {:.100}", p.text);
+            }
+            _ => {}
+        }
+    }
+    let recall = matched.iter().filter(|&&m| m).count() as f64 / gold.blocks.len() as f64;
+    (
+        recall,
+        precise as f64 / body.len().max(1) as f64,
+        body.len(),
+    )
+}
+
+#[test]
+fn typeset_reports_come_back_paragraph_by_paragraph() {
+    let Some(data) = data_dir() else { return };
+    let articles: Vec<Value> = std::fs::read_to_string(data.join("poc-cnndm/dev.jsonl"))
+        .expect("dev.jsonl readable")
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("valid JSON line"))
+        .collect();
+    let dir = scratch_dir();
+    let mut failures = Vec::new();
+    for (i, (style, (name, floors))) in STYLES.iter().zip(FLOORS).enumerate() {
+        assert_eq!(style.name, name);
+        let (html, paragraphs) = typeset(&articles[i * ARTICLES..(i + 1) * ARTICLES], style);
+        let pdf = print(&html, &dir, style.name);
+        let blocks: Vec<Value> = paragraphs
+            .iter()
+            .filter(|p| eval_tokens(p).len() >= 4)
+            .map(|p| json!({ "text": p }))
+            .collect();
+        let gold = GoldIndex::new(blocks.iter().collect());
+        for ((mode, args), (min_recall, min_precision)) in MODES.iter().zip(floors) {
+            let doc = segment(&convert(&pdf, args));
+            let (recall, precision, returned) = recall_precision(&doc, &gold, name);
+            println!(
+                "{name:>7} {mode:>9}: paragraph recall {recall:.3} precision {precision:.3} ({} paragraphs typeset, {returned} returned)",
+                blocks.len(),
+            );
+            if recall < min_recall || precision < min_precision {
+                failures.push(format!(
+                    "{name} {mode}: recall {recall:.3} (floor {min_recall}), precision {precision:.3} (floor {min_precision})"
+                ));
+            }
+        }
+    }
+    if std::env::var_os("LACUNA_KEEP_TYPESET").is_none() {
+        std::fs::remove_dir_all(&dir).ok();
+    }
+    assert!(failures.is_empty(), "{failures:#?}");
+}
