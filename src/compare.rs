@@ -145,6 +145,7 @@ pub fn compare(summary: &str, report: &str, options: &Options) -> Result<Compari
             )
         })
         .collect();
+    drop(sources_of_report);
     let summary_support: Vec<f32> = summary_links
         .iter()
         .enumerate()
@@ -158,17 +159,10 @@ pub fn compare(summary: &str, report: &str, options: &Options) -> Result<Compari
             )
         })
         .collect();
-    fill_document(
+    fill_scores(
         &mut report_doc,
-        &SideView {
-            own: &analysis.report_sentences,
-            other: &analysis.summary_sentences,
-            other_sentence_paragraph: &analysis.summary_sentence_paragraph,
-            sentence_links: &report_links,
-            paragraph_links: &report_paragraph_links,
-            scores: &report_coverage,
-        },
-        &analysis,
+        &analysis.report_sentences,
+        &report_coverage,
         |sentence, score| {
             sentence.coverage = Some(round3(score));
             sentence.status = Some(status_of_coverage(score, options));
@@ -178,17 +172,10 @@ pub fn compare(summary: &str, report: &str, options: &Options) -> Result<Compari
             paragraph.status = Some(status_of_coverage(score, options));
         },
     );
-    fill_document(
+    fill_scores(
         &mut summary_doc,
-        &SideView {
-            own: &analysis.summary_sentences,
-            other: &analysis.report_sentences,
-            other_sentence_paragraph: &analysis.report_sentence_paragraph,
-            sentence_links: &summary_links,
-            paragraph_links: &summary_paragraph_links,
-            scores: &summary_support,
-        },
-        &analysis,
+        &analysis.summary_sentences,
+        &summary_support,
         |sentence, score| {
             sentence.support = Some(round3(score));
             sentence.status = Some(status_of_support(score, options));
@@ -197,6 +184,39 @@ pub fn compare(summary: &str, report: &str, options: &Options) -> Result<Compari
             paragraph.support = Some(round3(score));
             paragraph.status = Some(status_of_support(score, options));
         },
+    );
+    drop((report_coverage, summary_support));
+    // Omissions read only the verdicts: find them before the links are
+    // written, so their working memory and the links never peak together.
+    let omissions = find_omissions(
+        &report_doc,
+        &analysis,
+        &facts.dropped,
+        &cited_only,
+        &mut spread,
+    );
+    drop(cited_only);
+    fill_links(
+        &mut report_doc,
+        SideView {
+            own: &analysis.report_sentences,
+            other: &analysis.summary_sentences,
+            other_sentence_paragraph: &analysis.summary_sentence_paragraph,
+            sentence_links: report_links,
+            paragraph_links: report_paragraph_links,
+        },
+        &analysis,
+    );
+    fill_links(
+        &mut summary_doc,
+        SideView {
+            own: &analysis.summary_sentences,
+            other: &analysis.report_sentences,
+            other_sentence_paragraph: &analysis.report_sentence_paragraph,
+            sentence_links: summary_links,
+            paragraph_links: summary_paragraph_links,
+        },
+        &analysis,
     );
     for s in summary_doc
         .paragraphs
@@ -208,13 +228,6 @@ pub fn compare(summary: &str, report: &str, options: &Options) -> Result<Compari
         }
     }
     drop(diffs);
-    let omissions = find_omissions(
-        &report_doc,
-        &analysis,
-        &facts.dropped,
-        &cited_only,
-        &mut spread,
-    );
     let sections = section_coverage(&report_doc, &analysis.report_words);
     let score_ms = ms(started);
 
@@ -303,21 +316,22 @@ fn word_diffs(
         .collect()
 }
 
-/// One document's side of the alignment, as `fill_document` needs it.
+/// One document's side of the alignment, as `fill_links` needs it; the
+/// links are handed over so each is freed once written.
 struct SideView<'a> {
     own: &'a [WeightedTerms],
     other: &'a [WeightedTerms],
     other_sentence_paragraph: &'a [u32],
-    sentence_links: &'a [Vec<SentenceMatch>],
-    paragraph_links: &'a [Vec<SentenceMatch>],
-    scores: &'a [f32],
+    sentence_links: Vec<Vec<SentenceMatch>>,
+    paragraph_links: Vec<Vec<SentenceMatch>>,
 }
 
-/// Writes links, scores and verdicts into one document's sentences and paragraphs.
-fn fill_document(
+/// Writes scores and verdicts into one document's sentences and paragraphs
+/// (a paragraph's score is its sentences' weighted by content mass).
+fn fill_scores(
     doc: &mut Document,
-    view: &SideView,
-    analysis: &Analysis,
+    own: &[WeightedTerms],
+    scores: &[f32],
     set_sentence: impl Fn(&mut Sentence, f32),
     set_paragraph: impl Fn(&mut Paragraph, f32),
 ) {
@@ -326,10 +340,22 @@ fn fill_document(
         let mut mass = 0.0;
         for s in &mut p.sentences {
             let id = s.id as usize;
-            let score = view.scores[id];
+            let score = scores[id];
             set_sentence(s, score);
-            let own = &view.own[id];
-            s.links = view.sentence_links[id]
+            weighted += own[id].mass * score;
+            mass += own[id].mass;
+        }
+        set_paragraph(p, if mass > 0.0 { weighted / mass } else { 0.0 });
+    }
+}
+
+/// Writes links, with the terms that explain them, into one document's
+/// sentences and paragraphs.
+fn fill_links(doc: &mut Document, mut view: SideView, analysis: &Analysis) {
+    for p in &mut doc.paragraphs {
+        for s in &mut p.sentences {
+            let own = &view.own[s.id as usize];
+            s.links = std::mem::take(&mut view.sentence_links[s.id as usize])
                 .iter()
                 .map(|m| {
                     let theirs = &view.other[m.other as usize];
@@ -354,17 +380,14 @@ fn fill_document(
                     }
                 })
                 .collect();
-            weighted += own.mass * score;
-            mass += own.mass;
         }
-        p.links = view.paragraph_links[p.id as usize]
+        p.links = std::mem::take(&mut view.paragraph_links[p.id as usize])
             .iter()
             .map(|m| ParagraphLink {
                 paragraph: m.other,
                 score: round3(m.score),
             })
             .collect();
-        set_paragraph(p, if mass > 0.0 { weighted / mass } else { 0.0 });
     }
 }
 
