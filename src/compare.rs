@@ -4,7 +4,7 @@
 use web_time::Instant;
 
 use crate::align::{
-    link, Analysis, Prior, SectionAffinity, SentenceMatch, Spread, WeightedTerms, WordAt,
+    link, Analysis, Links, Prior, SectionAffinity, SentenceMatch, Spread, WeightedTerms, WordAt,
 };
 use crate::diff::{diff_words, DiffSide};
 use crate::error::{Error, Side};
@@ -198,7 +198,7 @@ pub fn compare(summary: &str, report: &str, options: &Options) -> Result<Compari
     drop(cited_only);
     fill_links(
         &mut report_doc,
-        SideView {
+        &SideView {
             own: &analysis.report_sentences,
             other: &analysis.summary_sentences,
             other_sentence_paragraph: &analysis.summary_sentence_paragraph,
@@ -209,7 +209,7 @@ pub fn compare(summary: &str, report: &str, options: &Options) -> Result<Compari
     );
     fill_links(
         &mut summary_doc,
-        SideView {
+        &SideView {
             own: &analysis.summary_sentences,
             other: &analysis.report_sentences,
             other_sentence_paragraph: &analysis.report_sentence_paragraph,
@@ -261,7 +261,7 @@ fn word_diffs(
     summary: &Document,
     report: &Document,
     analysis: &Analysis,
-    summary_links: &[Vec<SentenceMatch>],
+    summary_links: &Links,
 ) -> Vec<Vec<Option<WordDiff>>> {
     fn texts(doc: &Document) -> Vec<&str> {
         doc.paragraphs
@@ -316,14 +316,13 @@ fn word_diffs(
         .collect()
 }
 
-/// One document's side of the alignment, as `fill_links` needs it; the
-/// links are handed over so each is freed once written.
+/// One document's side of the alignment, as `fill_links` needs it.
 struct SideView<'a> {
     own: &'a [WeightedTerms],
     other: &'a [WeightedTerms],
     other_sentence_paragraph: &'a [u32],
-    sentence_links: Vec<Vec<SentenceMatch>>,
-    paragraph_links: Vec<Vec<SentenceMatch>>,
+    sentence_links: Links,
+    paragraph_links: Links,
 }
 
 /// Writes scores and verdicts into one document's sentences and paragraphs
@@ -351,11 +350,13 @@ fn fill_scores(
 
 /// Writes links, with the terms that explain them, into one document's
 /// sentences and paragraphs.
-fn fill_links(doc: &mut Document, mut view: SideView, analysis: &Analysis) {
+fn fill_links(doc: &mut Document, view: &SideView, analysis: &Analysis) {
     for p in &mut doc.paragraphs {
         for s in &mut p.sentences {
             let own = &view.own[s.id as usize];
-            s.links = std::mem::take(&mut view.sentence_links[s.id as usize])
+            s.links = view
+                .sentence_links
+                .of(s.id as usize)
                 .iter()
                 .map(|m| {
                     let theirs = &view.other[m.other as usize];
@@ -381,7 +382,9 @@ fn fill_links(doc: &mut Document, mut view: SideView, analysis: &Analysis) {
                 })
                 .collect();
         }
-        p.links = std::mem::take(&mut view.paragraph_links[p.id as usize])
+        p.links = view
+            .paragraph_links
+            .of(p.id as usize)
             .iter()
             .map(|m| ParagraphLink {
                 paragraph: m.other,

@@ -7,7 +7,7 @@ mod sections;
 mod spread;
 mod terms;
 
-pub use links::{link, Prior, SentenceMatch};
+pub use links::{link, Links, Prior, SentenceMatch};
 pub use sections::SectionAffinity;
 pub use spread::Spread;
 pub use terms::{Analysis, DocumentWords, TermId, WeightedTerms, WordAt, WordInfo};
