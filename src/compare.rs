@@ -224,7 +224,7 @@ pub fn compare(summary: &str, report: &str, options: &Options) -> Result<Compari
         .flat_map(|p| &mut p.sentences)
     {
         for (link, diff) in s.links.iter_mut().zip(diffs[s.id as usize].drain(..)) {
-            link.diff = diff;
+            link.diff = diff.map(Box::new);
         }
     }
     drop(diffs);
