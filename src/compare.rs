@@ -196,25 +196,29 @@ pub fn compare(summary: &str, report: &str, options: &Options) -> Result<Compari
         &mut spread,
     );
     drop(cited_only);
+    // Each side's own vectors are freed as its links are written, so the
+    // links reuse their memory; the summary's are few, and the report's
+    // links read them afterwards, so the summary's side works on a copy.
+    let mut report_vectors = std::mem::take(&mut analysis.report_sentences);
     fill_links(
-        &mut report_doc,
-        &SideView {
-            own: &analysis.report_sentences,
-            other: &analysis.summary_sentences,
-            other_sentence_paragraph: &analysis.summary_sentence_paragraph,
-            sentence_links: report_links,
-            paragraph_links: report_paragraph_links,
+        &mut summary_doc,
+        &mut SideView {
+            own: analysis.summary_sentences.clone(),
+            other: &report_vectors,
+            other_sentence_paragraph: &analysis.report_sentence_paragraph,
+            sentence_links: summary_links,
+            paragraph_links: summary_paragraph_links,
         },
         &analysis,
     );
     fill_links(
-        &mut summary_doc,
-        &SideView {
-            own: &analysis.summary_sentences,
-            other: &analysis.report_sentences,
-            other_sentence_paragraph: &analysis.report_sentence_paragraph,
-            sentence_links: summary_links,
-            paragraph_links: summary_paragraph_links,
+        &mut report_doc,
+        &mut SideView {
+            own: std::mem::take(&mut report_vectors),
+            other: &analysis.summary_sentences,
+            other_sentence_paragraph: &analysis.summary_sentence_paragraph,
+            sentence_links: report_links,
+            paragraph_links: report_paragraph_links,
         },
         &analysis,
     );
@@ -316,9 +320,10 @@ fn word_diffs(
         .collect()
 }
 
-/// One document's side of the alignment, as `fill_links` needs it.
+/// One document's side of the alignment, as `fill_links` needs it; it
+/// frees the `own` vectors as it goes.
 struct SideView<'a> {
-    own: &'a [WeightedTerms],
+    own: Vec<WeightedTerms>,
     other: &'a [WeightedTerms],
     other_sentence_paragraph: &'a [u32],
     sentence_links: Links,
@@ -350,10 +355,10 @@ fn fill_scores(
 
 /// Writes links, with the terms that explain them, into one document's
 /// sentences and paragraphs.
-fn fill_links(doc: &mut Document, view: &SideView, analysis: &Analysis) {
+fn fill_links(doc: &mut Document, view: &mut SideView, analysis: &Analysis) {
     for p in &mut doc.paragraphs {
         for s in &mut p.sentences {
-            let own = &view.own[s.id as usize];
+            let own = std::mem::take(&mut view.own[s.id as usize]);
             s.links = view
                 .sentence_links
                 .of(s.id as usize)
