@@ -23,7 +23,7 @@ pub type PhraseId = u32;
 pub struct TermInfo {
     /// The first spelling seen, lower-cased, for explanations; shared, as
     /// every link that lists the term hands out a reference, not a copy.
-    pub surface: Arc<str>,
+    pub surface: Arc<String>,
     /// Inverse sentence frequency across both documents.
     pub idf: f32,
 }
@@ -261,7 +261,7 @@ impl Vocabulary {
             let id = *self.by_key.entry(key).or_insert(next);
             if id == next {
                 self.terms.push(TermInfo {
-                    surface: Arc::from(lower),
+                    surface: Arc::new(lower.to_string()),
                     idf: 0.0,
                 });
             }
