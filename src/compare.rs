@@ -4,7 +4,8 @@
 use web_time::Instant;
 
 use crate::align::{
-    link, Analysis, Links, Prior, SectionAffinity, SentenceMatch, Spread, WeightedTerms, WordAt,
+    link, Analysis, Links, Prior, SectionAffinity, SentenceMatch, Spread, Tokens, Vocabulary,
+    WeightedTerms,
 };
 use crate::diff::{diff_words, DiffSide};
 use crate::error::{Error, Side};
@@ -63,7 +64,19 @@ pub fn compare(summary: &str, report: &str, options: &Options) -> Result<Compari
     let segment_ms = ms(started);
 
     let started = Instant::now();
-    let mut analysis = Analysis::new(&summary_doc, &report_doc);
+    let tokens = Tokens::new(&summary_doc, &report_doc);
+    let tokens_ms = ms(started);
+
+    // Facts are the only readers of the word occurrences (12 bytes a word)
+    // besides the vectors: find them first, so the occurrences are freed
+    // before the vectors are built and aligned.
+    let started = Instant::now();
+    let facts = find_facts(&summary_doc, &report_doc, &tokens);
+    let cited_only = cited_only_terms(&report_doc, &tokens);
+    let facts_ms = ms(started);
+
+    let started = Instant::now();
+    let mut analysis = Analysis::new(tokens);
     let mut spread = Spread::new(
         analysis.vocabulary.terms.len(),
         analysis.vocabulary.phrases(),
@@ -111,20 +124,18 @@ pub fn compare(summary: &str, report: &str, options: &Options) -> Result<Compari
     drop(affinity);
     analysis.summary_paragraphs = Vec::new();
     analysis.report_paragraphs = Vec::new();
-    let align_ms = ms(started);
+    let align_ms = tokens_ms + ms(started);
 
-    // Diffs and facts are the last readers of the word occurrences (12 bytes
-    // a word): run them before the links are written out, then free the
-    // occurrences, so the two never take memory at the same time.
     let started = Instant::now();
-    let mut diffs = word_diffs(&summary_doc, &report_doc, &analysis, &summary_links);
+    let mut diffs = word_diffs(
+        &summary_doc,
+        &report_doc,
+        &analysis.vocabulary,
+        &summary_links,
+    );
     let diff_ms = ms(started);
 
     let started = Instant::now();
-    let facts = find_facts(&summary_doc, &report_doc, &analysis);
-    let cited_only = cited_only_terms(&report_doc, &analysis);
-    analysis.summary_words.forget_words();
-    analysis.report_words.forget_words();
     let mut sources_of_report: Vec<Vec<u32>> = vec![Vec::new(); analysis.report_sentences.len()];
     for (s, links) in summary_links.iter().enumerate() {
         for m in aligned(links) {
@@ -233,7 +244,7 @@ pub fn compare(summary: &str, report: &str, options: &Options) -> Result<Compari
     }
     drop(diffs);
     let sections = section_coverage(&report_doc, &analysis.report_words);
-    let score_ms = ms(started);
+    let score_ms = facts_ms + ms(started);
 
     let stats = stats(
         &summary_doc,
@@ -264,7 +275,7 @@ pub fn compare(summary: &str, report: &str, options: &Options) -> Result<Compari
 fn word_diffs(
     summary: &Document,
     report: &Document,
-    analysis: &Analysis,
+    vocabulary: &Vocabulary,
     summary_links: &Links,
 ) -> Vec<Vec<Option<WordDiff>>> {
     fn texts(doc: &Document) -> Vec<&str> {
@@ -274,30 +285,20 @@ fn word_diffs(
             .collect()
     }
     let (summary_texts, report_texts) = (texts(summary), texts(report));
-    let side = |words: &[WordAt], keys: &mut Vec<u32>, spans: &mut Vec<(usize, usize)>| {
-        keys.clear();
-        keys.extend(words.iter().map(WordAt::word));
-        spans.clear();
-        spans.extend(words.iter().map(|w| (w.start as usize, w.end as usize)));
-    };
     let (mut new_keys, mut new_spans) = (Vec::new(), Vec::new());
     let (mut old_keys, mut old_spans) = (Vec::new(), Vec::new());
     summary_links
         .iter()
         .enumerate()
         .map(|(s, links)| {
-            side(
-                analysis.summary_words.of(s as u32),
-                &mut new_keys,
-                &mut new_spans,
-            );
+            vocabulary.sentence_words(summary_texts[s], &mut new_keys, &mut new_spans);
             links
                 .iter()
                 .map(|m| {
                     // The same rounded score the link shows decides whether it gets a diff.
                     (round3(m.score) >= LINK_FLOOR).then(|| {
-                        side(
-                            analysis.report_words.of(m.other),
+                        vocabulary.sentence_words(
+                            report_texts[m.other as usize],
                             &mut old_keys,
                             &mut old_spans,
                         );

@@ -10,4 +10,6 @@ mod terms;
 pub use links::{link, Links, Prior, SentenceMatch};
 pub use sections::SectionAffinity;
 pub use spread::Spread;
-pub use terms::{Analysis, DocumentWords, TermId, WeightedTerms, WordAt, WordInfo};
+pub use terms::{
+    Analysis, DocumentWords, TermId, Tokens, Vocabulary, WeightedTerms, WordAt, WordInfo,
+};

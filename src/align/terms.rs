@@ -166,6 +166,8 @@ pub struct DocumentWords {
     pub sentences: Vec<Range<usize>>,
     /// How many words of each sentence lie outside redaction marks, by sentence id.
     pub counts: Vec<u32>,
+    /// Sentence-id range of each paragraph.
+    paragraph_sentences: Vec<Range<usize>>,
 }
 
 impl DocumentWords {
@@ -188,9 +190,9 @@ impl DocumentWords {
     }
 
     /// Frees the word occurrences once only the counts are needed: the
-    /// largest part of the analysis, no longer held while the result grows.
-    /// `of` must not be called afterwards.
-    pub fn forget_words(&mut self) {
+    /// largest part of the analysis, no longer held while the vectors are
+    /// aligned. `of` must not be called afterwards.
+    fn forget_words(&mut self) {
         self.words = Vec::new();
     }
 }
@@ -205,13 +207,38 @@ struct DocumentTerms {
     paragraph_sentences: Vec<Range<usize>>,
 }
 
-/// Both documents analysed against one vocabulary, with weighted vectors ready.
-pub struct Analysis {
-    /// The shared vocabulary with idf weights.
+/// Both documents tokenized against one vocabulary, every word occurrence
+/// kept: what facts read before `Analysis::new` weighs the terms and frees
+/// the occurrences.
+pub struct Tokens {
+    /// The shared vocabulary, idf weights not yet known.
     pub vocabulary: Vocabulary,
     /// The summary's words, by sentence.
     pub summary_words: DocumentWords,
     /// The report's words, by sentence.
+    pub report_words: DocumentWords,
+}
+
+impl Tokens {
+    /// Tokenizes both documents and interns their words.
+    pub fn new(summary: &Document, report: &Document) -> Self {
+        let mut vocabulary = Vocabulary::new();
+        let summary_words = vocabulary.document(summary);
+        let report_words = vocabulary.document(report);
+        Tokens {
+            vocabulary,
+            summary_words,
+            report_words,
+        }
+    }
+}
+
+/// Both documents analysed against one vocabulary, with weighted vectors
+/// ready; of the words, only the counts are left.
+pub struct Analysis {
+    /// The shared vocabulary with idf weights.
+    pub vocabulary: Vocabulary,
+    /// The report's word counts, by sentence.
     pub report_words: DocumentWords,
     /// Summary sentence vectors, by sentence id.
     pub summary_sentences: Vec<WeightedTerms>,
@@ -277,34 +304,44 @@ impl Vocabulary {
         id
     }
 
+    /// The ids and byte spans of the words of `text`, a sentence of either
+    /// document, as `document` found them: word diffs run after the word
+    /// occurrences are freed, and re-read the few sentences they need.
+    pub fn sentence_words(
+        &self,
+        text: &str,
+        ids: &mut Vec<WordId>,
+        spans: &mut Vec<(usize, usize)>,
+    ) {
+        ids.clear();
+        spans.clear();
+        let mut lower = String::new();
+        for (start, end) in word_spans(text) {
+            lower_word(&text[start..end], &mut lower);
+            ids.push(self.by_lower[lower.as_str()]);
+            spans.push((start, end));
+        }
+    }
+
     /// The id of the phrase "`first` then `second`", interning it on first sight.
     fn phrase(&mut self, first: TermId, second: TermId) -> PhraseId {
         let next = self.by_pair.len() as PhraseId;
         *self.by_pair.entry((first, second)).or_insert(next)
     }
 
-    fn document(&mut self, doc: &Document) -> (DocumentWords, DocumentTerms) {
+    /// Tokenizes `doc`, interning its words.
+    fn document(&mut self, doc: &Document) -> DocumentWords {
         let mut words = Vec::new();
         let mut word_ranges = Vec::new();
         let mut counts = Vec::new();
-        let mut terms = DocumentTerms {
-            sentences: Vec::new(),
-            paragraph_sentences: Vec::with_capacity(doc.paragraphs.len()),
-        };
+        let mut paragraph_sentences = Vec::with_capacity(doc.paragraphs.len());
         let mut lower = String::new();
-        let mut sequence: Vec<TermId> = Vec::new();
-        let mut term_counts: Vec<(TermId, f32)> = Vec::new();
-        let mut phrases: Vec<PhraseId> = Vec::new();
         for paragraph in &doc.paragraphs {
-            let first = terms.sentences.len();
+            let first = word_ranges.len();
             for sentence in &paragraph.sentences {
                 let from = words.len();
-                phrases.clear();
-                sequence.clear();
                 let marks = redactions(&sentence.text);
                 let mut mark = marks.iter().peekable();
-                // The term before, if no redaction lies between: phrases do not span one.
-                let mut previous: Option<TermId> = None;
                 for (start, end) in word_spans(&sentence.text) {
                     while mark.peek().is_some_and(|m| m.end <= start) {
                         mark.next();
@@ -320,44 +357,61 @@ impl Vocabulary {
                         raw.starts_with(char::is_uppercase),
                         redacted,
                     ));
-                    if redacted {
-                        previous = None;
-                        continue;
-                    }
-                    if let Some(term) = self.words[word as usize].term {
-                        if let Some(first) = previous {
-                            let phrase = self.phrase(first, term);
-                            phrases.push(phrase);
-                        }
-                        previous = Some(term);
-                        sequence.push(term);
-                    }
                 }
                 word_ranges.push(from..words.len());
                 counts.push(words[from..].iter().filter(|w| !w.redacted()).count() as u32);
-                phrases.sort_unstable();
-                phrases.dedup();
-                term_counts.clear();
-                term_counts.extend(sequence.iter().map(|&t| (t, 1.0)));
-                merge_entries(&mut term_counts, |a, b| a + b);
-                terms.sentences.push(WeightedTerms {
-                    entries: term_counts.clone(),
-                    bigrams: phrases.clone(),
-                    ..WeightedTerms::default()
-                });
             }
-            terms.paragraph_sentences.push(first..terms.sentences.len());
+            paragraph_sentences.push(first..word_ranges.len());
         }
-        // Kept until scoring is done: give back what growing it left spare.
-        words.shrink_to_fit();
-        (
-            DocumentWords {
-                words,
-                sentences: word_ranges,
-                counts,
-            },
-            terms,
-        )
+        DocumentWords {
+            words,
+            sentences: word_ranges,
+            counts,
+            paragraph_sentences,
+        }
+    }
+
+    /// The count vectors of `doc`'s sentences: their content terms and the
+    /// phrases of adjacent ones (not across a redaction), interning phrases.
+    fn terms(&mut self, doc: &DocumentWords) -> DocumentTerms {
+        let mut sentences = Vec::with_capacity(doc.sentences.len());
+        let mut sequence: Vec<TermId> = Vec::new();
+        let mut term_counts: Vec<(TermId, f32)> = Vec::new();
+        let mut phrases: Vec<PhraseId> = Vec::new();
+        for range in &doc.sentences {
+            phrases.clear();
+            sequence.clear();
+            // The term before, if no redaction lies between: phrases do not span one.
+            let mut previous: Option<TermId> = None;
+            for w in &doc.words[range.clone()] {
+                if w.redacted() {
+                    previous = None;
+                    continue;
+                }
+                if let Some(term) = self.words[w.word() as usize].term {
+                    if let Some(first) = previous {
+                        let phrase = self.phrase(first, term);
+                        phrases.push(phrase);
+                    }
+                    previous = Some(term);
+                    sequence.push(term);
+                }
+            }
+            phrases.sort_unstable();
+            phrases.dedup();
+            term_counts.clear();
+            term_counts.extend(sequence.iter().map(|&t| (t, 1.0)));
+            merge_entries(&mut term_counts, |a, b| a + b);
+            sentences.push(WeightedTerms {
+                entries: term_counts.clone(),
+                bigrams: phrases.clone(),
+                ..WeightedTerms::default()
+            });
+        }
+        DocumentTerms {
+            sentences,
+            paragraph_sentences: doc.paragraph_sentences.clone(),
+        }
     }
 }
 
@@ -423,13 +477,19 @@ impl DocumentTerms {
 }
 
 impl Analysis {
-    /// Analyses both documents: tokenizes and interns their words, weighs
-    /// terms by inverse sentence frequency over both, and builds sentence and
-    /// paragraph vectors.
-    pub fn new(summary: &Document, report: &Document) -> Self {
-        let mut vocabulary = Vocabulary::new();
-        let (summary_words, summary_terms) = vocabulary.document(summary);
-        let (report_words, report_terms) = vocabulary.document(report);
+    /// Builds sentence and paragraph vectors from both documents' tokens,
+    /// terms weighed by inverse sentence frequency over both, and frees the
+    /// word occurrences.
+    pub fn new(tokens: Tokens) -> Self {
+        let Tokens {
+            mut vocabulary,
+            summary_words,
+            mut report_words,
+        } = tokens;
+        let summary_terms = vocabulary.terms(&summary_words);
+        drop(summary_words);
+        let report_terms = vocabulary.terms(&report_words);
+        report_words.forget_words();
         let mut df = vec![0u32; vocabulary.terms.len()];
         for v in summary_terms
             .sentences
@@ -451,7 +511,6 @@ impl Analysis {
             report_sentence_paragraph: report_terms.sentence_paragraph(),
             summary_sentences: summary_terms.sentence_vectors(&vocabulary),
             report_sentences: report_terms.sentence_vectors(&vocabulary),
-            summary_words,
             report_words,
             vocabulary,
         }

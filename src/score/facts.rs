@@ -5,7 +5,7 @@ use std::ops::Range;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use crate::align::{Analysis, DocumentWords, WordAt, WordInfo};
+use crate::align::{DocumentWords, Tokens, WordAt, WordInfo};
 use crate::model::{Document, Fact, FactKind, Facts, Occurrence};
 use crate::text::{TokenClass, Utf16Cursor};
 
@@ -87,19 +87,14 @@ struct Casing {
 }
 
 impl Casing {
-    fn new(analysis: &Analysis) -> Self {
-        let n = analysis.vocabulary.words.len();
+    fn new(tokens: &Tokens) -> Self {
+        let n = tokens.vocabulary.words.len();
         let mut casing = Casing {
-            traits: analysis
-                .vocabulary
-                .words
-                .iter()
-                .map(WordTraits::of)
-                .collect(),
+            traits: tokens.vocabulary.words.iter().map(WordTraits::of).collect(),
             lower_seen: vec![false; n],
             capital_inside: vec![false; n],
         };
-        for doc in [&analysis.summary_words, &analysis.report_words] {
+        for doc in [&tokens.summary_words, &tokens.report_words] {
             for range in &doc.sentences {
                 for (i, w) in doc.words[range.clone()].iter().enumerate() {
                     if !w.capitalised() {
@@ -170,19 +165,19 @@ struct Mentions {
     days: FxHashSet<(u32, u32)>,
 }
 
-/// Facts of one document, with the analysis and casing they are read with.
+/// Facts of one document, with the tokens and casing they are read with.
 struct Reader<'a> {
-    analysis: &'a Analysis,
+    tokens: &'a Tokens,
     casing: &'a Casing,
 }
 
 impl Reader<'_> {
     fn lower(&self, w: &WordAt) -> &str {
-        &self.analysis.vocabulary.words[w.word() as usize].lower
+        &self.tokens.vocabulary.words[w.word() as usize].lower
     }
 
     fn class(&self, w: &WordAt) -> TokenClass {
-        self.analysis.vocabulary.words[w.word() as usize].class
+        self.tokens.vocabulary.words[w.word() as usize].class
     }
 
     fn traits(&self, w: &WordAt) -> WordTraits {
@@ -349,7 +344,7 @@ impl Reader<'_> {
             if inside.len() >= 2 {
                 let key = inside
                     .iter()
-                    .map(|&w| self.analysis.vocabulary.words[w as usize].lower.as_str());
+                    .map(|&w| self.tokens.vocabulary.words[w as usize].lower.as_str());
                 push(
                     FactKind::Quote,
                     format!("quote:{}", key.collect::<Vec<_>>().join(" ")),
@@ -576,7 +571,7 @@ fn mentions(
     reader: &Reader,
     findings: &Findings,
 ) -> Mentions {
-    let vocabulary = &reader.analysis.vocabulary.words;
+    let vocabulary = &reader.tokens.vocabulary.words;
     let mut keys = vec![false; findings.keys.len()];
     for f in found {
         keys[f.key as usize] = true;
@@ -692,17 +687,17 @@ fn one_sided(doc: &Document, found: &[Found], other: &Mentions, findings: &Findi
 }
 
 /// Facts of the report the summary never mentions, and of the summary the report never mentions.
-pub fn find_facts(summary: &Document, report: &Document, analysis: &Analysis) -> Facts {
-    let casing = Casing::new(analysis);
+pub fn find_facts(summary: &Document, report: &Document, tokens: &Tokens) -> Facts {
+    let casing = Casing::new(tokens);
     let reader = Reader {
-        analysis,
+        tokens,
         casing: &casing,
     };
     let mut findings = Findings::default();
-    let summary_found = extract(summary, &analysis.summary_words, &reader, &mut findings);
-    let report_found = extract(report, &analysis.report_words, &reader, &mut findings);
-    let summary_mentions = mentions(&summary_found, &analysis.summary_words, &reader, &findings);
-    let report_mentions = mentions(&report_found, &analysis.report_words, &reader, &findings);
+    let summary_found = extract(summary, &tokens.summary_words, &reader, &mut findings);
+    let report_found = extract(report, &tokens.report_words, &reader, &mut findings);
+    let summary_mentions = mentions(&summary_found, &tokens.summary_words, &reader, &findings);
+    let report_mentions = mentions(&report_found, &tokens.report_words, &reader, &findings);
     Facts {
         dropped: one_sided(report, &report_found, &summary_mentions, &findings),
         unsupported: one_sided(summary, &summary_found, &report_mentions, &findings),

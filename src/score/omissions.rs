@@ -4,7 +4,7 @@
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::facts::citation_words;
-use crate::align::{Analysis, Spread, TermId};
+use crate::align::{Analysis, Spread, TermId, Tokens};
 use crate::model::{Document, Fact, Omission, ParagraphKind, Status};
 
 /// How many key terms each omission lists.
@@ -25,14 +25,14 @@ const SHARED_DISCOUNT: f32 = 0.25;
 pub type CitedOnly = FxHashMap<u32, FxHashSet<TermId>>;
 
 /// Finds the `CitedOnly` terms of `report`'s sentences.
-pub fn cited_only_terms(report: &Document, analysis: &Analysis) -> CitedOnly {
+pub fn cited_only_terms(report: &Document, tokens: &Tokens) -> CitedOnly {
     let mut out = CitedOnly::default();
     for s in report.paragraphs.iter().flat_map(|p| &p.sentences) {
-        let words = analysis.report_words.of(s.id);
+        let words = tokens.report_words.of(s.id);
         let mut cited = FxHashSet::default();
         let mut uncited = FxHashSet::default();
         for (w, in_citation) in words.iter().zip(citation_words(words, &s.text)) {
-            if let Some(term) = analysis.vocabulary.words[w.word() as usize].term {
+            if let Some(term) = tokens.vocabulary.words[w.word() as usize].term {
                 if in_citation {
                     cited.insert(term);
                 } else {
