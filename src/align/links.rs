@@ -145,7 +145,7 @@ pub fn link(
     keep: usize,
     prior: Option<Prior>,
 ) -> Links {
-    let index = InvertedIndex::new(targets, spread.terms());
+    let index = InvertedIndex::new(targets, spread.terms(), spread.phrases());
     let mut scratch = index.scratch();
     let mut found: Vec<SentenceMatch> = Vec::new();
     let mut links = Links {
@@ -159,9 +159,10 @@ pub fn link(
             index
                 .candidates(q, keep.max(1) * CANDIDATES_PER_LINK, &mut scratch)
                 .iter()
-                .map(|&other| {
-                    let target = &targets[other as usize];
-                    let own = similarity(q, target, spread.overlap(target));
+                .map(|c| {
+                    let (other, target) = (c.id, &targets[c.id as usize]);
+                    let shared = c.overlap.unwrap_or_else(|| spread.overlap(target));
+                    let own = similarity(q, target, shared);
                     SentenceMatch {
                         other,
                         score: match prior {

@@ -35,6 +35,11 @@ impl Spread {
         self.weights.len()
     }
 
+    /// How many phrases the spread covers.
+    pub fn phrases(&self) -> usize {
+        self.phrases.len()
+    }
+
     /// Spreads `v` out; `unload` it before loading another.
     pub fn load(&mut self, v: &WeightedTerms) {
         for &(t, w) in &v.entries {
