@@ -412,13 +412,14 @@ fn is_enumerator(text: &str, w: &WordAt) -> bool {
 /// A short word with a full stop before a number, as citations write them
 /// ("116 Stat. 807", "F. Supp. 2d", "11th Cir. 1984").
 fn is_citation_abbreviation(text: &str, w: &WordAt) -> bool {
+    // The period after it first: most words have none, and that is one byte to look at.
+    let Some(rest) = text[w.end as usize..].strip_prefix('.') else {
+        return false;
+    };
     let raw = &text[w.start as usize..w.end as usize];
-    let after = &text[w.end as usize..];
-    raw.chars().count() <= 5
+    rest.trim_start().starts_with(|c: char| c.is_ascii_digit())
+        && raw.chars().count() <= 5
         && raw.chars().all(char::is_alphabetic)
-        && after
-            .strip_prefix('.')
-            .is_some_and(|rest| rest.trim_start().starts_with(|c: char| c.is_ascii_digit()))
 }
 
 /// Marks the words of legal citations that name sources rather than say
