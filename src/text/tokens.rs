@@ -53,36 +53,21 @@ fn stands_alone(c: char) -> bool {
 /// Byte ranges of the words of `text`, without allocating. Letters and digits
 /// form words; an apostrophe or a `.`/`,` between digits stays inside a word
 /// ("don't", "3.5", "1,000"); Chinese and Japanese characters stand alone.
-pub fn word_spans(text: &str) -> WordSpans<'_> {
-    WordSpans { text, at: 0 }
-}
-
-/// The iterator of [`word_spans`]: a type of its own, so its `next` can be
-/// inlined into every loop over words (a closure behind `impl Iterator` was
-/// called once per word as soon as two callers shared it).
-pub struct WordSpans<'a> {
-    text: &'a str,
-    at: usize,
-}
-
-impl Iterator for WordSpans<'_> {
-    type Item = (usize, usize);
-
-    #[inline(always)]
-    fn next(&mut self) -> Option<(usize, usize)> {
-        let text = self.text;
+pub fn word_spans(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let mut at = 0;
+    std::iter::from_fn(move || {
         let first = loop {
-            let c = char_at(text, self.at)?;
+            let c = char_at(text, at)?;
             if c.is_alphanumeric() {
                 break c;
             }
-            self.at += c.len_utf8();
+            at += c.len_utf8();
         };
-        let start = self.at;
-        self.at += first.len_utf8();
+        let start = at;
+        at += first.len_utf8();
         let mut prev = first;
-        while let Some(d) = char_at(text, self.at) {
-            let after = self.at + d.len_utf8();
+        while let Some(d) = char_at(text, at) {
+            let after = at + d.len_utf8();
             let joins = if stands_alone(prev) || stands_alone(d) {
                 false
             } else if d.is_alphanumeric() {
@@ -97,11 +82,11 @@ impl Iterator for WordSpans<'_> {
             if !joins {
                 break;
             }
-            self.at = after;
+            at = after;
             prev = d;
         }
-        Some((start, self.at))
-    }
+        Some((start, at))
+    })
 }
 
 /// The character starting at byte `at` of `text`, if any; ASCII, most of
