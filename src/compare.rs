@@ -4,7 +4,8 @@
 use web_time::Instant;
 
 use crate::align::{
-    link, Analysis, Headings, Prior, SectionAffinity, SentenceMatch, Spread, WeightedTerms, WordAt,
+    link, Analysis, Headings, Links, Prior, SectionAffinity, SentenceMatch, Spread, Tokens,
+    Vocabulary, WeightedTerms,
 };
 use crate::diff::{diff_words, DiffSide};
 use crate::error::{Error, Side};
@@ -88,7 +89,19 @@ pub fn compare(summary: &str, report: &str, options: &Options) -> Result<Compari
     let segment_ms = ms(started);
 
     let started = Instant::now();
-    let mut analysis = Analysis::new(&summary_doc, &report_doc);
+    let tokens = Tokens::new(&summary_doc, &report_doc);
+    let tokens_ms = ms(started);
+
+    // Facts are the only readers of the word occurrences (12 bytes a word)
+    // besides the vectors: find them first, so the occurrences are freed
+    // before the vectors are built and aligned.
+    let started = Instant::now();
+    let facts = find_facts(&summary_doc, &report_doc, &tokens);
+    let cited_only = cited_only_terms(&report_doc, &tokens);
+    let facts_ms = ms(started);
+
+    let started = Instant::now();
+    let mut analysis = Analysis::new(tokens);
     let mut spread = Spread::new(
         analysis.vocabulary.terms.len(),
         analysis.vocabulary.phrases(),
@@ -154,20 +167,18 @@ pub fn compare(summary: &str, report: &str, options: &Options) -> Result<Compari
     drop(affinity);
     analysis.summary_paragraphs = Vec::new();
     analysis.report_paragraphs = Vec::new();
-    let align_ms = ms(started);
+    let align_ms = tokens_ms + ms(started);
 
-    // Diffs and facts are the last readers of the word occurrences (12 bytes
-    // a word): run them before the links are written out, then free the
-    // occurrences, so the two never take memory at the same time.
     let started = Instant::now();
-    let mut diffs = word_diffs(&summary_doc, &report_doc, &analysis, &summary_links);
+    let mut diffs = word_diffs(
+        &summary_doc,
+        &report_doc,
+        &analysis.vocabulary,
+        &summary_links,
+    );
     let diff_ms = ms(started);
 
     let started = Instant::now();
-    let facts = find_facts(&summary_doc, &report_doc, &analysis);
-    let cited_only = cited_only_terms(&report_doc, &analysis);
-    analysis.summary_words.forget_words();
-    analysis.report_words.forget_words();
     let mut sources_of_report: Vec<Vec<u32>> = vec![Vec::new(); analysis.report_sentences.len()];
     for (s, links) in summary_links.iter().enumerate() {
         for m in aligned(links) {
@@ -188,6 +199,7 @@ pub fn compare(summary: &str, report: &str, options: &Options) -> Result<Compari
             )
         })
         .collect();
+    drop(sources_of_report);
     let summary_support: Vec<f32> = summary_links
         .iter()
         .enumerate()
@@ -201,17 +213,10 @@ pub fn compare(summary: &str, report: &str, options: &Options) -> Result<Compari
             )
         })
         .collect();
-    fill_document(
+    fill_scores(
         &mut report_doc,
-        &SideView {
-            own: &analysis.report_sentences,
-            other: &analysis.summary_sentences,
-            other_sentence_paragraph: &analysis.summary_sentence_paragraph,
-            sentence_links: &report_links,
-            paragraph_links: &report_paragraph_links,
-            scores: &report_coverage,
-        },
-        &analysis,
+        &analysis.report_sentences,
+        &report_coverage,
         |sentence, score| {
             sentence.coverage = Some(round3(score));
             sentence.status = Some(status_of_coverage(score, options));
@@ -221,17 +226,10 @@ pub fn compare(summary: &str, report: &str, options: &Options) -> Result<Compari
             paragraph.status = Some(status_of_coverage(score, options));
         },
     );
-    fill_document(
+    fill_scores(
         &mut summary_doc,
-        &SideView {
-            own: &analysis.summary_sentences,
-            other: &analysis.report_sentences,
-            other_sentence_paragraph: &analysis.report_sentence_paragraph,
-            sentence_links: &summary_links,
-            paragraph_links: &summary_paragraph_links,
-            scores: &summary_support,
-        },
-        &analysis,
+        &analysis.summary_sentences,
+        &summary_support,
         |sentence, score| {
             sentence.support = Some(round3(score));
             sentence.status = Some(status_of_support(score, options));
@@ -241,16 +239,9 @@ pub fn compare(summary: &str, report: &str, options: &Options) -> Result<Compari
             paragraph.status = Some(status_of_support(score, options));
         },
     );
-    for s in summary_doc
-        .paragraphs
-        .iter_mut()
-        .flat_map(|p| &mut p.sentences)
-    {
-        for (link, diff) in s.links.iter_mut().zip(diffs[s.id as usize].drain(..)) {
-            link.diff = diff;
-        }
-    }
-    drop(diffs);
+    drop((report_coverage, summary_support));
+    // Omissions read only the verdicts: find them before the links are
+    // written, so their working memory and the links never peak together.
     let omissions = find_omissions(
         &report_doc,
         &analysis,
@@ -258,8 +249,45 @@ pub fn compare(summary: &str, report: &str, options: &Options) -> Result<Compari
         &cited_only,
         &mut spread,
     );
+    drop(cited_only);
+    // Each side's own vectors are freed as its links are written, so the
+    // links reuse their memory; the summary's are few, and the report's
+    // links read them afterwards, so the summary's side works on a copy.
+    let mut report_vectors = std::mem::take(&mut analysis.report_sentences);
+    fill_links(
+        &mut summary_doc,
+        &mut SideView {
+            own: analysis.summary_sentences.clone(),
+            other: &report_vectors,
+            other_sentence_paragraph: &analysis.report_sentence_paragraph,
+            sentence_links: summary_links,
+            paragraph_links: summary_paragraph_links,
+        },
+        &analysis,
+    );
+    fill_links(
+        &mut report_doc,
+        &mut SideView {
+            own: std::mem::take(&mut report_vectors),
+            other: &analysis.summary_sentences,
+            other_sentence_paragraph: &analysis.summary_sentence_paragraph,
+            sentence_links: report_links,
+            paragraph_links: report_paragraph_links,
+        },
+        &analysis,
+    );
+    for s in summary_doc
+        .paragraphs
+        .iter_mut()
+        .flat_map(|p| &mut p.sentences)
+    {
+        for (link, diff) in s.links.iter_mut().zip(diffs[s.id as usize].drain(..)) {
+            link.diff = diff.map(Box::new);
+        }
+    }
+    drop(diffs);
     let sections = section_coverage(&report_doc, &analysis.report_words);
-    let score_ms = ms(started);
+    let score_ms = facts_ms + ms(started);
 
     let stats = stats(
         &summary_doc,
@@ -290,8 +318,8 @@ pub fn compare(summary: &str, report: &str, options: &Options) -> Result<Compari
 fn word_diffs(
     summary: &Document,
     report: &Document,
-    analysis: &Analysis,
-    summary_links: &[Vec<SentenceMatch>],
+    vocabulary: &Vocabulary,
+    summary_links: &Links,
 ) -> Vec<Vec<Option<WordDiff>>> {
     fn texts(doc: &Document) -> Vec<&str> {
         doc.paragraphs
@@ -300,30 +328,20 @@ fn word_diffs(
             .collect()
     }
     let (summary_texts, report_texts) = (texts(summary), texts(report));
-    let side = |words: &[WordAt], keys: &mut Vec<u32>, spans: &mut Vec<(usize, usize)>| {
-        keys.clear();
-        keys.extend(words.iter().map(WordAt::word));
-        spans.clear();
-        spans.extend(words.iter().map(|w| (w.start as usize, w.end as usize)));
-    };
     let (mut new_keys, mut new_spans) = (Vec::new(), Vec::new());
     let (mut old_keys, mut old_spans) = (Vec::new(), Vec::new());
     summary_links
         .iter()
         .enumerate()
         .map(|(s, links)| {
-            side(
-                analysis.summary_words.of(s as u32),
-                &mut new_keys,
-                &mut new_spans,
-            );
+            vocabulary.sentence_words(summary_texts[s], &mut new_keys, &mut new_spans);
             links
                 .iter()
                 .map(|m| {
                     // The same rounded score the link shows decides whether it gets a diff.
                     (round3(m.score) >= LINK_FLOOR).then(|| {
-                        side(
-                            analysis.report_words.of(m.other),
+                        vocabulary.sentence_words(
+                            report_texts[m.other as usize],
                             &mut old_keys,
                             &mut old_spans,
                         );
@@ -346,21 +364,22 @@ fn word_diffs(
         .collect()
 }
 
-/// One document's side of the alignment, as `fill_document` needs it.
+/// One document's side of the alignment, as `fill_links` needs it; it
+/// frees the `own` vectors as it goes.
 struct SideView<'a> {
-    own: &'a [WeightedTerms],
+    own: Vec<WeightedTerms>,
     other: &'a [WeightedTerms],
     other_sentence_paragraph: &'a [u32],
-    sentence_links: &'a [Vec<SentenceMatch>],
-    paragraph_links: &'a [Vec<SentenceMatch>],
-    scores: &'a [f32],
+    sentence_links: Links,
+    paragraph_links: Links,
 }
 
-/// Writes links, scores and verdicts into one document's sentences and paragraphs.
-fn fill_document(
+/// Writes scores and verdicts into one document's sentences and paragraphs
+/// (a paragraph's score is its sentences' weighted by content mass).
+fn fill_scores(
     doc: &mut Document,
-    view: &SideView,
-    analysis: &Analysis,
+    own: &[WeightedTerms],
+    scores: &[f32],
     set_sentence: impl Fn(&mut Sentence, f32),
     set_paragraph: impl Fn(&mut Paragraph, f32),
 ) {
@@ -369,10 +388,24 @@ fn fill_document(
         let mut mass = 0.0;
         for s in &mut p.sentences {
             let id = s.id as usize;
-            let score = view.scores[id];
+            let score = scores[id];
             set_sentence(s, score);
-            let own = &view.own[id];
-            s.links = view.sentence_links[id]
+            weighted += own[id].mass * score;
+            mass += own[id].mass;
+        }
+        set_paragraph(p, if mass > 0.0 { weighted / mass } else { 0.0 });
+    }
+}
+
+/// Writes links, with the terms that explain them, into one document's
+/// sentences and paragraphs.
+fn fill_links(doc: &mut Document, view: &mut SideView, analysis: &Analysis) {
+    for p in &mut doc.paragraphs {
+        for s in &mut p.sentences {
+            let own = std::mem::take(&mut view.own[s.id as usize]);
+            s.links = view
+                .sentence_links
+                .of(s.id as usize)
                 .iter()
                 .map(|m| {
                     let theirs = &view.other[m.other as usize];
@@ -397,17 +430,16 @@ fn fill_document(
                     }
                 })
                 .collect();
-            weighted += own.mass * score;
-            mass += own.mass;
         }
-        p.links = view.paragraph_links[p.id as usize]
+        p.links = view
+            .paragraph_links
+            .of(p.id as usize)
             .iter()
             .map(|m| ParagraphLink {
                 paragraph: m.other,
                 score: round3(m.score),
             })
             .collect();
-        set_paragraph(p, if mass > 0.0 { weighted / mass } else { 0.0 });
     }
 }
 

@@ -170,11 +170,15 @@ pub struct SentenceLink {
     /// The terms both sentences share, weightiest first: why they were linked.
     /// Shared with the vocabulary (serialised as plain strings): a long report
     /// lists the same terms in hundreds of thousands of links.
-    pub terms: Vec<Arc<str>>,
+    // A boxed slice, as the list never grows, of `Arc<String>`, a pointer
+    // half the size of an `Arc<str>`'s: the lists take half the memory.
+    pub terms: Box<[Arc<String>]>,
     /// Summary side only: what of the report sentence the summary kept, dropped and added.
+    // Boxed, as most links (all of the report's) have none: 8 bytes a link
+    // instead of 32, with the same JSON and TypeScript.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
-    pub diff: Option<WordDiff>,
+    pub diff: Option<Box<WordDiff>>,
 }
 
 /// A word-level diff between a report sentence and the summary sentence drawing on it.

@@ -62,26 +62,50 @@ pub fn recall(query: &WeightedTerms, shared: Overlap) -> f32 {
     (shared.weight / query.total + PHRASE_WEIGHT * phrases) / (1.0 + PHRASE_WEIGHT)
 }
 
-/// Orders `found` (sorted by similarity) so that each link after the first
-/// adds the most query content the earlier links left unexplained. `spread`
-/// holds the query, and loses each chosen link's terms: what is left is the
-/// unexplained content.
+/// Every query's links, best first, stored end to end (query `q`'s are
+/// `matches[ends[q - 1]..ends[q]]`): one allocation instead of a vector per
+/// sentence, which a long report holds until the result is written.
+#[derive(Debug, Default)]
+pub struct Links {
+    matches: Vec<SentenceMatch>,
+    ends: Vec<u32>,
+}
+
+impl Links {
+    /// The links of query `q`, best first.
+    pub fn of(&self, q: usize) -> &[SentenceMatch] {
+        let start = if q == 0 { 0 } else { self.ends[q - 1] as usize };
+        &self.matches[start..self.ends[q] as usize]
+    }
+
+    /// Each query's links, in query order.
+    pub fn iter(&self) -> impl Iterator<Item = &[SentenceMatch]> {
+        (0..self.ends.len()).map(|q| self.of(q))
+    }
+}
+
+/// Appends to `out` the `keep` best of `rest` (sorted by similarity), ordered
+/// so that each link after the first adds the most query content the
+/// earlier links left unexplained. `spread` holds the query, and loses each
+/// chosen link's terms: what is left is the unexplained content.
 fn rerank_by_new_content(
     query: &WeightedTerms,
     spread: &mut Spread,
     targets: &[WeightedTerms],
-    mut rest: Vec<SentenceMatch>,
+    rest: &mut Vec<SentenceMatch>,
     keep: usize,
-) -> Vec<SentenceMatch> {
+    out: &mut Vec<SentenceMatch>,
+) {
     rest.truncate(RERANK_POOL.max(keep));
     if rest.len() <= 1 || query.total == 0.0 {
-        rest.truncate(keep);
-        return rest;
+        out.extend(rest.iter().take(keep));
+        return;
     }
     let first = rest.remove(0);
     spread.forget(&targets[first.other as usize]);
-    let mut out = vec![first];
-    while !rest.is_empty() && out.len() < keep {
+    out.push(first);
+    let mut kept = 1;
+    while !rest.is_empty() && kept < keep {
         let marginal = |m: &SentenceMatch| {
             let new = spread.remaining(&targets[m.other as usize]);
             SIMILARITY_SHARE * m.score + (1.0 - SIMILARITY_SHARE) * new / query.total
@@ -101,8 +125,8 @@ fn rerank_by_new_content(
             other: next.other,
             score: score.min(ceiling),
         });
+        kept += 1;
     }
-    out
 }
 
 /// Outside evidence that query `q` and target `t` belong together, in [0, 1].
@@ -134,15 +158,19 @@ pub fn link(
     keep: usize,
     prior: Option<Prior>,
     headings: Headings,
-) -> Vec<Vec<SentenceMatch>> {
-    let index = InvertedIndex::new(targets, spread.terms());
+) -> Links {
+    let index = InvertedIndex::new(targets, spread.terms(), spread.phrases());
     let mut scratch = index.scratch();
-    queries
-        .iter()
-        .enumerate()
-        .map(|(qi, q)| {
-            spread.load(q);
-            let mut found: Vec<SentenceMatch> = index
+    let mut found: Vec<SentenceMatch> = Vec::new();
+    let mut links = Links {
+        matches: Vec::with_capacity(queries.len() * keep),
+        ends: Vec::with_capacity(queries.len()),
+    };
+    for (qi, q) in queries.iter().enumerate() {
+        spread.load(q);
+        found.clear();
+        found.extend(
+            index
                 .candidates(
                     q,
                     keep.max(1) * CANDIDATES_PER_LINK,
@@ -150,9 +178,10 @@ pub fn link(
                     &mut scratch,
                 )
                 .iter()
-                .map(|&other| {
-                    let target = &targets[other as usize];
-                    let own = similarity(q, target, spread.overlap(target));
+                .map(|c| {
+                    let (other, target) = (c.id, &targets[c.id as usize]);
+                    let shared = c.overlap.unwrap_or_else(|| spread.overlap(target));
+                    let own = similarity(q, target, shared);
                     SentenceMatch {
                         other,
                         score: match prior {
@@ -163,12 +192,14 @@ pub fn link(
                         },
                     }
                 })
-                .filter(|m| m.score > 0.0)
-                .collect();
-            found.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.other.cmp(&b.other)));
-            let links = rerank_by_new_content(q, spread, targets, found, keep);
-            spread.unload(q);
-            links
-        })
-        .collect()
+                .filter(|m| m.score > 0.0),
+        );
+        // Ids are distinct, so this order is total and an unstable sort gives the stable one.
+        found.sort_unstable_by(|a, b| b.score.total_cmp(&a.score).then(a.other.cmp(&b.other)));
+        rerank_by_new_content(q, spread, targets, &mut found, keep, &mut links.matches);
+        links.ends.push(links.matches.len() as u32);
+        spread.unload(q);
+    }
+    links.matches.shrink_to_fit();
+    links
 }

@@ -7,7 +7,9 @@ mod sections;
 mod spread;
 mod terms;
 
-pub use links::{link, Headings, Prior, SentenceMatch};
+pub use links::{link, Headings, Links, Prior, SentenceMatch};
 pub use sections::SectionAffinity;
 pub use spread::Spread;
-pub use terms::{Analysis, DocumentWords, TermId, WeightedTerms, WordAt, WordInfo};
+pub use terms::{
+    Analysis, DocumentWords, TermId, Tokens, Vocabulary, WeightedTerms, WordAt, WordInfo,
+};

@@ -21,6 +21,19 @@ pub struct Overlap {
     pub phrases: usize,
 }
 
+/// Puts `ids`, distinct ids below `universe` for which `set` holds, in
+/// increasing order: by sorting when they are few, by reading `set` over
+/// the whole universe when they are many (a large section holds a good
+/// share of the vocabulary, and sorting it cost more than the scan).
+fn in_order(ids: &mut Vec<u32>, universe: usize, set: impl Fn(usize) -> bool) {
+    if ids.len() * 8 < universe {
+        ids.sort_unstable();
+    } else {
+        ids.clear();
+        ids.extend((0..universe).filter(|&i| set(i)).map(|i| i as u32));
+    }
+}
+
 impl Spread {
     /// An empty spread over `terms` terms and `phrases` phrases.
     pub fn new(terms: usize, phrases: usize) -> Self {
@@ -33,6 +46,11 @@ impl Spread {
     /// How many terms the spread covers.
     pub fn terms(&self) -> usize {
         self.weights.len()
+    }
+
+    /// How many phrases the spread covers.
+    pub fn phrases(&self) -> usize {
+        self.phrases.len()
     }
 
     /// Spreads `v` out; `unload` it before loading another.
@@ -96,8 +114,8 @@ impl Spread {
             }
             mass += part.mass;
         }
-        terms.sort_unstable();
-        bigrams.sort_unstable();
+        in_order(&mut terms, self.weights.len(), |t| self.weights[t] != 0.0);
+        in_order(&mut bigrams, self.phrases.len(), |p| self.phrases[p]);
         let entries: Vec<(TermId, f32)> = terms
             .into_iter()
             .map(|t| (t, std::mem::take(&mut self.weights[t as usize])))

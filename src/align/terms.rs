@@ -23,7 +23,7 @@ pub type PhraseId = u32;
 pub struct TermInfo {
     /// The first spelling seen, lower-cased, for explanations; shared, as
     /// every link that lists the term hands out a reference, not a copy.
-    pub surface: Arc<str>,
+    pub surface: Arc<String>,
     /// Inverse sentence frequency across both documents.
     pub idf: f32,
 }
@@ -146,35 +146,16 @@ impl WeightedTerms {
     }
 }
 
-/// Sorts the `(id, value)` pairs of `entries[from..]` by id and folds
-/// duplicates with `add`, leaving the pairs before `from` alone.
-fn merge_entries<T: Copy>(entries: &mut Vec<(TermId, T)>, from: usize, add: impl Fn(T, T) -> T) {
-    let tail = &mut entries[from..];
-    tail.sort_unstable_by_key(|&(t, _)| t);
-    let mut kept = 0;
-    for i in 0..tail.len() {
-        if kept > 0 && tail[kept - 1].0 == tail[i].0 {
-            tail[kept - 1].1 = add(tail[kept - 1].1, tail[i].1);
-        } else {
-            tail[kept] = tail[i];
-            kept += 1;
+/// Sorts the `(id, value)` pairs of `entries` by id and folds duplicates with `add`.
+fn merge_entries<T: Copy>(entries: &mut Vec<(TermId, T)>, add: impl Fn(T, T) -> T) {
+    entries.sort_unstable_by_key(|&(t, _)| t);
+    entries.dedup_by(|later, kept| {
+        let same = later.0 == kept.0;
+        if same {
+            kept.1 = add(kept.1, later.1);
         }
-    }
-    entries.truncate(from + kept);
-}
-
-/// Sorts `ids[from..]` and drops its duplicates, leaving the ids before `from` alone.
-fn dedup_tail(ids: &mut Vec<PhraseId>, from: usize) {
-    let tail = &mut ids[from..];
-    tail.sort_unstable();
-    let mut kept = 0;
-    for i in 0..tail.len() {
-        if kept == 0 || tail[kept - 1] != tail[i] {
-            tail[kept] = tail[i];
-            kept += 1;
-        }
-    }
-    ids.truncate(from + kept);
+        same
+    });
 }
 
 /// One document tokenized: every word occurrence, grouped by sentence.
@@ -185,6 +166,8 @@ pub struct DocumentWords {
     pub sentences: Vec<Range<usize>>,
     /// How many words of each sentence lie outside redaction marks, by sentence id.
     pub counts: Vec<u32>,
+    /// Sentence-id range of each paragraph.
+    paragraph_sentences: Vec<Range<usize>>,
 }
 
 impl DocumentWords {
@@ -207,33 +190,55 @@ impl DocumentWords {
     }
 
     /// Frees the word occurrences once only the counts are needed: the
-    /// largest part of the analysis, no longer held while the result grows.
-    /// `of` must not be called afterwards.
-    pub fn forget_words(&mut self) {
+    /// largest part of the analysis, no longer held while the vectors are
+    /// aligned. `of` must not be called afterwards.
+    fn forget_words(&mut self) {
         self.words = Vec::new();
     }
 }
 
-/// One document's term counts and phrases before weighting, every sentence's
-/// share stored end to end (a sentence is a range of each list).
+/// One document's sentence vectors before weighting: each entry holds the
+/// term's occurrence count, which `weigh` turns into its weight in place, so
+/// the counts never take memory beside the vectors.
 struct DocumentTerms {
-    /// Term occurrence counts, each sentence's sorted by term.
-    counts: Vec<(TermId, u32)>,
-    /// Distinct phrases, each sentence's sorted.
-    phrases: Vec<PhraseId>,
-    /// The range of `counts` and of `phrases` of each sentence, by sentence id.
-    sentences: Vec<(Range<usize>, Range<usize>)>,
+    /// Sentence vectors of counts, by sentence id.
+    sentences: Vec<WeightedTerms>,
     /// Sentence-id range of each paragraph.
     paragraph_sentences: Vec<Range<usize>>,
 }
 
-/// Both documents analysed against one vocabulary, with weighted vectors ready.
-pub struct Analysis {
-    /// The shared vocabulary with idf weights.
+/// Both documents tokenized against one vocabulary, every word occurrence
+/// kept: what facts read before `Analysis::new` weighs the terms and frees
+/// the occurrences.
+pub struct Tokens {
+    /// The shared vocabulary, idf weights not yet known.
     pub vocabulary: Vocabulary,
     /// The summary's words, by sentence.
     pub summary_words: DocumentWords,
     /// The report's words, by sentence.
+    pub report_words: DocumentWords,
+}
+
+impl Tokens {
+    /// Tokenizes both documents and interns their words.
+    pub fn new(summary: &Document, report: &Document) -> Self {
+        let mut vocabulary = Vocabulary::new();
+        let summary_words = vocabulary.document(summary);
+        let report_words = vocabulary.document(report);
+        Tokens {
+            vocabulary,
+            summary_words,
+            report_words,
+        }
+    }
+}
+
+/// Both documents analysed against one vocabulary, with weighted vectors
+/// ready; of the words, only the counts are left.
+pub struct Analysis {
+    /// The shared vocabulary with idf weights.
+    pub vocabulary: Vocabulary,
+    /// The report's word counts, by sentence.
     pub report_words: DocumentWords,
     /// Summary sentence vectors, by sentence id.
     pub summary_sentences: Vec<WeightedTerms>,
@@ -283,7 +288,7 @@ impl Vocabulary {
             let id = *self.by_key.entry(key).or_insert(next);
             if id == next {
                 self.terms.push(TermInfo {
-                    surface: Arc::from(lower),
+                    surface: Arc::new(lower.to_string()),
                     idf: 0.0,
                 });
             }
@@ -299,34 +304,44 @@ impl Vocabulary {
         id
     }
 
+    /// The ids and byte spans of the words of `text`, a sentence of either
+    /// document, as `document` found them: word diffs run after the word
+    /// occurrences are freed, and re-read the few sentences they need.
+    pub fn sentence_words(
+        &self,
+        text: &str,
+        ids: &mut Vec<WordId>,
+        spans: &mut Vec<(usize, usize)>,
+    ) {
+        ids.clear();
+        spans.clear();
+        let mut lower = String::new();
+        for (start, end) in word_spans(text) {
+            lower_word(&text[start..end], &mut lower);
+            ids.push(self.by_lower[lower.as_str()]);
+            spans.push((start, end));
+        }
+    }
+
     /// The id of the phrase "`first` then `second`", interning it on first sight.
     fn phrase(&mut self, first: TermId, second: TermId) -> PhraseId {
         let next = self.by_pair.len() as PhraseId;
         *self.by_pair.entry((first, second)).or_insert(next)
     }
 
-    fn document(&mut self, doc: &Document) -> (DocumentWords, DocumentTerms) {
+    /// Tokenizes `doc`, interning its words.
+    fn document(&mut self, doc: &Document) -> DocumentWords {
         let mut words = Vec::new();
         let mut word_ranges = Vec::new();
         let mut counts = Vec::new();
-        let mut terms = DocumentTerms {
-            counts: Vec::new(),
-            phrases: Vec::new(),
-            sentences: Vec::new(),
-            paragraph_sentences: Vec::with_capacity(doc.paragraphs.len()),
-        };
+        let mut paragraph_sentences = Vec::with_capacity(doc.paragraphs.len());
         let mut lower = String::new();
-        let mut sequence: Vec<TermId> = Vec::new();
         for paragraph in &doc.paragraphs {
-            let first = terms.sentences.len();
+            let first = word_ranges.len();
             for sentence in &paragraph.sentences {
                 let from = words.len();
-                let phrases_from = terms.phrases.len();
-                sequence.clear();
                 let marks = redactions(&sentence.text);
                 let mut mark = marks.iter().peekable();
-                // The term before, if no redaction lies between: phrases do not span one.
-                let mut previous: Option<TermId> = None;
                 for (start, end) in word_spans(&sentence.text) {
                     while mark.peek().is_some_and(|m| m.end <= start) {
                         mark.next();
@@ -342,103 +357,113 @@ impl Vocabulary {
                         raw.starts_with(char::is_uppercase),
                         redacted,
                     ));
-                    if redacted {
-                        previous = None;
-                        continue;
-                    }
-                    if let Some(term) = self.words[word as usize].term {
-                        if let Some(first) = previous {
-                            let phrase = self.phrase(first, term);
-                            terms.phrases.push(phrase);
-                        }
-                        previous = Some(term);
-                        sequence.push(term);
-                    }
                 }
                 word_ranges.push(from..words.len());
                 counts.push(words[from..].iter().filter(|w| !w.redacted()).count() as u32);
-                dedup_tail(&mut terms.phrases, phrases_from);
-                let counts_from = terms.counts.len();
-                terms.counts.extend(sequence.iter().map(|&t| (t, 1)));
-                merge_entries(&mut terms.counts, counts_from, |a, b| a + b);
-                terms.sentences.push((
-                    counts_from..terms.counts.len(),
-                    phrases_from..terms.phrases.len(),
-                ));
             }
-            terms.paragraph_sentences.push(first..terms.sentences.len());
+            paragraph_sentences.push(first..word_ranges.len());
         }
-        // Kept until scoring is done: give back what growing it left spare.
-        words.shrink_to_fit();
-        (
-            DocumentWords {
-                words,
-                sentences: word_ranges,
-                counts,
-            },
-            terms,
-        )
+        DocumentWords {
+            words,
+            sentences: word_ranges,
+            counts,
+            paragraph_sentences,
+        }
+    }
+
+    /// The count vectors of `doc`'s sentences: their content terms and the
+    /// phrases of adjacent ones (not across a redaction), interning phrases.
+    fn terms(&mut self, doc: &DocumentWords) -> DocumentTerms {
+        let mut sentences = Vec::with_capacity(doc.sentences.len());
+        let mut sequence: Vec<TermId> = Vec::new();
+        let mut term_counts: Vec<(TermId, f32)> = Vec::new();
+        let mut phrases: Vec<PhraseId> = Vec::new();
+        for range in &doc.sentences {
+            phrases.clear();
+            sequence.clear();
+            // The term before, if no redaction lies between: phrases do not span one.
+            let mut previous: Option<TermId> = None;
+            for w in &doc.words[range.clone()] {
+                if w.redacted() {
+                    previous = None;
+                    continue;
+                }
+                if let Some(term) = self.words[w.word() as usize].term {
+                    if let Some(first) = previous {
+                        let phrase = self.phrase(first, term);
+                        phrases.push(phrase);
+                    }
+                    previous = Some(term);
+                    sequence.push(term);
+                }
+            }
+            phrases.sort_unstable();
+            phrases.dedup();
+            term_counts.clear();
+            term_counts.extend(sequence.iter().map(|&t| (t, 1.0)));
+            merge_entries(&mut term_counts, |a, b| a + b);
+            sentences.push(WeightedTerms {
+                entries: term_counts.clone(),
+                bigrams: phrases.clone(),
+                ..WeightedTerms::default()
+            });
+        }
+        DocumentTerms {
+            sentences,
+            paragraph_sentences: doc.paragraph_sentences.clone(),
+        }
     }
 }
 
-fn weigh(
-    counts: &[(TermId, u32)],
-    bigrams: Vec<PhraseId>,
-    vocabulary: &Vocabulary,
-) -> WeightedTerms {
-    let entries: Vec<(TermId, f32)> = counts
-        .iter()
-        .map(|&(t, n)| {
-            (
-                t,
-                (1.0 + (n as f32).ln()) * vocabulary.terms[t as usize].idf,
-            )
-        })
-        .collect();
-    let total = entries.iter().map(|&(_, w)| w).sum();
-    let mass = counts
+/// Turns a vector of term counts into tf-idf weights, in place.
+fn weigh(mut v: WeightedTerms, vocabulary: &Vocabulary) -> WeightedTerms {
+    v.mass = v
+        .entries
         .iter()
         .map(|&(t, _)| vocabulary.terms[t as usize].idf)
         .sum();
-    WeightedTerms {
-        entries,
-        mass,
-        total,
-        bigrams,
+    for (t, w) in &mut v.entries {
+        *w = (1.0 + w.ln()) * vocabulary.terms[*t as usize].idf;
     }
+    v.total = v.entries.iter().map(|&(_, w)| w).sum();
+    v
 }
 
 impl DocumentTerms {
-    fn sentence_vectors(&self, vocabulary: &Vocabulary) -> Vec<WeightedTerms> {
-        self.sentences
+    /// Paragraph vectors (their sentences' counts added up), weighed; call
+    /// before the sentences are weighed.
+    fn paragraph_vectors(&self, vocabulary: &Vocabulary) -> Vec<WeightedTerms> {
+        let mut counts: Vec<(TermId, f32)> = Vec::new();
+        let mut phrases: Vec<PhraseId> = Vec::new();
+        self.paragraph_sentences
             .iter()
-            .map(|(counts, phrases)| {
+            .map(|r| {
+                counts.clear();
+                phrases.clear();
+                for s in &self.sentences[r.clone()] {
+                    counts.extend_from_slice(&s.entries);
+                    phrases.extend_from_slice(&s.bigrams);
+                }
+                merge_entries(&mut counts, |a, b| a + b);
+                phrases.sort_unstable();
+                phrases.dedup();
                 weigh(
-                    &self.counts[counts.clone()],
-                    self.phrases[phrases.clone()].to_vec(),
+                    WeightedTerms {
+                        entries: counts.clone(),
+                        bigrams: phrases.clone(),
+                        ..WeightedTerms::default()
+                    },
                     vocabulary,
                 )
             })
             .collect()
     }
 
-    fn paragraph_vectors(&self, vocabulary: &Vocabulary) -> Vec<WeightedTerms> {
-        let mut counts: Vec<(TermId, u32)> = Vec::new();
-        self.paragraph_sentences
-            .iter()
-            .map(|r| {
-                if r.is_empty() {
-                    return weigh(&[], Vec::new(), vocabulary);
-                }
-                // A paragraph's sentences are consecutive, so are their counts and phrases.
-                let (first, last) = (&self.sentences[r.start], &self.sentences[r.end - 1]);
-                let mut phrases = self.phrases[first.1.start..last.1.end].to_vec();
-                dedup_tail(&mut phrases, 0);
-                counts.clear();
-                counts.extend_from_slice(&self.counts[first.0.start..last.0.end]);
-                merge_entries(&mut counts, 0, |a, b| a + b);
-                weigh(&counts, phrases, vocabulary)
-            })
+    /// The sentence vectors, weighed.
+    fn sentence_vectors(self, vocabulary: &Vocabulary) -> Vec<WeightedTerms> {
+        self.sentences
+            .into_iter()
+            .map(|v| weigh(v, vocabulary))
             .collect()
     }
 
@@ -452,29 +477,40 @@ impl DocumentTerms {
 }
 
 impl Analysis {
-    /// Analyses both documents: tokenizes and interns their words, weighs
-    /// terms by inverse sentence frequency over both, and builds sentence and
-    /// paragraph vectors.
-    pub fn new(summary: &Document, report: &Document) -> Self {
-        let mut vocabulary = Vocabulary::new();
-        let (summary_words, summary_terms) = vocabulary.document(summary);
-        let (report_words, report_terms) = vocabulary.document(report);
+    /// Builds sentence and paragraph vectors from both documents' tokens,
+    /// terms weighed by inverse sentence frequency over both, and frees the
+    /// word occurrences.
+    pub fn new(tokens: Tokens) -> Self {
+        let Tokens {
+            mut vocabulary,
+            summary_words,
+            mut report_words,
+        } = tokens;
+        let summary_terms = vocabulary.terms(&summary_words);
+        drop(summary_words);
+        let report_terms = vocabulary.terms(&report_words);
+        report_words.forget_words();
         let mut df = vec![0u32; vocabulary.terms.len()];
-        for &(t, _) in summary_terms.counts.iter().chain(&report_terms.counts) {
-            df[t as usize] += 1;
+        for v in summary_terms
+            .sentences
+            .iter()
+            .chain(&report_terms.sentences)
+        {
+            for &(t, _) in &v.entries {
+                df[t as usize] += 1;
+            }
         }
         let n = (summary_terms.sentences.len() + report_terms.sentences.len()) as f32;
         for (info, &df) in vocabulary.terms.iter_mut().zip(&df) {
             info.idf = (1.0 + n / df.max(1) as f32).ln();
         }
         Analysis {
-            summary_sentences: summary_terms.sentence_vectors(&vocabulary),
-            report_sentences: report_terms.sentence_vectors(&vocabulary),
             summary_paragraphs: summary_terms.paragraph_vectors(&vocabulary),
             report_paragraphs: report_terms.paragraph_vectors(&vocabulary),
             summary_sentence_paragraph: summary_terms.sentence_paragraph(),
             report_sentence_paragraph: report_terms.sentence_paragraph(),
-            summary_words,
+            summary_sentences: summary_terms.sentence_vectors(&vocabulary),
+            report_sentences: report_terms.sentence_vectors(&vocabulary),
             report_words,
             vocabulary,
         }

@@ -1,9 +1,11 @@
 //! Facts: the checkable particulars of a text — numbers, dates, sums, shares,
 //! names and quotations — and which of them the other side never mentions.
 
+use std::ops::Range;
+
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use crate::align::{Analysis, DocumentWords, WordAt, WordInfo};
+use crate::align::{DocumentWords, Tokens, WordAt, WordInfo};
 use crate::model::{Document, Fact, FactKind, Facts, Occurrence};
 use crate::text::{TokenClass, Utf16Cursor};
 
@@ -85,19 +87,14 @@ struct Casing {
 }
 
 impl Casing {
-    fn new(analysis: &Analysis) -> Self {
-        let n = analysis.vocabulary.words.len();
+    fn new(tokens: &Tokens) -> Self {
+        let n = tokens.vocabulary.words.len();
         let mut casing = Casing {
-            traits: analysis
-                .vocabulary
-                .words
-                .iter()
-                .map(WordTraits::of)
-                .collect(),
+            traits: tokens.vocabulary.words.iter().map(WordTraits::of).collect(),
             lower_seen: vec![false; n],
             capital_inside: vec![false; n],
         };
-        for doc in [&analysis.summary_words, &analysis.report_words] {
+        for doc in [&tokens.summary_words, &tokens.report_words] {
             for range in &doc.sentences {
                 for (i, w) in doc.words[range.clone()].iter().enumerate() {
                     if !w.capitalised() {
@@ -112,39 +109,75 @@ impl Casing {
     }
 }
 
-/// A fact found in one sentence, before grouping.
+/// A fact found in one sentence, before grouping: 40 bytes, its key and
+/// evidence held by the `Findings` of both documents.
 struct Found {
     kind: FactKind,
-    key: String,
+    /// Index of its key ("date:3-4-2017") in `Findings::keys`.
+    key: u32,
     from: usize,
     to: usize,
     paragraph: u32,
     sentence: u32,
-    /// Words that must appear on the other side for the fact to count as mentioned.
+    /// Words that must appear on the other side for the fact to count as
+    /// mentioned: a range of `Findings::evidence`.
+    evidence: Range<u32>,
+}
+
+/// What the facts of both documents are keyed by and need as evidence,
+/// stored once: a long report repeats the same dates, numbers and names
+/// thousands of times, and a string and a vector per fact add up.
+#[derive(Default)]
+struct Findings {
+    /// Every distinct key, by id.
+    keys: Vec<String>,
+    ids: FxHashMap<String, u32>,
+    /// Every fact's evidence words, end to end.
     evidence: Vec<u32>,
 }
 
+impl Findings {
+    fn key(&self, f: &Found) -> &str {
+        &self.keys[f.key as usize]
+    }
+
+    fn evidence(&self, f: &Found) -> &[u32] {
+        &self.evidence[f.evidence.start as usize..f.evidence.end as usize]
+    }
+
+    fn intern(&mut self, key: String) -> u32 {
+        if let Some(&id) = self.ids.get(&key) {
+            return id;
+        }
+        let id = self.keys.len() as u32;
+        self.keys.push(key.clone());
+        self.ids.insert(key, id);
+        id
+    }
+}
+
 /// What one side mentions, to check the other side's facts against.
-struct Mentions<'a> {
-    keys: FxHashSet<&'a str>,
+struct Mentions {
+    /// Whether each key (by id) is among this side's facts.
+    keys: Vec<bool>,
     words: Vec<bool>,
     numbers: FxHashSet<String>,
     days: FxHashSet<(u32, u32)>,
 }
 
-/// Facts of one document, with the analysis and casing they are read with.
+/// Facts of one document, with the tokens and casing they are read with.
 struct Reader<'a> {
-    analysis: &'a Analysis,
+    tokens: &'a Tokens,
     casing: &'a Casing,
 }
 
 impl Reader<'_> {
     fn lower(&self, w: &WordAt) -> &str {
-        &self.analysis.vocabulary.words[w.word() as usize].lower
+        &self.tokens.vocabulary.words[w.word() as usize].lower
     }
 
     fn class(&self, w: &WordAt) -> TokenClass {
-        self.analysis.vocabulary.words[w.word() as usize].class
+        self.tokens.vocabulary.words[w.word() as usize].class
     }
 
     fn traits(&self, w: &WordAt) -> WordTraits {
@@ -193,16 +226,19 @@ impl Reader<'_> {
         paragraph: u32,
         sentence: u32,
         out: &mut Vec<Found>,
+        findings: &mut Findings,
     ) {
-        let mut push = |kind, key: String, from: usize, to: usize, evidence: Vec<u32>| {
+        let mut push = |kind, key: String, from: usize, to: usize, evidence: &[u32]| {
+            let start = findings.evidence.len() as u32;
+            findings.evidence.extend_from_slice(evidence);
             out.push(Found {
                 kind,
-                key,
+                key: findings.intern(key),
                 from,
                 to,
                 paragraph,
                 sentence,
-                evidence,
+                evidence: start..findings.evidence.len() as u32,
             })
         };
         let mut used = citation_numbers(words, text, |w| self.is_plain_number(w));
@@ -243,7 +279,7 @@ impl Reader<'_> {
                         key,
                         w.start as usize,
                         words[j - 1].end as usize,
-                        Vec::new(),
+                        &[],
                     );
                     used[i..j].fill(true);
                     i = j;
@@ -279,7 +315,7 @@ impl Reader<'_> {
                 } else {
                     (FactKind::Number, format!("number:{value}"), from, to)
                 };
-                push(kind, key, from, to, Vec::new());
+                push(kind, key, from, to, &[]);
                 used[i] = true;
             }
             i += 1;
@@ -295,7 +331,7 @@ impl Reader<'_> {
                 format!("name:{key}"),
                 words[from].start as usize,
                 words[to - 1].end as usize,
-                vec![words[to - 1].word()],
+                &[words[to - 1].word()],
             );
         }
         for (from, to) in quotations(text) {
@@ -308,13 +344,13 @@ impl Reader<'_> {
             if inside.len() >= 2 {
                 let key = inside
                     .iter()
-                    .map(|&w| self.analysis.vocabulary.words[w as usize].lower.as_str());
+                    .map(|&w| self.tokens.vocabulary.words[w as usize].lower.as_str());
                 push(
                     FactKind::Quote,
                     format!("quote:{}", key.collect::<Vec<_>>().join(" ")),
                     from,
                     to,
-                    inside,
+                    &inside,
                 );
             }
         }
@@ -376,13 +412,14 @@ fn is_enumerator(text: &str, w: &WordAt) -> bool {
 /// A short word with a full stop before a number, as citations write them
 /// ("116 Stat. 807", "F. Supp. 2d", "11th Cir. 1984").
 fn is_citation_abbreviation(text: &str, w: &WordAt) -> bool {
+    // The period after it first: most words have none, and that is one byte to look at.
+    let Some(rest) = text[w.end as usize..].strip_prefix('.') else {
+        return false;
+    };
     let raw = &text[w.start as usize..w.end as usize];
-    let after = &text[w.end as usize..];
-    raw.chars().count() <= 5
+    rest.trim_start().starts_with(|c: char| c.is_ascii_digit())
+        && raw.chars().count() <= 5
         && raw.chars().all(char::is_alphabetic)
-        && after
-            .strip_prefix('.')
-            .is_some_and(|rest| rest.trim_start().starts_with(|c: char| c.is_ascii_digit()))
 }
 
 /// Marks the words of legal citations that name sources rather than say
@@ -505,7 +542,12 @@ fn quotations(text: &str) -> Vec<(usize, usize)> {
     out
 }
 
-fn extract(doc: &Document, words: &DocumentWords, reader: &Reader) -> Vec<Found> {
+fn extract(
+    doc: &Document,
+    words: &DocumentWords,
+    reader: &Reader,
+    findings: &mut Findings,
+) -> Vec<Found> {
     let mut found = Vec::new();
     let mut unredacted: Vec<WordAt> = Vec::new();
     for p in &doc.paragraphs {
@@ -517,17 +559,26 @@ fn extract(doc: &Document, words: &DocumentWords, reader: &Reader) -> Vec<Found>
                 unredacted.extend(own.iter().filter(|w| !w.redacted()));
                 own = &unredacted;
             }
-            reader.sentence_facts(own, &s.text, p.id, s.id, &mut found);
+            reader.sentence_facts(own, &s.text, p.id, s.id, &mut found, findings);
         }
     }
     found
 }
 
 /// What one side mentions: its facts (`found`) and its words.
-fn mentions<'a>(found: &'a [Found], words: &DocumentWords, reader: &Reader) -> Mentions<'a> {
-    let vocabulary = &reader.analysis.vocabulary.words;
+fn mentions(
+    found: &[Found],
+    words: &DocumentWords,
+    reader: &Reader,
+    findings: &Findings,
+) -> Mentions {
+    let vocabulary = &reader.tokens.vocabulary.words;
+    let mut keys = vec![false; findings.keys.len()];
+    for f in found {
+        keys[f.key as usize] = true;
+    }
     let mut mentions = Mentions {
-        keys: found.iter().map(|f| f.key.as_str()).collect(),
+        keys,
         words: vec![false; vocabulary.len()],
         numbers: FxHashSet::default(),
         days: FxHashSet::default(),
@@ -543,7 +594,7 @@ fn mentions<'a>(found: &'a [Found], words: &DocumentWords, reader: &Reader) -> M
         }
     }
     for f in found {
-        if let Some(date) = f.key.strip_prefix("date:") {
+        if let Some(date) = findings.key(f).strip_prefix("date:") {
             let mut parts = date.split('-').map(|p| p.parse::<u32>().unwrap_or(0));
             if let (Some(month), Some(day)) = (parts.next(), parts.next()) {
                 mentions.days.insert((month, day));
@@ -554,11 +605,11 @@ fn mentions<'a>(found: &'a [Found], words: &DocumentWords, reader: &Reader) -> M
     mentions
 }
 
-fn mentioned(f: &Found, other: &Mentions) -> bool {
-    if other.keys.contains(f.key.as_str()) {
+fn mentioned(f: &Found, other: &Mentions, findings: &Findings) -> bool {
+    if other.keys[f.key as usize] {
         return true;
     }
-    let value = f.key.split_once(':').map_or("", |(_, v)| v);
+    let value = findings.key(f).split_once(':').map_or("", |(_, v)| v);
     match f.kind {
         FactKind::Date => match value.split('-').collect::<Vec<_>>().as_slice() {
             [month, day, year] => {
@@ -571,26 +622,29 @@ fn mentioned(f: &Found, other: &Mentions) -> bool {
         FactKind::Number | FactKind::Money | FactKind::Percent => other
             .numbers
             .contains(value.split(' ').next().unwrap_or(value)),
-        FactKind::Name => f.evidence.iter().all(|&w| other.words[w as usize]),
+        FactKind::Name => findings
+            .evidence(f)
+            .iter()
+            .all(|&w| other.words[w as usize]),
         FactKind::Quote => {
-            let present = f
-                .evidence
+            let evidence = findings.evidence(f);
+            let present = evidence
                 .iter()
                 .filter(|&&w| other.words[w as usize])
                 .count();
-            present as f32 >= QUOTE_OVERLAP * f.evidence.len() as f32
+            present as f32 >= QUOTE_OVERLAP * evidence.len() as f32
         }
     }
 }
 
-fn one_sided(doc: &Document, found: &[Found], other: &Mentions) -> Vec<Fact> {
-    let mut by_key: FxHashMap<&str, usize> = FxHashMap::default();
+fn one_sided(doc: &Document, found: &[Found], other: &Mentions, findings: &Findings) -> Vec<Fact> {
+    let mut by_key: FxHashMap<u32, usize> = FxHashMap::default();
     let mut facts: Vec<Fact> = Vec::new();
     let mut first_at: Vec<u32> = Vec::new();
     let mut cursor_sentence = u32::MAX;
     let mut text = "";
     for f in found {
-        if mentioned(f, other) {
+        if mentioned(f, other, findings) {
             continue;
         }
         if f.sentence != cursor_sentence {
@@ -608,10 +662,10 @@ fn one_sided(doc: &Document, found: &[Found], other: &Mentions) -> Vec<Fact> {
             start: cursor.utf16_at(f.from),
             end: cursor.utf16_at(f.to),
         };
-        match by_key.get(f.key.as_str()) {
+        match by_key.get(&f.key) {
             Some(&i) => facts[i].occurrences.push(occurrence),
             None => {
-                by_key.insert(&f.key, facts.len());
+                by_key.insert(f.key, facts.len());
                 first_at.push(f.sentence);
                 facts.push(Fact {
                     kind: f.kind,
@@ -634,19 +688,20 @@ fn one_sided(doc: &Document, found: &[Found], other: &Mentions) -> Vec<Fact> {
 }
 
 /// Facts of the report the summary never mentions, and of the summary the report never mentions.
-pub fn find_facts(summary: &Document, report: &Document, analysis: &Analysis) -> Facts {
-    let casing = Casing::new(analysis);
+pub fn find_facts(summary: &Document, report: &Document, tokens: &Tokens) -> Facts {
+    let casing = Casing::new(tokens);
     let reader = Reader {
-        analysis,
+        tokens,
         casing: &casing,
     };
-    let summary_found = extract(summary, &analysis.summary_words, &reader);
-    let report_found = extract(report, &analysis.report_words, &reader);
-    let summary_mentions = mentions(&summary_found, &analysis.summary_words, &reader);
-    let report_mentions = mentions(&report_found, &analysis.report_words, &reader);
+    let mut findings = Findings::default();
+    let summary_found = extract(summary, &tokens.summary_words, &reader, &mut findings);
+    let report_found = extract(report, &tokens.report_words, &reader, &mut findings);
+    let summary_mentions = mentions(&summary_found, &tokens.summary_words, &reader, &findings);
+    let report_mentions = mentions(&report_found, &tokens.report_words, &reader, &findings);
     Facts {
-        dropped: one_sided(report, &report_found, &summary_mentions),
-        unsupported: one_sided(summary, &summary_found, &report_mentions),
+        dropped: one_sided(report, &report_found, &summary_mentions, &findings),
+        unsupported: one_sided(summary, &summary_found, &report_mentions, &findings),
     }
 }
 

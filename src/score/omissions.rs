@@ -4,7 +4,7 @@
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::facts::citation_words;
-use crate::align::{Analysis, Spread, TermId};
+use crate::align::{Analysis, Spread, TermId, Tokens};
 use crate::model::{Document, Fact, Omission, ParagraphKind, Status};
 
 /// How many key terms each omission lists.
@@ -25,14 +25,14 @@ const SHARED_DISCOUNT: f32 = 0.25;
 pub type CitedOnly = FxHashMap<u32, FxHashSet<TermId>>;
 
 /// Finds the `CitedOnly` terms of `report`'s sentences.
-pub fn cited_only_terms(report: &Document, analysis: &Analysis) -> CitedOnly {
+pub fn cited_only_terms(report: &Document, tokens: &Tokens) -> CitedOnly {
     let mut out = CitedOnly::default();
     for s in report.paragraphs.iter().flat_map(|p| &p.sentences) {
-        let words = analysis.report_words.of(s.id);
+        let words = tokens.report_words.of(s.id);
         let mut cited = FxHashSet::default();
         let mut uncited = FxHashSet::default();
         for (w, in_citation) in words.iter().zip(citation_words(words, &s.text)) {
-            if let Some(term) = analysis.vocabulary.words[w.word() as usize].term {
+            if let Some(term) = tokens.vocabulary.words[w.word() as usize].term {
                 if in_citation {
                     cited.insert(term);
                 } else {
@@ -63,15 +63,16 @@ pub fn find_omissions(
         .iter()
         .flat_map(|s| s.entries.iter().map(|&(t, _)| t))
         .collect();
-    let mut facts_by_sentence: FxHashMap<u32, Vec<&str>> = Default::default();
-    for fact in dropped {
-        for o in &fact.occurrences {
-            facts_by_sentence
-                .entry(o.sentence)
-                .or_default()
-                .push(&fact.text);
-        }
-    }
+    let mut facts_by_sentence: Vec<(u32, u32)> = dropped
+        .iter()
+        .enumerate()
+        .flat_map(|(f, fact)| fact.occurrences.iter().map(move |o| (o.sentence, f as u32)))
+        .collect();
+    facts_by_sentence.sort_unstable();
+    let facts_by_sentence = FactsBySentence {
+        pairs: facts_by_sentence,
+        facts: dropped,
+    };
     let mut out = Vec::new();
     for p in &report.paragraphs {
         if !matches!(p.kind, ParagraphKind::Paragraph | ParagraphKind::ListItem) {
@@ -97,11 +98,36 @@ pub fn find_omissions(
             }
         }
     }
-    out.sort_by(|a, b| b.weight.total_cmp(&a.weight).then(a.start.cmp(&b.start)));
+    // Passages are in document order, so ties on weight and start fall back
+    // to it, as a stable sort would, without its buffer of whole omissions.
+    out.sort_unstable_by(|a, b| {
+        b.weight
+            .total_cmp(&a.weight)
+            .then(a.start.cmp(&b.start))
+            .then(a.sentences[0].cmp(&b.sentences[0]))
+    });
     for (i, o) in out.iter_mut().enumerate() {
         o.rank = i as u32 + 1;
     }
     out
+}
+
+/// Which dropped facts occur in each sentence: (sentence, fact index) pairs
+/// in order, 8 bytes an occurrence instead of a map of small vectors.
+struct FactsBySentence<'a> {
+    pairs: Vec<(u32, u32)>,
+    facts: &'a [Fact],
+}
+
+impl FactsBySentence<'_> {
+    /// Texts of the dropped facts in sentence `id`, in fact order.
+    fn of(&self, id: u32) -> impl Iterator<Item = &str> {
+        let from = self.pairs.partition_point(|&(s, _)| s < id);
+        self.pairs[from..]
+            .iter()
+            .take_while(move |&&(s, _)| s == id)
+            .map(|&(_, f)| self.facts[f as usize].text.as_str())
+    }
 }
 
 fn passage(
@@ -110,7 +136,7 @@ fn passage(
     analysis: &Analysis,
     spread: &mut Spread,
     in_summary: &FxHashSet<u32>,
-    facts_by_sentence: &FxHashMap<u32, Vec<&str>>,
+    facts_by_sentence: &FactsBySentence,
     cited_only: &CitedOnly,
 ) -> Omission {
     let sentences: Vec<&crate::model::Sentence> = run.iter().map(|&i| &p.sentences[i]).collect();
@@ -152,9 +178,9 @@ fn passage(
     fresh.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
     let mut facts: Vec<String> = Vec::new();
     for s in &sentences {
-        for f in facts_by_sentence.get(&s.id).into_iter().flatten() {
+        for f in facts_by_sentence.of(s.id) {
             if !facts.iter().any(|x| x == f) {
-                facts.push((*f).to_string());
+                facts.push(f.to_string());
             }
         }
     }
