@@ -31,8 +31,10 @@ pub fn split(blocks: &mut [Block]) {
     let mut counts: Vec<u32> = Vec::new();
     let mut pairs: FxHashMap<(u32, u32), u32> = FxHashMap::default();
     let mut total = 0usize;
+    let mut word_ids: Vec<Vec<u32>> = Vec::with_capacity(lowered.len());
     for text in &lowered {
         let mut previous: Option<(u32, usize)> = None;
+        let mut block_ids = Vec::new();
         for (start, end) in words(text) {
             let word = &text[start..end];
             let next = ids.len() as u32;
@@ -41,6 +43,7 @@ pub fn split(blocks: &mut [Block]) {
                 counts.push(0);
             }
             counts[id as usize] += 1;
+            block_ids.push(id);
             total += 1;
             if let Some((p, p_end)) = previous {
                 if text[p_end..start].bytes().all(|b| b == b' ') {
@@ -49,16 +52,24 @@ pub fn split(blocks: &mut [Block]) {
             }
             previous = Some((id, end));
         }
+        word_ids.push(block_ids);
     }
     let vocab = Vocabulary { ids, counts, pairs };
+    // A word's split on pair evidence depends on the word alone: found once
+    // per distinct word, not once per occurrence.
+    let mut apart: Vec<Option<Option<usize>>> = vec![None; vocab.counts.len()];
     let mut cuts: Vec<Vec<usize>> = vec![Vec::new(); blocks.len()];
     let mut strong = 0usize;
-    for ((block, text), cuts) in blocks.iter().zip(&lowered).zip(&mut cuts) {
-        for (start, end) in words(text) {
+    for (((block, text), block_ids), cuts) in
+        blocks.iter().zip(&lowered).zip(&word_ids).zip(&mut cuts)
+    {
+        for ((start, end), &id) in words(text).zip(block_ids) {
             if !splittable(&block.text, start, end) {
                 continue;
             }
-            if let Some(at) = vocab.apart_split(&text[start..end]) {
+            let split =
+                *apart[id as usize].get_or_insert_with(|| vocab.apart_split(&text[start..end]));
+            if let Some(at) = split {
                 cuts.push(start + at);
                 strong += 1;
             }
@@ -67,14 +78,16 @@ pub fn split(blocks: &mut [Block]) {
     if strong == 0 || strong * 1000 < total * GLUED_TEXT {
         return;
     }
-    for ((block, text), cuts) in blocks.iter().zip(&lowered).zip(&mut cuts) {
+    for (((block, text), block_ids), cuts) in
+        blocks.iter().zip(&lowered).zip(&word_ids).zip(&mut cuts)
+    {
         let mut found = Vec::new();
-        for (start, end) in words(text) {
+        for ((start, end), &id) in words(text).zip(block_ids) {
             if !splittable(&block.text, start, end) {
                 continue;
             }
             let word = &text[start..end];
-            if vocab.count(word) > 1 || vocab.apart_split(word).is_some() {
+            if vocab.counts[id as usize] > 1 || apart[id as usize].flatten().is_some() {
                 continue;
             }
             if let Some(at) = vocab.common_split(word) {
