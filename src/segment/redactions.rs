@@ -22,7 +22,8 @@ pub fn redactions(text: &str) -> Vec<Range<usize>> {
     let bytes = text.as_bytes();
     let mut found: Vec<Range<usize>> = Vec::new();
     let mut i = 0;
-    while i < bytes.len() {
+    while let Some(skip) = bytes[i..].iter().position(|&b| OPENERS[usize::from(b)]) {
+        i += skip;
         let end = match bytes[i] {
             b'[' => bracket_at(text, i),
             b'(' => foia_code_at(bytes, i),
@@ -45,6 +46,21 @@ pub fn redactions(text: &str) -> Vec<Range<usize>> {
     found
 }
 
+/// The bytes that may open a redaction mark (0xE2 leads every black
+/// block), as a table: the scan looks at every byte of the text.
+static OPENERS: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut k = 0;
+    while k < 256 {
+        table[k] = matches!(
+            k as u8,
+            b'[' | b'(' | b'X' | b'H' | b'P' | b'I' | b'G' | 0xE2
+        );
+        k += 1;
+    }
+    table
+};
+
 /// Words of `text` outside the redaction `marks`, counted as the tokenizer
 /// counts them (an apostrophe between letters or a point between digits
 /// stays inside a word).
@@ -55,6 +71,24 @@ pub fn count_words(text: &str, marks: &[Range<usize>]) -> usize {
     let mut mark = marks.iter().peekable();
     let mut i = 0;
     while i < bytes.len() {
+        let [_, inner] = previous;
+        if inner.is_ascii_alphanumeric() {
+            // The rest of an ASCII word starts nothing: skip it whole.
+            let run = bytes[i..]
+                .iter()
+                .take_while(|b| b.is_ascii_alphanumeric())
+                .count();
+            if run > 0 {
+                i += run;
+                let before = if run >= 2 {
+                    char::from(bytes[i - 2])
+                } else {
+                    inner
+                };
+                previous = [before, char::from(bytes[i - 1])];
+                continue;
+            }
+        }
         let b = bytes[i];
         let c = if b < 0x80 {
             char::from(b)
