@@ -31,10 +31,12 @@ pub fn split(blocks: &mut [Block]) {
     let mut counts: Vec<u32> = Vec::new();
     let mut pairs: FxHashMap<(u32, u32), u32> = FxHashMap::default();
     let mut total = 0usize;
-    let mut word_ids: Vec<Vec<u32>> = Vec::with_capacity(lowered.len());
-    for text in &lowered {
+    // The splittable words of each block, found in the counting pass so the
+    // passes below visit only them: (start, end, word id).
+    let mut candidates: Vec<Vec<(usize, usize, u32)>> = Vec::with_capacity(lowered.len());
+    for (block, text) in blocks.iter().zip(&lowered) {
         let mut previous: Option<(u32, usize)> = None;
-        let mut block_ids = Vec::new();
+        let mut splittable_words = Vec::new();
         for (start, end) in words(text) {
             let word = &text[start..end];
             let next = ids.len() as u32;
@@ -43,8 +45,10 @@ pub fn split(blocks: &mut [Block]) {
                 counts.push(0);
             }
             counts[id as usize] += 1;
-            block_ids.push(id);
             total += 1;
+            if splittable(&block.text, start, end) {
+                splittable_words.push((start, end, id));
+            }
             if let Some((p, p_end)) = previous {
                 if text[p_end..start].bytes().all(|b| b == b' ') {
                     *pairs.entry((p, id)).or_default() += 1;
@@ -52,7 +56,7 @@ pub fn split(blocks: &mut [Block]) {
             }
             previous = Some((id, end));
         }
-        word_ids.push(block_ids);
+        candidates.push(splittable_words);
     }
     let vocab = Vocabulary { ids, counts, pairs };
     // A word's split on pair evidence depends on the word alone: found once
@@ -60,13 +64,8 @@ pub fn split(blocks: &mut [Block]) {
     let mut apart: Vec<Option<Option<usize>>> = vec![None; vocab.counts.len()];
     let mut cuts: Vec<Vec<usize>> = vec![Vec::new(); blocks.len()];
     let mut strong = 0usize;
-    for (((block, text), block_ids), cuts) in
-        blocks.iter().zip(&lowered).zip(&word_ids).zip(&mut cuts)
-    {
-        for ((start, end), &id) in words(text).zip(block_ids) {
-            if !splittable(&block.text, start, end) {
-                continue;
-            }
+    for ((text, words), cuts) in lowered.iter().zip(&candidates).zip(&mut cuts) {
+        for &(start, end, id) in words {
             let split =
                 *apart[id as usize].get_or_insert_with(|| vocab.apart_split(&text[start..end]));
             if let Some(at) = split {
@@ -78,19 +77,13 @@ pub fn split(blocks: &mut [Block]) {
     if strong == 0 || strong * 1000 < total * GLUED_TEXT {
         return;
     }
-    for (((block, text), block_ids), cuts) in
-        blocks.iter().zip(&lowered).zip(&word_ids).zip(&mut cuts)
-    {
+    for ((text, words), cuts) in lowered.iter().zip(&candidates).zip(&mut cuts) {
         let mut found = Vec::new();
-        for ((start, end), &id) in words(text).zip(block_ids) {
-            if !splittable(&block.text, start, end) {
-                continue;
-            }
-            let word = &text[start..end];
+        for &(start, end, id) in words {
             if vocab.counts[id as usize] > 1 || apart[id as usize].flatten().is_some() {
                 continue;
             }
-            if let Some(at) = vocab.common_split(word) {
+            if let Some(at) = vocab.common_split(&text[start..end]) {
                 found.push(start + at);
             }
         }
