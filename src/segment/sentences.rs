@@ -153,7 +153,8 @@ pub fn split_sentences(text: &str) -> Vec<Range<usize>> {
     let mut start = 0;
     let bytes = text.as_bytes();
     let mut i = 0;
-    while i < bytes.len() {
+    while let Some(skip) = bytes[i..].iter().position(|&b| MAY_END[usize::from(b)]) {
+        i += skip;
         let c = bytes[i];
         let ideographic = match c {
             0xE3 | 0xEF => text.get(i..).and_then(ideographic_terminal),
@@ -185,6 +186,19 @@ pub fn split_sentences(text: &str) -> Vec<Range<usize>> {
     push_trimmed(text, start..text.len(), &mut out);
     out
 }
+
+/// The bytes that may start a sentence end: ASCII terminals, and the lead
+/// bytes of "…" (0xE2) and of the full-width ends (0xE3, 0xEF). A table,
+/// as the scan looks at every byte of the text.
+static MAY_END: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut k = 0;
+    while k < 256 {
+        table[k] = matches!(k as u8, b'.' | b'!' | b'?' | 0xE2 | 0xE3 | 0xEF);
+        k += 1;
+    }
+    table
+};
 
 /// If the punctuation at `at` ends a sentence begun at `start`, where the
 /// sentence ends (closing quotes and glued footnote numbers included).
