@@ -102,9 +102,9 @@ pub fn count_words(text: &str, marks: &[Range<usize>]) -> usize {
         let word_char = if b < 0x80 {
             b.is_ascii_alphanumeric()
         } else {
-            c.is_alphanumeric()
+            is_alphanumeric(c)
         };
-        if !word_char || inner.is_alphanumeric() {
+        if !word_char || is_alphanumeric(inner) {
             continue;
         }
         while mark.peek().is_some_and(|m| m.end <= at) {
@@ -120,6 +120,13 @@ pub fn count_words(text: &str, marks: &[Range<usize>]) -> usize {
         }
     }
     count
+}
+
+/// `char::is_alphanumeric`, answered without the Unicode tables for the
+/// General Punctuation block (curly quotes, dashes, ellipsis), which holds
+/// no letter or digit and is most of the non-ASCII in English text.
+fn is_alphanumeric(c: char) -> bool {
+    !('\u{2000}'..='\u{206F}').contains(&c) && c.is_alphanumeric()
 }
 
 fn is_word_char(c: Option<char>) -> bool {
@@ -256,6 +263,16 @@ mod tests {
         assert_eq!(words("He told [Redacted] and Harm to Ongoing Matter."), 3);
         assert_eq!(words("EweHarm to Ongoing Matter"), 1);
         assert_eq!(words("."), 0);
+    }
+
+    #[test]
+    fn general_punctuation_holds_no_letter_or_digit() {
+        for c in '\u{2000}'..='\u{206F}' {
+            assert!(!c.is_alphanumeric(), "{c:?}");
+        }
+        for c in ['a', 'Z', '7', 'é', 'ß', '²', '中', '’', '—', ' '] {
+            assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "{c:?}");
+        }
     }
 
     #[test]
