@@ -102,6 +102,22 @@ const SENTENCE_OPENERS: &[&str] = &[
     "Here",
 ];
 
+/// Byte length of the longest abbreviation in `TITLES` and `AMBIGUOUS`:
+/// longer words, most words before a period, skip both look-ups.
+const LONGEST_LISTED: usize = longest(AMBIGUOUS, longest(TITLES, 0));
+
+const fn longest(list: &[&str], at_least: usize) -> usize {
+    let mut n = at_least;
+    let mut k = 0;
+    while k < list.len() {
+        if list[k].len() > n {
+            n = list[k].len();
+        }
+        k += 1;
+    }
+    n
+}
+
 /// What kind of abbreviation, if any, a word before a period is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Abbreviation {
@@ -124,11 +140,13 @@ pub fn abbreviation(before: &str) -> Abbreviation {
     if word.is_empty() {
         return Abbreviation::None;
     }
-    if TITLES.contains(&word) {
-        return Abbreviation::Title;
-    }
-    if AMBIGUOUS.contains(&word) {
-        return Abbreviation::Ambiguous;
+    if word.len() <= LONGEST_LISTED {
+        if TITLES.contains(&word) {
+            return Abbreviation::Title;
+        }
+        if AMBIGUOUS.contains(&word) {
+            return Abbreviation::Ambiguous;
+        }
     }
     let initialism = word
         .split('.')
@@ -335,6 +353,21 @@ mod tests {
             .into_iter()
             .map(|r| &text[r])
             .collect()
+    }
+
+    #[test]
+    fn every_listed_abbreviation_is_found() {
+        for word in TITLES {
+            assert_eq!(
+                abbreviation(&format!("see {word}")),
+                Abbreviation::Title,
+                "{word}"
+            );
+        }
+        for word in AMBIGUOUS {
+            assert_eq!(abbreviation(word), Abbreviation::Ambiguous, "{word}");
+        }
+        assert_eq!(abbreviation("the Messrsx"), Abbreviation::None);
     }
 
     #[test]
