@@ -115,7 +115,7 @@ impl<'a> Layout<'a> {
                     self.text.get(a.start..a.end).unwrap_or(""),
                     self.text.get(b.start..b.end).unwrap_or(""),
                 );
-                a.page == b.page && ending(ta) == Ending::Open && tb.starts_with(char::is_lowercase)
+                a.page == b.page && tb.starts_with(char::is_lowercase) && ending(ta) == Ending::Open
             })
             .map(|w| w[0].width)
             .collect();
