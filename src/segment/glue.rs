@@ -29,7 +29,7 @@ pub fn split(blocks: &mut [Block]) {
     let lowered: Vec<String> = blocks.iter().map(|b| b.text.to_ascii_lowercase()).collect();
     let mut ids: FxHashMap<&str, u32> = FxHashMap::default();
     let mut counts: Vec<u32> = Vec::new();
-    let mut pairs: FxHashMap<(u32, u32), u32> = FxHashMap::default();
+    let mut pairs: FxHashMap<u64, u32> = FxHashMap::default();
     let mut total = 0usize;
     // The splittable words of each block, found in the counting pass so the
     // passes below visit only them: (start, end, word id).
@@ -50,8 +50,8 @@ pub fn split(blocks: &mut [Block]) {
                 splittable_words.push((start, end, id));
             }
             if let Some((p, p_end)) = previous {
-                if text[p_end..start].bytes().all(|b| b == b' ') {
-                    *pairs.entry((p, id)).or_default() += 1;
+                if text.as_bytes()[p_end..start].iter().all(|&b| b == b' ') {
+                    *pairs.entry(pair_key(p, id)).or_default() += 1;
                 }
             }
             previous = Some((id, end));
@@ -101,7 +101,8 @@ pub fn split(blocks: &mut [Block]) {
 struct Vocabulary<'a> {
     ids: FxHashMap<&'a str, u32>,
     counts: Vec<u32>,
-    pairs: FxHashMap<(u32, u32), u32>,
+    /// Times each pair of word ids is written apart, keyed by `pair_key`.
+    pairs: FxHashMap<u64, u32>,
 }
 
 impl Vocabulary<'_> {
@@ -131,7 +132,7 @@ impl Vocabulary<'_> {
             let Some(ib) = self.id(b).filter(|&i| self.counts[i as usize] >= MIN_PART) else {
                 continue;
             };
-            let apart = self.pairs.get(&(ia, ib)).copied().unwrap_or(0);
+            let apart = self.pairs.get(&pair_key(ia, ib)).copied().unwrap_or(0);
             if apart >= MIN_PART
                 && apart >= APART_FACTOR * joined.max(1)
                 && best.is_none_or(|(_, n)| apart > n)
@@ -158,6 +159,11 @@ impl Vocabulary<'_> {
         }
         best.map(|(at, _)| at)
     }
+}
+
+/// One hash key for the word pair (`first`, `second`): one word to hash, not two.
+fn pair_key(first: u32, second: u32) -> u64 {
+    u64::from(first) << 32 | u64::from(second)
 }
 
 /// Whether a half may stand as a word: two letters or more, or "a".
