@@ -287,7 +287,7 @@ impl Block {
                 }
             } else if is_invisible(c) {
                 continue;
-            } else if is_nfkc_quick(std::iter::once(c)) != IsNormalized::No {
+            } else if is_typographic(c) || is_nfkc_quick(std::iter::once(c)) != IsNormalized::No {
                 self.push_verbatim_str(&line[at - start..i], at);
             } else {
                 let normal: String = std::iter::once(c).nfkc().collect();
@@ -397,6 +397,12 @@ fn is_invisible(c: char) -> bool {
     matches!(c, '\u{00AD}' | '\u{200B}' | '\u{2060}' | '\u{FEFF}')
 }
 
+/// Curly quotes and dashes, the usual non-ASCII of English prose: already
+/// NFKC, so copied without looking up the normalisation tables.
+fn is_typographic(c: char) -> bool {
+    matches!(c, '‘' | '’' | '“' | '”' | '–' | '—')
+}
+
 /// How line `next` joins the line `previous` of the same paragraph.
 fn seam(previous: &str, next: &str) -> Seam {
     if previous.ends_with(['—', '/']) || previous.ends_with("--") {
@@ -464,6 +470,15 @@ mod tests {
     fn normalises_ligatures_and_spaces() {
         let b = joined("the oﬃce  of\tthe\u{a0}Oﬀice\u{ad}s");
         assert_eq!(b.text, "the office of the Offices");
+    }
+
+    #[test]
+    fn typographic_characters_are_already_normal() {
+        for c in ['‘', '’', '“', '”', '–', '—'] {
+            assert!(is_typographic(c));
+            assert_eq!(is_nfkc_quick(std::iter::once(c)), IsNormalized::Yes);
+            assert!(!c.is_whitespace() && !is_invisible(c));
+        }
     }
 
     #[test]

@@ -29,10 +29,14 @@ pub fn split(blocks: &mut [Block]) {
     let lowered: Vec<String> = blocks.iter().map(|b| b.text.to_ascii_lowercase()).collect();
     let mut ids: FxHashMap<&str, u32> = FxHashMap::default();
     let mut counts: Vec<u32> = Vec::new();
-    let mut pairs: FxHashMap<(u32, u32), u32> = FxHashMap::default();
+    let mut pairs: FxHashMap<u64, u32> = FxHashMap::default();
     let mut total = 0usize;
-    for text in &lowered {
+    // The splittable words of each block, found in the counting pass so the
+    // passes below visit only them: (start, end, word id).
+    let mut candidates: Vec<Vec<(usize, usize, u32)>> = Vec::with_capacity(lowered.len());
+    for (block, text) in blocks.iter().zip(&lowered) {
         let mut previous: Option<(u32, usize)> = None;
+        let mut splittable_words = Vec::new();
         for (start, end) in words(text) {
             let word = &text[start..end];
             let next = ids.len() as u32;
@@ -42,23 +46,29 @@ pub fn split(blocks: &mut [Block]) {
             }
             counts[id as usize] += 1;
             total += 1;
+            if splittable(&block.text, start, end) {
+                splittable_words.push((start, end, id));
+            }
             if let Some((p, p_end)) = previous {
-                if text[p_end..start].bytes().all(|b| b == b' ') {
-                    *pairs.entry((p, id)).or_default() += 1;
+                if text.as_bytes()[p_end..start].iter().all(|&b| b == b' ') {
+                    *pairs.entry(pair_key(p, id)).or_default() += 1;
                 }
             }
             previous = Some((id, end));
         }
+        candidates.push(splittable_words);
     }
     let vocab = Vocabulary { ids, counts, pairs };
+    // A word's split on pair evidence depends on the word alone: found once
+    // per distinct word, not once per occurrence.
+    let mut apart: Vec<Option<Option<usize>>> = vec![None; vocab.counts.len()];
     let mut cuts: Vec<Vec<usize>> = vec![Vec::new(); blocks.len()];
     let mut strong = 0usize;
-    for ((block, text), cuts) in blocks.iter().zip(&lowered).zip(&mut cuts) {
-        for (start, end) in words(text) {
-            if !splittable(&block.text, start, end) {
-                continue;
-            }
-            if let Some(at) = vocab.apart_split(&text[start..end]) {
+    for ((text, words), cuts) in lowered.iter().zip(&candidates).zip(&mut cuts) {
+        for &(start, end, id) in words {
+            let split =
+                *apart[id as usize].get_or_insert_with(|| vocab.apart_split(&text[start..end]));
+            if let Some(at) = split {
                 cuts.push(start + at);
                 strong += 1;
             }
@@ -67,17 +77,13 @@ pub fn split(blocks: &mut [Block]) {
     if strong == 0 || strong * 1000 < total * GLUED_TEXT {
         return;
     }
-    for ((block, text), cuts) in blocks.iter().zip(&lowered).zip(&mut cuts) {
+    for ((text, words), cuts) in lowered.iter().zip(&candidates).zip(&mut cuts) {
         let mut found = Vec::new();
-        for (start, end) in words(text) {
-            if !splittable(&block.text, start, end) {
+        for &(start, end, id) in words {
+            if vocab.counts[id as usize] > 1 || apart[id as usize].flatten().is_some() {
                 continue;
             }
-            let word = &text[start..end];
-            if vocab.count(word) > 1 || vocab.apart_split(word).is_some() {
-                continue;
-            }
-            if let Some(at) = vocab.common_split(word) {
+            if let Some(at) = vocab.common_split(&text[start..end]) {
                 found.push(start + at);
             }
         }
@@ -95,7 +101,8 @@ pub fn split(blocks: &mut [Block]) {
 struct Vocabulary<'a> {
     ids: FxHashMap<&'a str, u32>,
     counts: Vec<u32>,
-    pairs: FxHashMap<(u32, u32), u32>,
+    /// Times each pair of word ids is written apart, keyed by `pair_key`.
+    pairs: FxHashMap<u64, u32>,
 }
 
 impl Vocabulary<'_> {
@@ -125,7 +132,7 @@ impl Vocabulary<'_> {
             let Some(ib) = self.id(b).filter(|&i| self.counts[i as usize] >= MIN_PART) else {
                 continue;
             };
-            let apart = self.pairs.get(&(ia, ib)).copied().unwrap_or(0);
+            let apart = self.pairs.get(&pair_key(ia, ib)).copied().unwrap_or(0);
             if apart >= MIN_PART
                 && apart >= APART_FACTOR * joined.max(1)
                 && best.is_none_or(|(_, n)| apart > n)
@@ -152,6 +159,11 @@ impl Vocabulary<'_> {
         }
         best.map(|(at, _)| at)
     }
+}
+
+/// One hash key for the word pair (`first`, `second`): one word to hash, not two.
+fn pair_key(first: u32, second: u32) -> u64 {
+    u64::from(first) << 32 | u64::from(second)
 }
 
 /// Whether a half may stand as a word: two letters or more, or "a".

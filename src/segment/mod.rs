@@ -57,14 +57,16 @@ fn build(layout: &Layout, blocks: Vec<Block>, sections: Vec<Vec<String>>) -> Doc
     let splits: Vec<Vec<std::ops::Range<usize>>> =
         blocks.iter().map(|b| split_sentences(&b.text)).collect();
     let mut offsets = Utf16Offsets::new(layout.text);
+    // In text order (a block's start, its sentences, its end), so that the
+    // sort in `resolve` mostly finds them sorted already.
     for (block, split) in blocks.iter().zip(&splits) {
         let (start, end) = extent(layout, block);
         offsets.want(start);
-        offsets.want(end);
         for r in split {
             offsets.want(block.source_start(r.start));
             offsets.want(block.source_end(r.end));
         }
+        offsets.want(end);
     }
     offsets.resolve();
     let mut paragraphs = Vec::with_capacity(blocks.len());

@@ -22,7 +22,8 @@ pub fn redactions(text: &str) -> Vec<Range<usize>> {
     let bytes = text.as_bytes();
     let mut found: Vec<Range<usize>> = Vec::new();
     let mut i = 0;
-    while i < bytes.len() {
+    while let Some(skip) = bytes[i..].iter().position(|&b| OPENERS[usize::from(b)]) {
+        i += skip;
         let end = match bytes[i] {
             b'[' => bracket_at(text, i),
             b'(' => foia_code_at(bytes, i),
@@ -45,6 +46,21 @@ pub fn redactions(text: &str) -> Vec<Range<usize>> {
     found
 }
 
+/// The bytes that may open a redaction mark (0xE2 leads every black
+/// block), as a table: the scan looks at every byte of the text.
+static OPENERS: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut k = 0;
+    while k < 256 {
+        table[k] = matches!(
+            k as u8,
+            b'[' | b'(' | b'X' | b'H' | b'P' | b'I' | b'G' | 0xE2
+        );
+        k += 1;
+    }
+    table
+};
+
 /// Words of `text` outside the redaction `marks`, counted as the tokenizer
 /// counts them (an apostrophe between letters or a point between digits
 /// stays inside a word).
@@ -55,6 +71,24 @@ pub fn count_words(text: &str, marks: &[Range<usize>]) -> usize {
     let mut mark = marks.iter().peekable();
     let mut i = 0;
     while i < bytes.len() {
+        let [_, inner] = previous;
+        if inner.is_ascii_alphanumeric() {
+            // The rest of an ASCII word starts nothing: skip it whole.
+            let run = bytes[i..]
+                .iter()
+                .take_while(|b| b.is_ascii_alphanumeric())
+                .count();
+            if run > 0 {
+                i += run;
+                let before = if run >= 2 {
+                    char::from(bytes[i - 2])
+                } else {
+                    inner
+                };
+                previous = [before, char::from(bytes[i - 1])];
+                continue;
+            }
+        }
         let b = bytes[i];
         let c = if b < 0x80 {
             char::from(b)
@@ -68,9 +102,9 @@ pub fn count_words(text: &str, marks: &[Range<usize>]) -> usize {
         let word_char = if b < 0x80 {
             b.is_ascii_alphanumeric()
         } else {
-            c.is_alphanumeric()
+            is_alphanumeric(c)
         };
-        if !word_char || inner.is_alphanumeric() {
+        if !word_char || is_alphanumeric(inner) {
             continue;
         }
         while mark.peek().is_some_and(|m| m.end <= at) {
@@ -86,6 +120,13 @@ pub fn count_words(text: &str, marks: &[Range<usize>]) -> usize {
         }
     }
     count
+}
+
+/// `char::is_alphanumeric`, answered without the Unicode tables for the
+/// General Punctuation block (curly quotes, dashes, ellipsis), which holds
+/// no letter or digit and is most of the non-ASCII in English text.
+fn is_alphanumeric(c: char) -> bool {
+    !('\u{2000}'..='\u{206F}').contains(&c) && c.is_alphanumeric()
 }
 
 fn is_word_char(c: Option<char>) -> bool {
@@ -222,6 +263,16 @@ mod tests {
         assert_eq!(words("He told [Redacted] and Harm to Ongoing Matter."), 3);
         assert_eq!(words("EweHarm to Ongoing Matter"), 1);
         assert_eq!(words("."), 0);
+    }
+
+    #[test]
+    fn general_punctuation_holds_no_letter_or_digit() {
+        for c in '\u{2000}'..='\u{206F}' {
+            assert!(!c.is_alphanumeric(), "{c:?}");
+        }
+        for c in ['a', 'Z', '7', 'é', 'ß', '²', '中', '’', '—', ' '] {
+            assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "{c:?}");
+        }
     }
 
     #[test]

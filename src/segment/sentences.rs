@@ -102,6 +102,22 @@ const SENTENCE_OPENERS: &[&str] = &[
     "Here",
 ];
 
+/// Byte length of the longest abbreviation in `TITLES` and `AMBIGUOUS`:
+/// longer words, most words before a period, skip both look-ups.
+const LONGEST_LISTED: usize = longest(AMBIGUOUS, longest(TITLES, 0));
+
+const fn longest(list: &[&str], at_least: usize) -> usize {
+    let mut n = at_least;
+    let mut k = 0;
+    while k < list.len() {
+        if list[k].len() > n {
+            n = list[k].len();
+        }
+        k += 1;
+    }
+    n
+}
+
 /// What kind of abbreviation, if any, a word before a period is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Abbreviation {
@@ -124,11 +140,13 @@ pub fn abbreviation(before: &str) -> Abbreviation {
     if word.is_empty() {
         return Abbreviation::None;
     }
-    if TITLES.contains(&word) {
-        return Abbreviation::Title;
-    }
-    if AMBIGUOUS.contains(&word) {
-        return Abbreviation::Ambiguous;
+    if word.len() <= LONGEST_LISTED {
+        if TITLES.contains(&word) {
+            return Abbreviation::Title;
+        }
+        if AMBIGUOUS.contains(&word) {
+            return Abbreviation::Ambiguous;
+        }
     }
     let initialism = word
         .split('.')
@@ -153,7 +171,8 @@ pub fn split_sentences(text: &str) -> Vec<Range<usize>> {
     let mut start = 0;
     let bytes = text.as_bytes();
     let mut i = 0;
-    while i < bytes.len() {
+    while let Some(skip) = bytes[i..].iter().position(|&b| MAY_END[usize::from(b)]) {
+        i += skip;
         let c = bytes[i];
         let ideographic = match c {
             0xE3 | 0xEF => text.get(i..).and_then(ideographic_terminal),
@@ -185,6 +204,19 @@ pub fn split_sentences(text: &str) -> Vec<Range<usize>> {
     push_trimmed(text, start..text.len(), &mut out);
     out
 }
+
+/// The bytes that may start a sentence end: ASCII terminals, and the lead
+/// bytes of "…" (0xE2) and of the full-width ends (0xE3, 0xEF). A table,
+/// as the scan looks at every byte of the text.
+static MAY_END: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut k = 0;
+    while k < 256 {
+        table[k] = matches!(k as u8, b'.' | b'!' | b'?' | 0xE2 | 0xE3 | 0xEF);
+        k += 1;
+    }
+    table
+};
 
 /// If the punctuation at `at` ends a sentence begun at `start`, where the
 /// sentence ends (closing quotes and glued footnote numbers included).
@@ -321,6 +353,21 @@ mod tests {
             .into_iter()
             .map(|r| &text[r])
             .collect()
+    }
+
+    #[test]
+    fn every_listed_abbreviation_is_found() {
+        for word in TITLES {
+            assert_eq!(
+                abbreviation(&format!("see {word}")),
+                Abbreviation::Title,
+                "{word}"
+            );
+        }
+        for word in AMBIGUOUS {
+            assert_eq!(abbreviation(word), Abbreviation::Ambiguous, "{word}");
+        }
+        assert_eq!(abbreviation("the Messrsx"), Abbreviation::None);
     }
 
     #[test]

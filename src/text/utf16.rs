@@ -28,16 +28,20 @@ impl<'a> Utf16Cursor<'a> {
             self.byte = 0;
             self.utf16 = 0;
         }
-        // Every character but a continuation byte starts one unit, and a
-        // four-byte one (its lead byte from 0xF0) a surrogate pair: a byte
-        // loop the compiler vectorises, instead of decoding each character.
-        self.utf16 += self.text.as_bytes()[self.byte..byte]
-            .iter()
-            .map(|&b| usize::from(b & 0xC0 != 0x80) + usize::from(b >= 0xF0))
-            .sum::<usize>();
+        self.utf16 += utf16_len(&self.text.as_bytes()[self.byte..byte]);
         self.byte = byte;
         self.utf16 as u32
     }
+}
+
+/// UTF-16 code units of the whole characters in UTF-8 `bytes`, counted on
+/// the bytes without decoding: one per lead byte, one more per four-byte
+/// character (a surrogate pair).
+fn utf16_len(bytes: &[u8]) -> usize {
+    bytes
+        .iter()
+        .map(|&b| usize::from(b & 0xC0 != 0x80) + usize::from(b >= 0xF0))
+        .sum()
 }
 
 #[cfg(test)]
