@@ -102,18 +102,26 @@ async function fill(page, summary, report) {
 
 /** Milliseconds from the compare button to the result's arrival ("Rendering…") and to rendered results. */
 async function pageRun(page) {
+  // The status may say "Rendering…" for less than a frame: an observer notes it, where polling could miss it.
   const started = await page.evaluate(() => {
+    window.benchArrived = undefined;
+    const status = document.querySelector('#status');
+    new MutationObserver((_, observer) => {
+      if (status.textContent.startsWith('Rendering')) {
+        window.benchArrived = performance.now();
+        observer.disconnect();
+      }
+    }).observe(status, { childList: true, characterData: true, subtree: true });
     document.querySelector('#compare-button').click();
     return performance.now();
   });
-  const options = { polling: 'raf', timeout: 300_000 };
-  const arrived = await page.waitForFunction(
-    () => document.querySelector('#status').textContent.startsWith('Rendering') && performance.now(),
-    null,
-    options,
-  );
-  const done = await page.waitForFunction(() => document.querySelector('#app').dataset.state === 'done' && performance.now(), null, options);
-  return { arrived: (await arrived.jsonValue()) - started, ms: (await done.jsonValue()) - started };
+  // Done after this run's "Rendering…": the state may still read "done" from the run before.
+  const done = await page.waitForFunction(() => window.benchArrived !== undefined && document.querySelector('#app').dataset.state === 'done' && performance.now(), null, {
+    polling: 'raf',
+    timeout: 300_000,
+  });
+  const arrived = await page.evaluate(() => window.benchArrived);
+  return { arrived: arrived - started, ms: (await done.jsonValue()) - started };
 }
 
 /** A page run's time, and where the page's thread spent it (DevTools protocol counters). */
