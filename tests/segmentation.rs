@@ -12,10 +12,9 @@ mod common;
 
 use std::collections::HashMap;
 use std::path::Path;
-use std::process::Command;
 use std::time::Instant;
 
-use common::{data_dir, eval_tokens, mueller_gold, read, GoldIndex};
+use common::{data_dir, eval_tokens, mueller_gold, pdftotext, read, GoldIndex};
 use lacuna::{segment, Document, ParagraphKind};
 use serde_json::Value;
 use unicode_normalization::UnicodeNormalization;
@@ -40,21 +39,10 @@ const FLOORS: [(&str, f64, f64); 6] = [
 /// `ocr-pasted` is the OCR text so copied out of the scanned release.
 fn report_text(dir: &Path, variant: &str) -> String {
     match variant {
-        "layout" => {
-            let pdf = dir.join("mueller-vol2/volume.pdf");
-            let out = Command::new("pdftotext")
-                .args(["-layout", "-f", "17", "-l", "192"])
-                .arg(&pdf)
-                .arg("-")
-                .output()
-                .expect("pdftotext is missing: run scripts/setup.sh (it installs poppler-utils)");
-            assert!(
-                out.status.success(),
-                "pdftotext failed on {}",
-                pdf.display()
-            );
-            String::from_utf8(out.stdout).expect("pdftotext writes UTF-8")
-        }
+        "layout" => pdftotext(
+            &dir.join("mueller-vol2/volume.pdf"),
+            &["-layout", "-f", "17", "-l", "192"],
+        ),
         "pasted" => read(dir, "mueller-vol2/pdftotext/report.txt").replace('\x0c', ""),
         "ocr-pasted" => read(dir, "mueller-vol2/ocr/report.txt").replace('\x0c', ""),
         _ => read(dir, &format!("mueller-vol2/{variant}/report.txt")),

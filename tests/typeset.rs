@@ -16,7 +16,7 @@ mod common;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use common::{data_dir, eval_tokens, GoldIndex};
+use common::{data_dir, eval_tokens, pdftotext, GoldIndex};
 use lacuna::{segment, Document, ParagraphKind};
 use serde_json::{json, Value};
 
@@ -204,22 +204,6 @@ fn print(html: &str, dir: &Path, name: &str) -> PathBuf {
     pdf
 }
 
-/// `pdftotext` of `pdf` with `args`.
-fn convert(pdf: &Path, args: &[&str]) -> String {
-    let out = Command::new("pdftotext")
-        .args(args)
-        .arg(pdf)
-        .arg("-")
-        .output()
-        .expect("pdftotext is missing: run scripts/setup.sh (it installs poppler-utils)");
-    assert!(
-        out.status.success(),
-        "pdftotext failed on {}",
-        pdf.display()
-    );
-    String::from_utf8(out.stdout).expect("pdftotext writes UTF-8")
-}
-
 fn scratch_dir() -> PathBuf {
     let dir = std::env::temp_dir().join(format!("lacuna-typeset-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("temporary directory");
@@ -277,7 +261,7 @@ fn typeset_reports_come_back_paragraph_by_paragraph() {
             .collect();
         let gold = GoldIndex::new(blocks.iter().collect());
         for ((mode, args), (min_recall, min_precision)) in MODES.iter().zip(floors) {
-            let doc = segment(&convert(&pdf, args));
+            let doc = segment(&pdftotext(&pdf, args));
             let (recall, precision, returned) = recall_precision(&doc, &gold, name);
             println!(
                 "{name:>7} {mode:>9}: paragraph recall {recall:.3} precision {precision:.3} ({} paragraphs typeset, {returned} returned)",

@@ -124,3 +124,20 @@ pub fn mueller_gold(dir: &std::path::Path) -> Value {
 pub fn read(dir: &std::path::Path, path: &str) -> String {
     std::fs::read_to_string(dir.join(path)).unwrap_or_else(|e| panic!("{path}: {e}"))
 }
+
+/// The text `pdftotext` (with `args`) reads out of `pdf`; scripts/setup.sh
+/// installs it with poppler-utils.
+pub fn pdftotext(pdf: &std::path::Path, args: &[&str]) -> String {
+    let out = std::process::Command::new("pdftotext")
+        .args(args)
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext is missing: run scripts/setup.sh (it installs poppler-utils)");
+    assert!(
+        out.status.success(),
+        "pdftotext failed on {}",
+        pdf.display()
+    );
+    String::from_utf8(out.stdout).expect("pdftotext writes UTF-8")
+}
