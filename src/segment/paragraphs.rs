@@ -345,9 +345,11 @@ impl Widths {
                 Verdict::from(!tb.starts_with(char::is_uppercase) && (b_lower || ratio >= SHORT))
             }
             Ending::Open | Ending::Hyphen => {
+                let before_full_line = opens && lb.width >= FULL_ENOUGH * capacity;
                 let heading_like = title_case(ta)
                     || all_caps(ta)
-                    || (opens && ratio < SHORT_LINE && lb.width >= FULL_ENOUGH * capacity);
+                    || (before_full_line && ratio < SHORT_LINE)
+                    || (before_full_line && ratio < SHORT && numbering(ta).is_some());
                 // A numbered title wider than the wrap width around it was
                 // never wrapped (OCR prints headings on one line).
                 let unwrapped_title = (title_case(ta) || all_caps(ta))
@@ -525,6 +527,16 @@ mod tests {
         let paras = sample_paragraphs(6);
         let mut with_heading = paras.clone();
         with_heading.insert(3, "Background to the review".to_string());
+        assert_eq!(paragraphs(&wrapped(&with_heading, WIDTH)), with_heading);
+    }
+
+    #[test]
+    fn a_numbered_sentence_case_heading_over_half_a_line_stands_alone() {
+        let paras = sample_paragraphs(6);
+        let heading = "3. What the agencies knew about the family";
+        assert!(heading.len() * 2 > WIDTH && heading.len() < WIDTH * 3 / 4);
+        let mut with_heading = paras.clone();
+        with_heading.insert(3, heading.to_string());
         assert_eq!(paragraphs(&wrapped(&with_heading, WIDTH)), with_heading);
     }
 
