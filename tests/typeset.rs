@@ -71,8 +71,8 @@ const STYLES: [Style; 3] = [
 /// the 0.95 (see the figures printed).
 const FLOORS: [(&str, [(f64, f64); 2]); 3] = [
     ("report", [(0.82, 0.91), (0.86, 0.96)]),
-    ("review", [(0.98, 0.96), (0.99, 0.96)]),
-    ("column", [(0.86, 0.89), (0.93, 0.97)]),
+    ("review", [(0.98, 0.97), (0.99, 0.98)]),
+    ("column", [(0.86, 0.90), (0.93, 0.98)]),
 ];
 
 /// The two ways researchers run `pdftotext`, by the name the figures use.

@@ -10,9 +10,9 @@
 //! alone before a paragraph; never with digits, brackets or quotes, as
 //! citations have). Short lines count as headings only where the context
 //! says so: run-in and sentence-case headings only in documents whose
-//! paragraphs are long, and only before a long paragraph, so that text
-//! written one short sentence per paragraph never loses a sentence to a
-//! heading.
+//! paragraphs are long, and only before a longer paragraph (a run-in
+//! heading before a long one), so that text written one short sentence per
+//! paragraph never loses a sentence to a heading.
 //!
 //! Nesting follows numbering styles in the order the document introduces
 //! them (I. > A. > 1. > a. > (i) in the usual case); unnumbered headings nest
@@ -36,6 +36,9 @@ const MAX_NUMBERED_HEADING: usize = 40;
 const MAX_HEADING: usize = 20;
 /// Longest run-in or sentence-case heading, in words.
 const MAX_SHORT_HEADING: usize = 12;
+/// A sentence-case heading stands before a paragraph of at least twice its
+/// words, and of at least twice this many.
+const MIN_BODY: usize = 10;
 
 /// Joins each body group that is only a heading number ("A." on its own
 /// line, as pdftotext prints headings) to the group after it, and turns
@@ -294,7 +297,7 @@ fn kind_of(block: &Block, context: &Context) -> (ParagraphKind, Option<String>) 
     } else if open_end && n_words <= MAX_HEADING && (all_caps(text) || title_case(text)) {
         true
     } else if open_end && n_words <= MAX_SHORT_HEADING && lines == 1 {
-        context.first || (context.long_doc && context.next_words >= LONG_PARAGRAPH)
+        context.first || (context.long_doc && context.next_words >= 2 * n_words.max(MIN_BODY))
     } else {
         end == Ending::Terminal
             && lines <= 2
@@ -533,6 +536,40 @@ mod tests {
             doc.iter().all(|(k, _, _)| *k == ParagraphKind::Paragraph),
             "{doc:#?}"
         );
+    }
+
+    #[test]
+    fn a_sentence_case_heading_before_a_shorter_paragraph() {
+        // Long-paragraph prose; the section after the heading opens with a
+        // paragraph of 24 words, short of a long one but thrice the heading's.
+        let body = long();
+        let opening = "The photographer walked for months through the forest and looked up at the                        branches of the tallest trees around him every single day.";
+        let text = format!(
+            "{body}
+
+{body}
+
+He took photos of the trees
+
+{opening}
+
+{body}
+
+             A line that ends with no stop
+
+Too short to follow it.
+
+{body}
+"
+        );
+        let doc = segmented(&text);
+        let kind_of = |start: &str| {
+            doc.iter()
+                .find(|(_, t, _)| t.starts_with(start))
+                .map(|d| d.0)
+        };
+        assert_eq!(kind_of("He took photos"), Some(ParagraphKind::Heading));
+        assert_eq!(kind_of("A line that ends"), Some(ParagraphKind::Paragraph));
     }
 
     #[test]
