@@ -14,7 +14,9 @@ use std::collections::HashMap;
 use std::path::Path;
 use std::time::Instant;
 
-use common::{data_dir, eval_tokens, mueller_gold, pdftotext, read, GoldIndex};
+use common::{
+    data_dir, eval_tokens, is_body, mueller_gold, pdftotext, read, recall_precision, GoldIndex,
+};
 use lacuna::{segment, Document, ParagraphKind};
 use serde_json::Value;
 use unicode_normalization::UnicodeNormalization;
@@ -49,28 +51,6 @@ fn report_text(dir: &Path, variant: &str) -> String {
     }
 }
 
-fn is_body(kind: ParagraphKind) -> bool {
-    !matches!(kind, ParagraphKind::Heading | ParagraphKind::Footnote)
-}
-
-/// Paragraph recall and precision as eval_mueller.py measures them.
-fn recall_precision(doc: &Document, gold: &GoldIndex) -> (f64, f64) {
-    let mut matched = vec![false; gold.blocks.len()];
-    let mut precise = 0;
-    let mut body = 0;
-    for p in doc.paragraphs.iter().filter(|p| is_body(p.kind)) {
-        body += 1;
-        if let Some((i, f1)) = gold.best(&p.text) {
-            if f1 >= 0.9 {
-                precise += 1;
-                matched[i] = true;
-            }
-        }
-    }
-    let recall = matched.iter().filter(|&&m| m).count() as f64 / gold.blocks.len() as f64;
-    (recall, precise as f64 / body.max(1) as f64)
-}
-
 #[test]
 fn mueller_paragraphs_come_back_on_every_variant() {
     let Some(dir) = data_dir() else { return };
@@ -88,7 +68,7 @@ fn mueller_paragraphs_come_back_on_every_variant() {
         let started = Instant::now();
         let doc = segment(&text);
         let ms = started.elapsed().as_secs_f64() * 1000.0;
-        let (recall, precision) = recall_precision(&doc, &index);
+        let (recall, precision, _) = recall_precision(&doc, &index, variant);
         println!(
             "{variant:>9}: paragraph recall {recall:.3} precision {precision:.3} ({} paragraphs, segmented in {ms:.1} ms)",
             doc.paragraphs.len()

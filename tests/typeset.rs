@@ -2,22 +2,24 @@
 //! typeset as reports in three house styles (indented justified serif with a
 //! running title, numbered review paragraphs with "Page N of M" footers, a
 //! narrow hyphenated column), printed to PDF by Chromium and converted back
-//! with `pdftotext` (plain and `-layout`), as a researcher's files arrive. The paragraphs are
-//! known, so recall and precision are measured as for the Mueller report.
+//! with `pdftotext` (plain and `-layout`), as a researcher's files arrive.
+//! The paragraphs are known, so recall and precision are measured as for
+//! the Mueller report.
 //!
 //! Needs Chromium and pdftotext (scripts/setup.sh installs both) and the
-//! data in ../shared/data. `cargo test --release --test typeset -- --nocapture`
-//! prints the figures; `LACUNA_SHOW_MISSES=1` lists the returned paragraphs
-//! that match none typeset, `LACUNA_KEEP_TYPESET=1` keeps the HTML and PDFs
-//! in the temporary directory.
+//! data in ../shared/data (`CHROMIUM` names another Chromium binary).
+//! `cargo test --release --test typeset -- --nocapture` prints the figures;
+//! `LACUNA_SHOW_MISSES=1` lists the returned paragraphs that match none
+//! typeset, `LACUNA_KEEP_TYPESET=1` keeps the HTML and PDFs in the temporary
+//! directory.
 
 mod common;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use common::{data_dir, eval_tokens, pdftotext, GoldIndex};
-use lacuna::{segment, Document, ParagraphKind};
+use common::{data_dir, eval_tokens, pdftotext, recall_precision, GoldIndex};
+use lacuna::segment;
 use serde_json::{json, Value};
 
 /// One house style: its CSS and how its headings and paragraphs are numbered.
@@ -183,7 +185,7 @@ fn print(html: &str, dir: &Path, name: &str) -> PathBuf {
     let pdf = dir.join(format!("{name}.pdf"));
     std::fs::write(&page, html).expect("temporary HTML written");
     let chromium = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
-    let status = Command::new(&chromium)
+    let run = Command::new(&chromium)
         .args([
             "--headless",
             "--no-sandbox",
@@ -200,7 +202,7 @@ fn print(html: &str, dir: &Path, name: &str) -> PathBuf {
         .arg(format!("file://{}", page.display()))
         .output()
         .unwrap_or_else(|e| panic!("{chromium} did not run ({e}): run scripts/setup.sh"));
-    assert!(pdf.is_file(), "Chromium printed no PDF: {status:?}");
+    assert!(pdf.is_file(), "Chromium printed no PDF: {run:?}");
     pdf
 }
 
@@ -208,36 +210,6 @@ fn scratch_dir() -> PathBuf {
     let dir = std::env::temp_dir().join(format!("lacuna-typeset-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("temporary directory");
     dir
-}
-
-/// Recall and precision of `doc`'s body paragraphs against `gold`, and how
-/// many it returned; `LACUNA_SHOW_MISSES=1` lists those matching nothing.
-fn recall_precision(doc: &Document, gold: &GoldIndex, name: &str) -> (f64, f64, usize) {
-    let body: Vec<_> = doc
-        .paragraphs
-        .iter()
-        .filter(|p| !matches!(p.kind, ParagraphKind::Heading | ParagraphKind::Footnote))
-        .collect();
-    let mut matched = vec![false; gold.blocks.len()];
-    let mut precise = 0;
-    for p in &body {
-        match gold.best(&p.text) {
-            Some((k, f1)) if f1 >= 0.9 => {
-                precise += 1;
-                matched[k] = true;
-            }
-            _ if std::env::var_os("LACUNA_SHOW_MISSES").is_some() => {
-                println!("  {name} unmatched: {:.100}", p.text);
-            }
-            _ => {}
-        }
-    }
-    let recall = matched.iter().filter(|&&m| m).count() as f64 / gold.blocks.len() as f64;
-    (
-        recall,
-        precise as f64 / body.len().max(1) as f64,
-        body.len(),
-    )
 }
 
 #[test]

@@ -133,13 +133,14 @@ impl InvertedIndex {
         scratch: &'s mut Scratch,
     ) -> &'s [Candidate] {
         let exact = self.exact();
+        let skipped = |doc: u32| excluded.is_some_and(|excluded| excluded[doc as usize]);
         for &(t, w) in &query.entries {
             let list = list(&self.starts, &self.postings, t);
             if list.len() > self.max_postings {
                 continue;
             }
             for &(doc, dw) in list {
-                if excluded.is_some_and(|excluded| excluded[doc as usize]) {
+                if skipped(doc) {
                     continue;
                 }
                 let slot = &mut scratch.scores[doc as usize];
@@ -157,7 +158,7 @@ impl InvertedIndex {
                 let from = self.phrase_starts[p as usize] as usize;
                 let to = self.phrase_starts[p as usize + 1] as usize;
                 for &doc in &self.phrase_postings[from..to] {
-                    if excluded.is_some_and(|excluded| excluded[doc as usize]) {
+                    if skipped(doc) {
                         continue;
                     }
                     scratch.phrases[doc as usize] += 1;

@@ -6,6 +6,7 @@
 use std::collections::HashMap;
 use std::path::PathBuf;
 
+use lacuna::{Document, ParagraphKind};
 use serde_json::Value;
 use unicode_normalization::UnicodeNormalization;
 
@@ -140,4 +141,34 @@ pub fn pdftotext(pdf: &std::path::Path, args: &[&str]) -> String {
         pdf.display()
     );
     String::from_utf8(out.stdout).expect("pdftotext writes UTF-8")
+}
+
+/// Whether a paragraph of this kind counts as body text in the paragraph
+/// measures: headings and footnotes do not.
+pub fn is_body(kind: ParagraphKind) -> bool {
+    !matches!(kind, ParagraphKind::Heading | ParagraphKind::Footnote)
+}
+
+/// Paragraph recall and precision of `doc` against `gold` as eval_mueller.py
+/// measures them (a match is token F1 >= 0.9), and how many body paragraphs
+/// `doc` returned. `LACUNA_SHOW_MISSES=1` prints, under `label`, the
+/// returned paragraphs that match none.
+pub fn recall_precision(doc: &Document, gold: &GoldIndex, label: &str) -> (f64, f64, usize) {
+    let show_misses = std::env::var_os("LACUNA_SHOW_MISSES").is_some();
+    let mut matched = vec![false; gold.blocks.len()];
+    let mut precise = 0;
+    let mut body = 0;
+    for p in doc.paragraphs.iter().filter(|p| is_body(p.kind)) {
+        body += 1;
+        match gold.best(&p.text) {
+            Some((i, f1)) if f1 >= 0.9 => {
+                precise += 1;
+                matched[i] = true;
+            }
+            _ if show_misses => println!("  {label} unmatched: {:.100}", p.text),
+            _ => {}
+        }
+    }
+    let recall = matched.iter().filter(|&&m| m).count() as f64 / gold.blocks.len() as f64;
+    (recall, precise as f64 / body.max(1) as f64, body)
 }
