@@ -54,8 +54,16 @@ fn stands_alone(c: char) -> bool {
 /// form words; an apostrophe or a `.`/`,` between digits stays inside a word
 /// ("don't", "3.5", "1,000"); Chinese and Japanese characters stand alone.
 pub fn word_spans(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let bytes = text.as_bytes();
     let mut at = 0;
     std::iter::from_fn(move || {
+        // ASCII punctuation and spaces between words start nothing.
+        while bytes
+            .get(at)
+            .is_some_and(|&b| ASCII_CLASS[usize::from(b)] == GAP)
+        {
+            at += 1;
+        }
         let first = loop {
             let c = char_at(text, at)?;
             if c.is_alphanumeric() {
@@ -66,7 +74,24 @@ pub fn word_spans(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
         let start = at;
         at += first.len_utf8();
         let mut prev = first;
-        while let Some(d) = char_at(text, at) {
+        loop {
+            // A run of ASCII letters and digits after an ASCII character
+            // joins whole: no rule below applies inside it.
+            if prev.is_ascii() {
+                let from = at;
+                while bytes
+                    .get(at)
+                    .is_some_and(|&b| ASCII_CLASS[usize::from(b)] == ALNUM)
+                {
+                    at += 1;
+                }
+                if at > from {
+                    prev = char::from(bytes[at - 1]);
+                }
+            }
+            let Some(d) = char_at(text, at) else {
+                break;
+            };
             let after = at + d.len_utf8();
             let joins = if stands_alone(prev) || stands_alone(d) {
                 false
@@ -88,6 +113,29 @@ pub fn word_spans(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
         Some((start, at))
     })
 }
+
+/// An ASCII byte that is no letter or digit: it never starts a word.
+const GAP: u8 = 0;
+/// An ASCII letter or digit.
+const ALNUM: u8 = 1;
+/// A byte of a multi-byte character: only the character decides.
+const OTHER: u8 = 2;
+
+/// The class of every byte, looked up rather than tested: the tokenizer
+/// reads every byte of both documents.
+static ASCII_CLASS: [u8; 256] = {
+    let mut table = [OTHER; 256];
+    let mut b = 0;
+    while b < 128 {
+        table[b] = if (b as u8).is_ascii_alphanumeric() {
+            ALNUM
+        } else {
+            GAP
+        };
+        b += 1;
+    }
+    table
+};
 
 /// The character starting at byte `at` of `text`, if any; ASCII, most of
 /// any English text, without UTF-8 decoding.
@@ -171,6 +219,23 @@ mod tests {
         assert_eq!(
             lowers("Trump’s aide didn't pay $1,000.50 on 3.5."),
             ["trump", "aide", "didn't", "pay", "1,000.50", "on", "3.5"]
+        );
+    }
+
+    #[test]
+    fn joins_ascii_runs_to_letters_of_any_script() {
+        let spans: Vec<_> = word_spans("«naïve2x» 東京abc9 x’y ab’ 7,5,").collect();
+        assert_eq!(
+            spans,
+            [
+                (2, 10),
+                (13, 16),
+                (16, 19),
+                (19, 23),
+                (24, 29),
+                (30, 32),
+                (36, 39)
+            ]
         );
     }
 
