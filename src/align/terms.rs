@@ -90,9 +90,10 @@ impl WordAt {
 /// Words, terms and phrases of both documents, so summary and report words
 /// meet as equal ids.
 pub struct Vocabulary {
-    stemmer: Stemmer,
-    by_lower: FxHashMap<String, WordId>,
-    by_key: FxHashMap<String, TermId>,
+    /// Each spelling as written ("The", "the", "Comey’s"), so that repeated
+    /// words are found without lower-casing them again: one entry per
+    /// distinct spelling, not per occurrence.
+    by_spelling: FxHashMap<Box<str>, WordId>,
     by_pair: FxHashMap<(TermId, TermId), PhraseId>,
     /// Every distinct word, indexed by id.
     pub words: Vec<WordInfo>,
@@ -223,8 +224,9 @@ impl Tokens {
     /// Tokenizes both documents and interns their words.
     pub fn new(summary: &Document, report: &Document) -> Self {
         let mut vocabulary = Vocabulary::new();
-        let summary_words = vocabulary.document(summary);
-        let report_words = vocabulary.document(report);
+        let mut interner = Interner::new();
+        let summary_words = vocabulary.document(summary, &mut interner);
+        let report_words = vocabulary.document(report, &mut interner);
         Tokens {
             vocabulary,
             summary_words,
@@ -254,12 +256,29 @@ pub struct Analysis {
     pub report_sentence_paragraph: Vec<u32>,
 }
 
-impl Vocabulary {
+/// What interning a new spelling needs, kept only while both documents are
+/// tokenized: later look-ups go by spelling, so these indexes are freed
+/// before the documents are aligned.
+struct Interner {
+    stemmer: Stemmer,
+    by_lower: FxHashMap<String, WordId>,
+    by_key: FxHashMap<String, TermId>,
+}
+
+impl Interner {
     fn new() -> Self {
-        Vocabulary {
+        Interner {
             stemmer: Stemmer::create(Algorithm::English),
             by_lower: FxHashMap::default(),
             by_key: FxHashMap::default(),
+        }
+    }
+}
+
+impl Vocabulary {
+    fn new() -> Self {
+        Vocabulary {
+            by_spelling: FxHashMap::default(),
             by_pair: FxHashMap::default(),
             words: Vec::new(),
             terms: Vec::new(),
@@ -271,21 +290,32 @@ impl Vocabulary {
         self.by_pair.len()
     }
 
+    /// The id of a word as written, lower-casing and interning it on first sight.
+    fn spelling(&mut self, raw: &str, lower: &mut String, interner: &mut Interner) -> WordId {
+        if let Some(&id) = self.by_spelling.get(raw) {
+            return id;
+        }
+        lower_word(raw, lower);
+        let id = self.intern(lower, interner);
+        self.by_spelling.insert(raw.into(), id);
+        id
+    }
+
     /// The id of a lower-cased word, interning it (and its term) on first sight.
-    fn intern(&mut self, lower: &str) -> WordId {
-        if let Some(&id) = self.by_lower.get(lower) {
+    fn intern(&mut self, lower: &str, interner: &mut Interner) -> WordId {
+        if let Some(&id) = interner.by_lower.get(lower) {
             return id;
         }
         let class = classify(lower);
         let key = match class {
             TokenClass::Stop => None,
             TokenClass::Word if too_short(lower) => None,
-            TokenClass::Word => Some(self.stemmer.stem(lower).into_owned()),
+            TokenClass::Word => Some(interner.stemmer.stem(lower).into_owned()),
             TokenClass::Number => Some(lower.replace(',', "")),
         };
         let term = key.map(|key| {
             let next = self.terms.len() as TermId;
-            let id = *self.by_key.entry(key).or_insert(next);
+            let id = *interner.by_key.entry(key).or_insert(next);
             if id == next {
                 self.terms.push(TermInfo {
                     surface: Arc::new(lower.to_string()),
@@ -300,7 +330,7 @@ impl Vocabulary {
             class,
             term,
         });
-        self.by_lower.insert(lower.to_string(), id);
+        interner.by_lower.insert(lower.to_string(), id);
         id
     }
 
@@ -315,10 +345,8 @@ impl Vocabulary {
     ) {
         ids.clear();
         spans.clear();
-        let mut lower = String::new();
         for (start, end) in word_spans(text) {
-            lower_word(&text[start..end], &mut lower);
-            ids.push(self.by_lower[lower.as_str()]);
+            ids.push(self.by_spelling[&text[start..end]]);
             spans.push((start, end));
         }
     }
@@ -330,7 +358,7 @@ impl Vocabulary {
     }
 
     /// Tokenizes `doc`, interning its words.
-    fn document(&mut self, doc: &Document) -> DocumentWords {
+    fn document(&mut self, doc: &Document, interner: &mut Interner) -> DocumentWords {
         let mut words = Vec::new();
         let mut word_ranges = Vec::new();
         let mut counts = Vec::new();
@@ -348,8 +376,7 @@ impl Vocabulary {
                     }
                     let redacted = mark.peek().is_some_and(|m| m.start < end);
                     let raw = &sentence.text[start..end];
-                    lower_word(raw, &mut lower);
-                    let word = self.intern(&lower);
+                    let word = self.spelling(raw, &mut lower, interner);
                     words.push(WordAt::new(
                         start,
                         end,
@@ -514,5 +541,46 @@ impl Analysis {
             report_words,
             vocabulary,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::segment::segment;
+
+    #[test]
+    fn spellings_of_one_word_share_its_id_in_both_documents() {
+        let summary = segment("The Office’s report.\n");
+        let report = segment("THE office filed the report. Office’s reports.\n");
+        let tokens = Tokens::new(&summary, &report);
+        let vocabulary = &tokens.vocabulary;
+        let ids = |words: &DocumentWords, s: u32| -> Vec<WordId> {
+            words.of(s).iter().map(WordAt::word).collect()
+        };
+        let summary_ids = ids(&tokens.summary_words, 0);
+        let report_ids = ids(&tokens.report_words, 0);
+        assert_eq!(summary_ids[0], report_ids[0], "The / THE");
+        assert_eq!(summary_ids[1], report_ids[1], "Office’s / office");
+        assert_eq!(summary_ids[2], report_ids[4], "report");
+        assert_eq!(ids(&tokens.report_words, 1)[0], summary_ids[1]);
+        let lower: Vec<&str> = summary_ids
+            .iter()
+            .map(|&id| vocabulary.words[id as usize].lower.as_str())
+            .collect();
+        assert_eq!(lower, ["the", "office", "report"]);
+        let (mut again, mut spans) = (Vec::new(), Vec::new());
+        vocabulary.sentence_words(
+            &report.paragraphs[0].sentences[0].text,
+            &mut again,
+            &mut spans,
+        );
+        assert_eq!(again, report_ids);
+        assert_eq!(spans[0], (0, 3));
+        let reports = ids(&tokens.report_words, 1)[1] as usize;
+        assert_eq!(
+            vocabulary.words[reports].term, vocabulary.words[report_ids[4] as usize].term,
+            "reports / report: one stem"
+        );
     }
 }
