@@ -5,6 +5,8 @@
 
 use std::ops::Range;
 
+use crate::text::is_alphanumeric;
+
 /// Labels printed inside redaction boxes. Matched case-sensitively, so the
 /// ordinary phrase "grand jury" is left alone.
 const LABELS: &[&str] = &[
@@ -143,13 +145,6 @@ pub fn count_words(text: &str, marks: &[Range<usize>]) -> usize {
     count
 }
 
-/// `char::is_alphanumeric`, answered without the Unicode tables for the
-/// General Punctuation block (curly quotes, dashes, ellipsis), which holds
-/// no letter or digit and is most of the non-ASCII in English text.
-fn is_alphanumeric(c: char) -> bool {
-    !('\u{2000}'..='\u{206F}').contains(&c) && c.is_alphanumeric()
-}
-
 fn is_word_char(c: Option<char>) -> bool {
     c.is_some_and(char::is_alphanumeric)
 }
@@ -284,16 +279,6 @@ mod tests {
         assert_eq!(words("He told [Redacted] and Harm to Ongoing Matter."), 3);
         assert_eq!(words("EweHarm to Ongoing Matter"), 1);
         assert_eq!(words("."), 0);
-    }
-
-    #[test]
-    fn general_punctuation_holds_no_letter_or_digit() {
-        for c in '\u{2000}'..='\u{206F}' {
-            assert!(!c.is_alphanumeric(), "{c:?}");
-        }
-        for c in ['a', 'Z', '7', 'é', 'ß', '²', '中', '’', '—', ' '] {
-            assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "{c:?}");
-        }
     }
 
     #[test]

@@ -6,5 +6,7 @@ mod tokens;
 mod utf16;
 
 pub use stopwords::is_stopword;
-pub use tokens::{classify, lower_word, tokenize, too_short, word_spans, Token, TokenClass};
+pub use tokens::{
+    classify, is_alphanumeric, lower_word, tokenize, too_short, word_spans, Token, TokenClass,
+};
 pub use utf16::Utf16Cursor;

@@ -35,6 +35,13 @@ fn is_apostrophe(c: char) -> bool {
     c == '\'' || c == '’'
 }
 
+/// `char::is_alphanumeric`, answered without the Unicode tables for the
+/// General Punctuation block (curly quotes, dashes, ellipsis), which holds
+/// no letter or digit and is most of the non-ASCII in English text.
+pub fn is_alphanumeric(c: char) -> bool {
+    !('\u{2000}'..='\u{206F}').contains(&c) && c.is_alphanumeric()
+}
+
 /// Chinese and Japanese are written without spaces between words: each
 /// ideograph or kana is a token of its own, so a run of them is not one
 /// sentence-long "word" that nothing else can match.
@@ -66,7 +73,7 @@ pub fn word_spans(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
         }
         let first = loop {
             let c = char_at(text, at)?;
-            if c.is_alphanumeric() {
+            if is_alphanumeric(c) {
                 break c;
             }
             at += c.len_utf8();
@@ -95,7 +102,7 @@ pub fn word_spans(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
             let after = at + d.len_utf8();
             let joins = if stands_alone(prev) || stands_alone(d) {
                 false
-            } else if d.is_alphanumeric() {
+            } else if is_alphanumeric(d) {
                 true
             } else if is_apostrophe(d) && prev.is_alphabetic() {
                 char_at(text, after).is_some_and(char::is_alphabetic)
@@ -237,6 +244,16 @@ mod tests {
                 (36, 39)
             ]
         );
+    }
+
+    #[test]
+    fn general_punctuation_holds_no_letter_or_digit() {
+        for c in '\u{2000}'..='\u{206F}' {
+            assert!(!c.is_alphanumeric(), "{c:?}");
+        }
+        for c in ['a', 'Z', '7', 'é', 'ß', '²', '中', '’', '—', ' '] {
+            assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "{c:?}");
+        }
     }
 
     #[test]
