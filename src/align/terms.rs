@@ -359,9 +359,13 @@ impl Vocabulary {
 
     /// Tokenizes `doc`, interning its words.
     fn document(&mut self, doc: &Document, interner: &mut Interner) -> DocumentWords {
-        let mut words = Vec::new();
-        let mut word_ranges = Vec::new();
-        let mut counts = Vec::new();
+        // Segmentation counted the words outside redaction marks: room for
+        // them and a sixteenth more spares the regrowth of the largest vector.
+        let expected = doc.words as usize;
+        let mut words = Vec::with_capacity(expected + expected / 16);
+        let sentences = doc.paragraphs.iter().map(|p| p.sentences.len()).sum();
+        let mut word_ranges = Vec::with_capacity(sentences);
+        let mut counts = Vec::with_capacity(sentences);
         let mut paragraph_sentences = Vec::with_capacity(doc.paragraphs.len());
         let mut lower = String::new();
         for paragraph in &doc.paragraphs {
