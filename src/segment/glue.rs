@@ -214,8 +214,9 @@ fn splittable(text: &str, start: usize, end: usize) -> bool {
     {
         return false;
     }
-    let word = &bytes[start..end];
-    !word.iter().all(u8::is_ascii_uppercase) && !word[1..].iter().any(u8::is_ascii_uppercase)
+    // A capital after the first letter, which every word in capitals of
+    // MIN_GLUED letters or more has too.
+    !bytes[start + 1..end].iter().any(u8::is_ascii_uppercase)
 }
 
 #[cfg(test)]
@@ -223,6 +224,18 @@ mod tests {
     use super::super::lines::Layout;
     use super::*;
     use crate::model::ParagraphKind;
+
+    #[test]
+    fn splittable_words_are_plain_lower_case_runs_standing_alone() {
+        let text = "ofthe OFTHE OfThe Ofthe x/ofthe ofthe.com the";
+        let found: Vec<bool> = words(text)
+            .map(|(start, end)| splittable(text, start, end))
+            .collect();
+        assert_eq!(
+            found,
+            [true, false, false, true, false, false, false, false, false]
+        );
+    }
 
     #[test]
     fn splits_words_the_document_writes_apart() {
