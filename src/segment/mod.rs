@@ -26,6 +26,7 @@ mod lines;
 mod pages;
 mod paragraphs;
 mod redactions;
+mod scan;
 mod sentences;
 
 use blocks::Block;

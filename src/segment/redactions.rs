@@ -5,6 +5,7 @@
 
 use std::ops::Range;
 
+use super::scan::{next_in, ByteSet};
 use crate::text::is_alphanumeric;
 
 /// Labels printed inside redaction boxes. Matched case-sensitively, so the
@@ -24,7 +25,7 @@ pub fn redactions(text: &str) -> Vec<Range<usize>> {
     let bytes = text.as_bytes();
     let mut found: Vec<Range<usize>> = Vec::new();
     let mut i = 0;
-    while let Some(at) = next_opener(bytes, i) {
+    while let Some(at) = next_in(&OPENERS, bytes, i) {
         i = at;
         let end = match bytes[i] {
             b'[' => bracket_at(text, i),
@@ -50,7 +51,7 @@ pub fn redactions(text: &str) -> Vec<Range<usize>> {
 
 /// The bytes that may open a redaction mark (0xE2 leads every black
 /// block), as a table: the scan looks at every byte of the text.
-static OPENERS: [bool; 256] = {
+static OPENERS: ByteSet = {
     let mut table = [false; 256];
     let mut k = 0;
     while k < 256 {
@@ -62,27 +63,6 @@ static OPENERS: [bool; 256] = {
     }
     table
 };
-
-/// Index of the first byte from `from` on that may open a mark. Eight bytes
-/// are looked up at a time without a branch between them, as most chunks
-/// of prose hold none.
-fn next_opener(bytes: &[u8], from: usize) -> Option<usize> {
-    let mut i = from;
-    while let Some(chunk) = bytes.get(i..i + 8) {
-        if chunk
-            .iter()
-            .fold(false, |any, &b| any | OPENERS[usize::from(b)])
-        {
-            break;
-        }
-        i += 8;
-    }
-    bytes
-        .get(i..)?
-        .iter()
-        .position(|&b| OPENERS[usize::from(b)])
-        .map(|k| i + k)
-}
 
 /// Words of `text` outside the redaction `marks`, counted as the tokenizer
 /// counts them (an apostrophe between letters or a point between digits
@@ -279,18 +259,6 @@ mod tests {
         assert_eq!(words("He told [Redacted] and Harm to Ongoing Matter."), 3);
         assert_eq!(words("EweHarm to Ongoing Matter"), 1);
         assert_eq!(words("."), 0);
-    }
-
-    #[test]
-    fn finds_every_opener_whatever_its_place_in_a_chunk() {
-        let bytes = "a quiet line of prose, then Harm ■ and [x] (b) X.".as_bytes();
-        for from in 0..=bytes.len() {
-            let expected = bytes[from..]
-                .iter()
-                .position(|&b| matches!(b, b'[' | b'(' | b'X' | b'H' | b'P' | b'I' | b'G' | 0xE2))
-                .map(|k| from + k);
-            assert_eq!(next_opener(bytes, from), expected, "from {from}");
-        }
     }
 
     #[test]

@@ -5,6 +5,8 @@
 
 use std::ops::Range;
 
+use super::scan::{next_in, ByteSet};
+
 /// Abbreviations that never end a sentence: a name or a number follows them.
 const TITLES: &[&str] = &[
     "Mr", "Mrs", "Ms", "Messrs", "Dr", "Prof", "Hon", "Rev", "St", "Sen", "Sens", "Rep", "Reps",
@@ -171,8 +173,8 @@ pub fn split_sentences(text: &str) -> Vec<Range<usize>> {
     let mut start = 0;
     let bytes = text.as_bytes();
     let mut i = 0;
-    while let Some(skip) = bytes[i..].iter().position(|&b| MAY_END[usize::from(b)]) {
-        i += skip;
+    while let Some(at) = next_in(&MAY_END, bytes, i) {
+        i = at;
         let c = bytes[i];
         let ideographic = match c {
             0xE3 | 0xEF => text.get(i..).and_then(ideographic_terminal),
@@ -208,7 +210,7 @@ pub fn split_sentences(text: &str) -> Vec<Range<usize>> {
 /// The bytes that may start a sentence end: ASCII terminals, and the lead
 /// bytes of "…" (0xE2) and of the full-width ends (0xE3, 0xEF). A table,
 /// as the scan looks at every byte of the text.
-static MAY_END: [bool; 256] = {
+static MAY_END: ByteSet = {
     let mut table = [false; 256];
     let mut k = 0;
     while k < 256 {
