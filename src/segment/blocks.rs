@@ -366,6 +366,11 @@ impl Block {
 fn plain_run(bytes: &[u8], from: usize) -> usize {
     let mut j = from;
     while let Some(&b) = bytes.get(j) {
+        // Letters and punctuation, most of any text, copy whatever surrounds them.
+        if PRINTABLE_NOT_DIGIT[usize::from(b)] {
+            j += 1;
+            continue;
+        }
         let plain = match b {
             b' ' => {
                 j > from
@@ -389,6 +394,18 @@ fn plain_run(bytes: &[u8], from: usize) -> usize {
     }
     j - from
 }
+
+/// Printable ASCII other than digits, as a table: `plain_run` looks at
+/// every byte of the text.
+static PRINTABLE_NOT_DIGIT: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0x21;
+    while b <= 0x7E {
+        table[b] = !(b as u8).is_ascii_digit();
+        b += 1;
+    }
+    table
+};
 
 /// Characters that carry nothing visible: soft hyphens, zero-width spaces,
 /// word joiners, BOMs. The zero-width (non-)joiners stay: they make one
