@@ -6,7 +6,7 @@
 use std::ops::Range;
 
 use super::scan::{next_in, ByteSet};
-use crate::text::is_alphanumeric;
+use crate::text::{byte_class, is_alphanumeric, ByteClass};
 
 /// Labels printed inside redaction boxes. Matched case-sensitively, so the
 /// ordinary phrase "grand jury" is left alone.
@@ -70,56 +70,54 @@ static OPENERS: ByteSet = {
 pub fn count_words(text: &str, marks: &[Range<usize>]) -> usize {
     let bytes = text.as_bytes();
     let mut count = 0;
-    let mut previous = [' ', ' '];
+    // The two characters before `i`.
+    let (mut before, mut inner) = (' ', ' ');
     let mut mark = marks.iter().peekable();
     let mut i = 0;
-    while i < bytes.len() {
-        let [_, inner] = previous;
-        if inner.is_ascii_alphanumeric() {
+    while let Some(&b) = bytes.get(i) {
+        let class = byte_class(b);
+        if class == ByteClass::Gap {
+            (before, inner) = (inner, char::from(b));
+            i += 1;
+            continue;
+        }
+        let c = match class {
+            ByteClass::Other => text.get(i..).and_then(|s| s.chars().next()).unwrap_or(' '),
+            _ => char::from(b),
+        };
+        let at = i;
+        i += c.len_utf8();
+        let starts = (class == ByteClass::Alnum || is_alphanumeric(c))
+            && !is_alphanumeric(inner)
+            && !(matches!(inner, '\'' | '’') && before.is_alphabetic() && c.is_alphabetic())
+            && !(matches!(inner, '.' | ',') && before.is_ascii_digit() && c.is_ascii_digit());
+        if starts {
+            while mark.peek().is_some_and(|m| m.end <= at) {
+                mark.next();
+            }
+            if !mark.peek().is_some_and(|m| m.start <= at) {
+                count += 1;
+            }
+        }
+        (before, inner) = (inner, c);
+        if class == ByteClass::Alnum {
             // The rest of an ASCII word starts nothing: skip it whole.
-            let run = bytes[i..]
-                .iter()
-                .take_while(|b| b.is_ascii_alphanumeric())
-                .count();
-            if run > 0 {
-                i += run;
-                let before = if run >= 2 {
+            let from = i;
+            while bytes
+                .get(i)
+                .is_some_and(|&b| byte_class(b) == ByteClass::Alnum)
+            {
+                i += 1;
+            }
+            if i > from {
+                let last = char::from(bytes[i - 1]);
+                before = if i - from >= 2 {
                     char::from(bytes[i - 2])
                 } else {
                     inner
                 };
-                previous = [before, char::from(bytes[i - 1])];
-                continue;
+                inner = last;
             }
-        }
-        let b = bytes[i];
-        let c = if b < 0x80 {
-            char::from(b)
-        } else {
-            text.get(i..).and_then(|s| s.chars().next()).unwrap_or(' ')
-        };
-        let at = i;
-        i += c.len_utf8().max(1);
-        let [before, inner] = previous;
-        previous = [inner, c];
-        let word_char = if b < 0x80 {
-            b.is_ascii_alphanumeric()
-        } else {
-            is_alphanumeric(c)
-        };
-        if !word_char || is_alphanumeric(inner) {
-            continue;
-        }
-        while mark.peek().is_some_and(|m| m.end <= at) {
-            mark.next();
-        }
-        if mark.peek().is_some_and(|m| m.start <= at) {
-            continue;
-        }
-        let apostrophe = matches!(inner, '\'' | '’') && before.is_alphabetic() && c.is_alphabetic();
-        let decimal = matches!(inner, '.' | ',') && before.is_ascii_digit() && c.is_ascii_digit();
-        if !(apostrophe || decimal) {
-            count += 1;
         }
     }
     count
@@ -259,6 +257,21 @@ mod tests {
         assert_eq!(words("He told [Redacted] and Harm to Ongoing Matter."), 3);
         assert_eq!(words("EweHarm to Ongoing Matter"), 1);
         assert_eq!(words("."), 0);
+    }
+
+    #[test]
+    fn counts_the_words_the_tokenizer_finds_outside_chinese_and_japanese() {
+        for text in [
+            "Trump’s aide didn't pay $1,000.50 on 3.5. x’ ’y 7, ,8 a'b'c",
+            "naïve café2x «Ünïcode» ß-straße ²³ 1.2.3 ... ',' 'a' é’é",
+            "  a  b\tc\n(d)[e]{f}—g–h…i “j” 12,345,678.9 A1b2C3 x.1 1.x",
+            "",
+            "’",
+            "a",
+        ] {
+            let expected = crate::text::word_spans(text).count();
+            assert_eq!(count_words(text, &[]), expected, "{text:?}");
+        }
     }
 
     #[test]

@@ -7,6 +7,7 @@ mod utf16;
 
 pub use stopwords::is_stopword;
 pub use tokens::{
-    classify, is_alphanumeric, lower_word, tokenize, too_short, word_spans, Token, TokenClass,
+    byte_class, classify, is_alphanumeric, lower_word, tokenize, too_short, word_spans, ByteClass,
+    Token, TokenClass,
 };
 pub use utf16::Utf16Cursor;

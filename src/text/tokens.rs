@@ -67,7 +67,7 @@ pub fn word_spans(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
         // ASCII punctuation and spaces between words start nothing.
         while bytes
             .get(at)
-            .is_some_and(|&b| ASCII_CLASS[usize::from(b)] == GAP)
+            .is_some_and(|&b| byte_class(b) == ByteClass::Gap)
         {
             at += 1;
         }
@@ -88,7 +88,7 @@ pub fn word_spans(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
                 let from = at;
                 while bytes
                     .get(at)
-                    .is_some_and(|&b| ASCII_CLASS[usize::from(b)] == ALNUM)
+                    .is_some_and(|&b| byte_class(b) == ByteClass::Alnum)
                 {
                     at += 1;
                 }
@@ -121,23 +121,31 @@ pub fn word_spans(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
     })
 }
 
-/// An ASCII byte that is no letter or digit: it never starts a word.
-const GAP: u8 = 0;
-/// An ASCII letter or digit.
-const ALNUM: u8 = 1;
-/// A byte of a multi-byte character: only the character decides.
-const OTHER: u8 = 2;
+/// What a byte is to word boundaries.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ByteClass {
+    /// An ASCII byte that is no letter or digit: it never starts a word.
+    Gap,
+    /// An ASCII letter or digit.
+    Alnum,
+    /// A byte of a multi-byte character: only the character decides.
+    Other,
+}
 
-/// The class of every byte, looked up rather than tested: the tokenizer
-/// reads every byte of both documents.
-static ASCII_CLASS: [u8; 256] = {
-    let mut table = [OTHER; 256];
+/// The class of byte `b`, looked up rather than tested: the tokenizer and
+/// the word count read every byte of both documents.
+pub fn byte_class(b: u8) -> ByteClass {
+    BYTE_CLASSES[usize::from(b)]
+}
+
+static BYTE_CLASSES: [ByteClass; 256] = {
+    let mut table = [ByteClass::Other; 256];
     let mut b = 0;
     while b < 128 {
         table[b] = if (b as u8).is_ascii_alphanumeric() {
-            ALNUM
+            ByteClass::Alnum
         } else {
-            GAP
+            ByteClass::Gap
         };
         b += 1;
     }
