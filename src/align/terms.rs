@@ -1,6 +1,7 @@
 //! Terms: every word of both documents tokenized once and interned, the
 //! stemmed content words and numbers weighted by how rare they are.
 
+use std::borrow::Cow;
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -310,18 +311,20 @@ impl Vocabulary {
         let key = match class {
             TokenClass::Stop => None,
             TokenClass::Word if too_short(lower) => None,
-            TokenClass::Word => Some(interner.stemmer.stem(lower).into_owned()),
-            TokenClass::Number => Some(lower.replace(',', "")),
+            TokenClass::Word => Some(interner.stemmer.stem(lower)),
+            TokenClass::Number => Some(Cow::Owned(lower.replace(',', ""))),
         };
         let term = key.map(|key| {
-            let next = self.terms.len() as TermId;
-            let id = *interner.by_key.entry(key).or_insert(next);
-            if id == next {
-                self.terms.push(TermInfo {
-                    surface: Arc::new(lower.to_string()),
-                    idf: 0.0,
-                });
+            // Most stems are met before: copied only when new.
+            if let Some(&id) = interner.by_key.get(key.as_ref()) {
+                return id;
             }
+            let id = self.terms.len() as TermId;
+            interner.by_key.insert(key.into_owned(), id);
+            self.terms.push(TermInfo {
+                surface: Arc::new(lower.to_string()),
+                idf: 0.0,
+            });
             id
         });
         let id = self.words.len() as WordId;
