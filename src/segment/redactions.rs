@@ -95,7 +95,7 @@ pub fn count_words(text: &str, marks: &[Range<usize>]) -> usize {
             while mark.peek().is_some_and(|m| m.end <= at) {
                 mark.next();
             }
-            if !mark.peek().is_some_and(|m| m.start <= at) {
+            if mark.peek().is_none_or(|m| m.start > at) {
                 count += 1;
             }
         }

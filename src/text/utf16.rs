@@ -88,7 +88,7 @@ mod tests {
             let mut cursor = Utf16Cursor::new(text);
             assert_eq!(cursor.utf16_at(i) as usize, units[k], "at {i}");
             assert_eq!(
-                utf16_len(text[i..].as_bytes()),
+                utf16_len(&text.as_bytes()[i..]),
                 text[i..].encode_utf16().count()
             );
         }
