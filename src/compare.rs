@@ -14,6 +14,7 @@ use crate::model::{
     Stats, Status, Timings, WordDiff,
 };
 use crate::options::Options;
+use crate::parallel::map_each;
 use crate::score::{
     cited_only_terms, find_facts, find_omissions, section_coverage, status_of_coverage,
     status_of_support, term_share,
@@ -26,6 +27,9 @@ const LINK_FLOOR: f32 = 0.1;
 const RELATIVE_FLOOR: f32 = 0.5;
 /// How many shared terms a link lists as its explanation.
 const EXPLANATION_TERMS: usize = 8;
+/// Sentences per range of work split over threads: fewer are not worth a
+/// thread's hand-over.
+const MIN_SENTENCES_PER_RANGE: usize = 16;
 
 fn check_input(text: &str, side: Side, options: &Options) -> Result<(), Error> {
     options.check_size(side, text.len())?;
@@ -112,7 +116,7 @@ pub fn compare(summary: &str, report: &str, options: &Options) -> Result<Compari
     let summary_links = link(
         &analysis.summary_sentences,
         &analysis.report_sentences,
-        &mut spread,
+        &spread,
         keep,
         None,
         Headings {
@@ -123,7 +127,7 @@ pub fn compare(summary: &str, report: &str, options: &Options) -> Result<Compari
     let report_links = link(
         &analysis.report_sentences,
         &analysis.summary_sentences,
-        &mut spread,
+        &spread,
         keep,
         None,
         Headings {
@@ -144,7 +148,7 @@ pub fn compare(summary: &str, report: &str, options: &Options) -> Result<Compari
     let summary_paragraph_links = link(
         &analysis.summary_paragraphs,
         &analysis.report_paragraphs,
-        &mut spread,
+        &spread,
         keep,
         sectioned.then_some(&summary_prior as Prior),
         Headings {
@@ -155,7 +159,7 @@ pub fn compare(summary: &str, report: &str, options: &Options) -> Result<Compari
     let report_paragraph_links = link(
         &analysis.report_paragraphs,
         &analysis.summary_paragraphs,
-        &mut spread,
+        &spread,
         keep,
         sectioned.then_some(&report_prior as Prior),
         Headings {
@@ -185,34 +189,33 @@ pub fn compare(summary: &str, report: &str, options: &Options) -> Result<Compari
             sources_of_report[m.other as usize].push(s as u32);
         }
     }
-    let report_coverage: Vec<f32> = sources_of_report
-        .iter()
-        .enumerate()
-        .map(|(r, sources)| {
-            term_share(
-                &analysis.report_sentences[r],
-                &sources
+    let report_coverage = map_each(
+        sources_of_report.len(),
+        MIN_SENTENCES_PER_RANGE,
+        Vec::new,
+        |sources, r| {
+            sources.clear();
+            sources.extend(
+                sources_of_report[r]
                     .iter()
-                    .map(|&s| &analysis.summary_sentences[s as usize])
-                    .collect::<Vec<_>>(),
-                &analysis,
-            )
-        })
-        .collect();
+                    .map(|&s| &analysis.summary_sentences[s as usize]),
+            );
+            term_share(&analysis.report_sentences[r], sources, &analysis)
+        },
+    );
     drop(sources_of_report);
-    let summary_support: Vec<f32> = summary_links
-        .iter()
-        .enumerate()
-        .map(|(s, links)| {
-            term_share(
-                &analysis.summary_sentences[s],
-                &aligned(links)
-                    .map(|m| &analysis.report_sentences[m.other as usize])
-                    .collect::<Vec<_>>(),
-                &analysis,
-            )
-        })
-        .collect();
+    let summary_support = map_each(
+        analysis.summary_sentences.len(),
+        MIN_SENTENCES_PER_RANGE,
+        Vec::new,
+        |sources, s| {
+            sources.clear();
+            sources.extend(
+                aligned(summary_links.of(s)).map(|m| &analysis.report_sentences[m.other as usize]),
+            );
+            term_share(&analysis.summary_sentences[s], sources, &analysis)
+        },
+    );
     fill_scores(
         &mut report_doc,
         &analysis.report_sentences,
@@ -314,7 +317,8 @@ pub fn compare(summary: &str, report: &str, options: &Options) -> Result<Compari
 }
 
 /// Word diffs of each summary sentence's links, in link order (`None` for
-/// links too weak to show one), reusing the key and span buffers throughout.
+/// links too weak to show one), each range of sentences reusing its own
+/// key and span buffers throughout.
 fn word_diffs(
     summary: &Document,
     report: &Document,
@@ -328,40 +332,41 @@ fn word_diffs(
             .collect()
     }
     let (summary_texts, report_texts) = (texts(summary), texts(report));
-    let (mut new_keys, mut new_spans) = (Vec::new(), Vec::new());
-    let (mut old_keys, mut old_spans) = (Vec::new(), Vec::new());
-    summary_links
-        .iter()
-        .enumerate()
-        .map(|(s, links)| {
-            vocabulary.sentence_words(summary_texts[s], &mut new_keys, &mut new_spans);
-            links
+    let buffers = || ((Vec::new(), Vec::new()), (Vec::new(), Vec::new()));
+    map_each(
+        summary_texts.len(),
+        MIN_SENTENCES_PER_RANGE,
+        buffers,
+        |((new_keys, new_spans), (old_keys, old_spans)), s| {
+            vocabulary.sentence_words(summary_texts[s], new_keys, new_spans);
+            summary_links
+                .of(s)
                 .iter()
                 .map(|m| {
                     // The same rounded score the link shows decides whether it gets a diff.
                     (round3(m.score) >= LINK_FLOOR).then(|| {
                         vocabulary.sentence_words(
                             report_texts[m.other as usize],
-                            &mut old_keys,
-                            &mut old_spans,
+                            old_keys,
+                            old_spans,
                         );
                         diff_words(
                             &DiffSide {
-                                keys: &old_keys,
-                                spans: &old_spans,
+                                keys: old_keys,
+                                spans: old_spans,
                                 text: report_texts[m.other as usize],
                             },
                             &DiffSide {
-                                keys: &new_keys,
-                                spans: &new_spans,
+                                keys: new_keys,
+                                spans: new_spans,
                                 text: summary_texts[s],
                             },
                         )
                     })
                 })
                 .collect()
-        })
-        .collect()
+        },
+    )
 }
 
 /// One document's side of the alignment, as `fill_links` needs it; it
