@@ -14,7 +14,7 @@ use crate::model::{
     Stats, Status, Timings, WordDiff,
 };
 use crate::options::Options;
-use crate::parallel::map_each;
+use crate::parallel::{join, map_each};
 use crate::score::{
     cited_only_terms, find_facts, find_omissions, section_coverage, status_of_coverage,
     status_of_support, term_share,
@@ -100,8 +100,10 @@ pub fn compare(summary: &str, report: &str, options: &Options) -> Result<Compari
     // besides the vectors: find them first, so the occurrences are freed
     // before the vectors are built and aligned.
     let started = Instant::now();
-    let facts = find_facts(&summary_doc, &report_doc, &tokens);
-    let cited_only = cited_only_terms(&report_doc, &tokens);
+    let (facts, cited_only) = join(
+        || find_facts(&summary_doc, &report_doc, &tokens),
+        || cited_only_terms(&report_doc, &tokens),
+    );
     let facts_ms = ms(started);
 
     let started = Instant::now();
@@ -140,7 +142,7 @@ pub fn compare(summary: &str, report: &str, options: &Options) -> Result<Compari
         &report_doc,
         &analysis.report_paragraphs,
         &analysis.summary_paragraphs,
-        &mut spread,
+        &spread,
     );
     let sectioned = !affinity.is_empty();
     let summary_prior = |summary: usize, report: u32| affinity.get(report, summary);

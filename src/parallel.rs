@@ -21,6 +21,28 @@ fn threads() -> usize {
     }
 }
 
+/// `(a(), b())`, with `b` run at the same time on another thread where
+/// there is one. `a` runs on the calling thread, so give it the work whose
+/// memory outlives the call or is large: another thread's freed memory is
+/// not reused by this one.
+pub fn join<A, B, RA, RB>(a: A, b: B) -> (RA, RB)
+where
+    A: FnOnce() -> RA,
+    B: FnOnce() -> RB + Send,
+    RB: Send,
+{
+    #[cfg(not(target_arch = "wasm32"))]
+    if threads() > 1 {
+        let mut rb = None;
+        let ra = rayon::in_place_scope(|scope| {
+            scope.spawn(|_| rb = Some(b()));
+            a()
+        });
+        return (ra, rb.expect("the scope ran b"));
+    }
+    (a(), b())
+}
+
 /// Contiguous ranges covering `0..n`, of at least `min_len` items each
 /// (but never fewer than one range), enough of them to keep every thread
 /// busy: just `0..n` with one thread.

@@ -1,7 +1,7 @@
 //! Omissions: runs of omitted report sentences, weighed by the distinctive
 //! content they carry that the summary never mentions.
 
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashSet;
 
 use super::facts::citation_words;
 use crate::align::{Analysis, Spread, TermId, Tokens};
@@ -19,31 +19,45 @@ const NUMBER_DISCOUNT: f32 = 0.3;
 const SHARED_DISCOUNT: f32 = 0.25;
 
 /// The terms each report sentence uses only inside legal citations ("United
-/// States v. Aguilar"), by sentence id, for sentences that have any. Taken
-/// while the word occurrences are still there: omissions are found after
-/// they are freed.
-pub type CitedOnly = FxHashMap<u32, FxHashSet<TermId>>;
+/// States v. Aguilar"), as (sentence id, term) pairs in order: 8 bytes a
+/// term, where a set per sentence cost a hash table each. Taken while the
+/// word occurrences are still there: omissions are found after they are
+/// freed.
+#[derive(Default)]
+pub struct CitedOnly {
+    pairs: Vec<(u32, TermId)>,
+}
+
+impl CitedOnly {
+    /// Whether sentence `id` uses `term` only inside citations.
+    fn contains(&self, id: u32, term: TermId) -> bool {
+        self.pairs.binary_search(&(id, term)).is_ok()
+    }
+}
 
 /// Finds the `CitedOnly` terms of `report`'s sentences.
 pub fn cited_only_terms(report: &Document, tokens: &Tokens) -> CitedOnly {
     let mut out = CitedOnly::default();
+    // Each content word's term, and whether that occurrence is in a citation.
+    let mut uses: Vec<(TermId, bool)> = Vec::new();
     for s in report.paragraphs.iter().flat_map(|p| &p.sentences) {
         let words = tokens.report_words.of(s.id);
-        let mut cited = FxHashSet::default();
-        let mut uncited = FxHashSet::default();
-        for (w, in_citation) in words.iter().zip(citation_words(words, &s.text)) {
-            if let Some(term) = tokens.vocabulary.words[w.word() as usize].term {
-                if in_citation {
-                    cited.insert(term);
-                } else {
-                    uncited.insert(term);
-                }
-            }
-        }
-        cited.retain(|t| !uncited.contains(t));
-        if !cited.is_empty() {
-            out.insert(s.id, cited);
-        }
+        uses.clear();
+        uses.extend(words.iter().zip(citation_words(words, &s.text)).filter_map(
+            |(w, in_citation)| {
+                let term = tokens.vocabulary.words[w.word() as usize].term?;
+                Some((term, in_citation))
+            },
+        ));
+        // By term, uses outside citations first: a term is cited only when
+        // its first use is in a citation.
+        uses.sort_unstable();
+        uses.dedup_by_key(|&mut (term, _)| term);
+        out.pairs.extend(
+            uses.iter()
+                .filter(|&&(_, in_citation)| in_citation)
+                .map(|&(term, _)| (s.id, term)),
+        );
     }
     out
 }
@@ -148,12 +162,11 @@ fn passage(
     // Terms used outside citations: case names say which authority is cited, not what happened.
     let mut uncited: FxHashSet<u32> = FxHashSet::default();
     for s in &sentences {
-        let cited = cited_only.get(&s.id);
         let terms = analysis.report_sentences[s.id as usize].entries.iter();
         uncited.extend(
             terms
                 .map(|&(t, _)| t)
-                .filter(|t| cited.is_none_or(|c| !c.contains(t))),
+                .filter(|&t| !cited_only.contains(s.id, t)),
         );
     }
     let mut weight = 0.0;
