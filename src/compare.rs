@@ -88,8 +88,8 @@ pub fn compare(summary: &str, report: &str, options: &Options) -> Result<Compari
     let total = Instant::now();
 
     let started = Instant::now();
-    let mut summary_doc = segment(summary);
-    let mut report_doc = segment(report);
+    // The report on this thread: its document is most of the result.
+    let (mut report_doc, mut summary_doc) = join(|| segment(report), || segment(summary));
     let segment_ms = ms(started);
 
     let started = Instant::now();
@@ -108,7 +108,7 @@ pub fn compare(summary: &str, report: &str, options: &Options) -> Result<Compari
 
     let started = Instant::now();
     let mut analysis = Analysis::new(tokens);
-    let mut spread = Spread::new(
+    let spread = Spread::new(
         analysis.vocabulary.terms.len(),
         analysis.vocabulary.phrases(),
     );
@@ -247,13 +247,7 @@ pub fn compare(summary: &str, report: &str, options: &Options) -> Result<Compari
     drop((report_coverage, summary_support));
     // Omissions read only the verdicts: find them before the links are
     // written, so their working memory and the links never peak together.
-    let omissions = find_omissions(
-        &report_doc,
-        &analysis,
-        &facts.dropped,
-        &cited_only,
-        &mut spread,
-    );
+    let omissions = find_omissions(&report_doc, &analysis, &facts.dropped, &cited_only, &spread);
     drop(cited_only);
     // Each side's own vectors are freed as its links are written, so the
     // links reuse their memory; the summary's are few, and the report's
