@@ -191,33 +191,34 @@ pub fn compare(summary: &str, report: &str, options: &Options) -> Result<Compari
             sources_of_report[m.other as usize].push(s as u32);
         }
     }
-    let report_coverage = map_each(
-        sources_of_report.len(),
-        MIN_SENTENCES_PER_RANGE,
-        Vec::new,
-        |sources, r| {
-            sources.clear();
-            sources.extend(
-                sources_of_report[r]
+    let report_coverage: Vec<f32> = sources_of_report
+        .iter()
+        .enumerate()
+        .map(|(r, sources)| {
+            term_share(
+                &analysis.report_sentences[r],
+                &sources
                     .iter()
-                    .map(|&s| &analysis.summary_sentences[s as usize]),
-            );
-            term_share(&analysis.report_sentences[r], sources, &analysis)
-        },
-    );
+                    .map(|&s| &analysis.summary_sentences[s as usize])
+                    .collect::<Vec<_>>(),
+                &analysis,
+            )
+        })
+        .collect();
     drop(sources_of_report);
-    let summary_support = map_each(
-        analysis.summary_sentences.len(),
-        MIN_SENTENCES_PER_RANGE,
-        Vec::new,
-        |sources, s| {
-            sources.clear();
-            sources.extend(
-                aligned(summary_links.of(s)).map(|m| &analysis.report_sentences[m.other as usize]),
-            );
-            term_share(&analysis.summary_sentences[s], sources, &analysis)
-        },
-    );
+    let summary_support: Vec<f32> = summary_links
+        .iter()
+        .enumerate()
+        .map(|(s, links)| {
+            term_share(
+                &analysis.summary_sentences[s],
+                &aligned(links)
+                    .map(|m| &analysis.report_sentences[m.other as usize])
+                    .collect::<Vec<_>>(),
+                &analysis,
+            )
+        })
+        .collect();
     fill_scores(
         &mut report_doc,
         &analysis.report_sentences,
