@@ -14,6 +14,7 @@ use crate::model::{
     Stats, Status, Timings, WordDiff,
 };
 use crate::options::Options;
+use crate::parallel::{join, map_each};
 use crate::score::{
     cited_only_terms, find_facts, find_omissions, section_coverage, status_of_coverage,
     status_of_support, term_share,
@@ -26,6 +27,9 @@ const LINK_FLOOR: f32 = 0.1;
 const RELATIVE_FLOOR: f32 = 0.5;
 /// How many shared terms a link lists as its explanation.
 const EXPLANATION_TERMS: usize = 8;
+/// Sentences per range of work split over threads: fewer are not worth a
+/// thread's hand-over.
+const MIN_SENTENCES_PER_RANGE: usize = 16;
 
 fn check_input(text: &str, side: Side, options: &Options) -> Result<(), Error> {
     options.check_size(side, text.len())?;
@@ -84,8 +88,8 @@ pub fn compare(summary: &str, report: &str, options: &Options) -> Result<Compari
     let total = Instant::now();
 
     let started = Instant::now();
-    let mut summary_doc = segment(summary);
-    let mut report_doc = segment(report);
+    // The report on this thread: its document is most of the result.
+    let (mut report_doc, mut summary_doc) = join(|| segment(report), || segment(summary));
     let segment_ms = ms(started);
 
     let started = Instant::now();
@@ -96,13 +100,15 @@ pub fn compare(summary: &str, report: &str, options: &Options) -> Result<Compari
     // besides the vectors: find them first, so the occurrences are freed
     // before the vectors are built and aligned.
     let started = Instant::now();
-    let facts = find_facts(&summary_doc, &report_doc, &tokens);
-    let cited_only = cited_only_terms(&report_doc, &tokens);
+    let (facts, cited_only) = join(
+        || find_facts(&summary_doc, &report_doc, &tokens),
+        || cited_only_terms(&report_doc, &tokens),
+    );
     let facts_ms = ms(started);
 
     let started = Instant::now();
     let mut analysis = Analysis::new(tokens);
-    let mut spread = Spread::new(
+    let spread = Spread::new(
         analysis.vocabulary.terms.len(),
         analysis.vocabulary.phrases(),
     );
@@ -112,7 +118,7 @@ pub fn compare(summary: &str, report: &str, options: &Options) -> Result<Compari
     let summary_links = link(
         &analysis.summary_sentences,
         &analysis.report_sentences,
-        &mut spread,
+        &spread,
         keep,
         None,
         Headings {
@@ -123,7 +129,7 @@ pub fn compare(summary: &str, report: &str, options: &Options) -> Result<Compari
     let report_links = link(
         &analysis.report_sentences,
         &analysis.summary_sentences,
-        &mut spread,
+        &spread,
         keep,
         None,
         Headings {
@@ -136,7 +142,7 @@ pub fn compare(summary: &str, report: &str, options: &Options) -> Result<Compari
         &report_doc,
         &analysis.report_paragraphs,
         &analysis.summary_paragraphs,
-        &mut spread,
+        &spread,
     );
     let sectioned = !affinity.is_empty();
     let summary_prior = |summary: usize, report: u32| affinity.get(report, summary);
@@ -144,7 +150,7 @@ pub fn compare(summary: &str, report: &str, options: &Options) -> Result<Compari
     let summary_paragraph_links = link(
         &analysis.summary_paragraphs,
         &analysis.report_paragraphs,
-        &mut spread,
+        &spread,
         keep,
         sectioned.then_some(&summary_prior as Prior),
         Headings {
@@ -155,7 +161,7 @@ pub fn compare(summary: &str, report: &str, options: &Options) -> Result<Compari
     let report_paragraph_links = link(
         &analysis.report_paragraphs,
         &analysis.summary_paragraphs,
-        &mut spread,
+        &spread,
         keep,
         sectioned.then_some(&report_prior as Prior),
         Headings {
@@ -242,13 +248,7 @@ pub fn compare(summary: &str, report: &str, options: &Options) -> Result<Compari
     drop((report_coverage, summary_support));
     // Omissions read only the verdicts: find them before the links are
     // written, so their working memory and the links never peak together.
-    let omissions = find_omissions(
-        &report_doc,
-        &analysis,
-        &facts.dropped,
-        &cited_only,
-        &mut spread,
-    );
+    let omissions = find_omissions(&report_doc, &analysis, &facts.dropped, &cited_only, &spread);
     drop(cited_only);
     // Each side's own vectors are freed as its links are written, so the
     // links reuse their memory; the summary's are few, and the report's
@@ -314,7 +314,8 @@ pub fn compare(summary: &str, report: &str, options: &Options) -> Result<Compari
 }
 
 /// Word diffs of each summary sentence's links, in link order (`None` for
-/// links too weak to show one), reusing the key and span buffers throughout.
+/// links too weak to show one), each range of sentences reusing its own
+/// key and span buffers throughout.
 fn word_diffs(
     summary: &Document,
     report: &Document,
@@ -328,40 +329,41 @@ fn word_diffs(
             .collect()
     }
     let (summary_texts, report_texts) = (texts(summary), texts(report));
-    let (mut new_keys, mut new_spans) = (Vec::new(), Vec::new());
-    let (mut old_keys, mut old_spans) = (Vec::new(), Vec::new());
-    summary_links
-        .iter()
-        .enumerate()
-        .map(|(s, links)| {
-            vocabulary.sentence_words(summary_texts[s], &mut new_keys, &mut new_spans);
-            links
+    let buffers = || ((Vec::new(), Vec::new()), (Vec::new(), Vec::new()));
+    map_each(
+        summary_texts.len(),
+        MIN_SENTENCES_PER_RANGE,
+        buffers,
+        |((new_keys, new_spans), (old_keys, old_spans)), s| {
+            vocabulary.sentence_words(summary_texts[s], new_keys, new_spans);
+            summary_links
+                .of(s)
                 .iter()
                 .map(|m| {
                     // The same rounded score the link shows decides whether it gets a diff.
                     (round3(m.score) >= LINK_FLOOR).then(|| {
                         vocabulary.sentence_words(
                             report_texts[m.other as usize],
-                            &mut old_keys,
-                            &mut old_spans,
+                            old_keys,
+                            old_spans,
                         );
                         diff_words(
                             &DiffSide {
-                                keys: &old_keys,
-                                spans: &old_spans,
+                                keys: old_keys,
+                                spans: old_spans,
                                 text: report_texts[m.other as usize],
                             },
                             &DiffSide {
-                                keys: &new_keys,
-                                spans: &new_spans,
+                                keys: new_keys,
+                                spans: new_spans,
                                 text: summary_texts[s],
                             },
                         )
                     })
                 })
                 .collect()
-        })
-        .collect()
+        },
+    )
 }
 
 /// One document's side of the alignment, as `fill_links` needs it; it

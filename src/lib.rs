@@ -15,6 +15,7 @@ mod error;
 pub mod ingest;
 pub mod model;
 mod options;
+mod parallel;
 mod score;
 pub mod segment;
 mod text;

@@ -29,3 +29,30 @@ fn two_runs_give_identical_json() {
     let second = result_json(&summary, &report);
     assert!(first == second, "two runs on the Mueller example differ");
 }
+
+/// Natively the comparison splits its work over the threads of the current
+/// rayon pool; with one thread it runs in one piece, as on WASM. The split
+/// must never show in the result.
+#[test]
+fn one_thread_and_several_give_identical_json() {
+    let Some(dir) = common::data_dir() else {
+        return;
+    };
+    let dir = dir.join("mueller-vol2/clean");
+    let read = |name| std::fs::read_to_string(dir.join(name)).expect("example document");
+    let (summary, report) = (read("summary.txt"), read("report.txt"));
+    let on = |threads: usize| {
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build()
+            .expect("a thread pool")
+            .install(|| result_json(&summary, &report))
+    };
+    let sequential = on(1);
+    for threads in [2, 3] {
+        assert!(
+            on(threads) == sequential,
+            "{threads} threads and one thread differ on the Mueller example"
+        );
+    }
+}

@@ -128,6 +128,30 @@ fn copying_the_report_covers_everything() {
         .any(|n| n.code == "identical_documents"));
 }
 
+/// An empty sum of floats is -0.0 in Rust: a sentence nothing covers must
+/// still score (and print as) 0, not -0.
+#[test]
+fn unmatched_text_scores_positive_zero() {
+    let summary = "The health visitor saw the child in March. Cats enjoy sunny windowsills.";
+    let result = compare(summary, REPORT, &Options::default()).unwrap();
+    let scores = result
+        .report
+        .paragraphs
+        .iter()
+        .flat_map(|p| p.sentences.iter().map(|s| s.coverage).chain([p.coverage]))
+        .chain(
+            result
+                .summary
+                .paragraphs
+                .iter()
+                .flat_map(|p| p.sentences.iter().map(|s| s.support).chain([p.support])),
+        )
+        .map(|score| score.expect("scored"))
+        .collect::<Vec<_>>();
+    assert!(scores.contains(&0.0), "{scores:?}");
+    assert!(scores.iter().all(|s| s.is_sign_positive()), "{scores:?}");
+}
+
 #[test]
 fn thresholds_move_the_verdicts() {
     let summary = "The mother missed appointments at the clinic.";

@@ -11,6 +11,7 @@
 use super::index::InvertedIndex;
 use super::spread::{Overlap, Spread};
 use super::terms::WeightedTerms;
+use crate::parallel::{map_parts, ranges, split_mut};
 
 /// A scored partner in the other document.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -129,8 +130,9 @@ fn rerank_by_new_content(
     }
 }
 
-/// Outside evidence that query `q` and target `t` belong together, in [0, 1].
-pub type Prior<'a> = &'a dyn Fn(usize, u32) -> f32;
+/// Outside evidence that query `q` and target `t` belong together, in [0, 1];
+/// shared by the threads that link ranges of queries.
+pub type Prior<'a> = &'a (dyn Fn(usize, u32) -> f32 + Sync);
 
 /// Share of a link's score that comes from the prior, when there is one.
 const PRIOR_SHARE: f32 = 0.5;
@@ -148,58 +150,99 @@ pub struct Headings<'a> {
     pub targets: &'a [bool],
 }
 
+/// Queries per range of work: fewer are not worth their own scratch space.
+const MIN_QUERIES_PER_RANGE: usize = 32;
+
 /// The `keep` best partners among `targets` of each query, best first,
 /// optionally blending in a prior (e.g. how well the target's section matches).
-/// `spread` covers the vocabulary of both and is left empty.
+/// `spread` is an empty spread over the vocabulary of both. Ranges of
+/// queries are linked at the same time where threads allow, each with its
+/// own copy of `spread` and its own slots of the result, which the calling
+/// thread allocates (so the links' memory is reused as in a serial run).
+/// Each query's links depend on nothing but the query, so the split never
+/// changes them.
 pub fn link(
     queries: &[WeightedTerms],
     targets: &[WeightedTerms],
-    spread: &mut Spread,
+    spread: &Spread,
     keep: usize,
     prior: Option<Prior>,
     headings: Headings,
 ) -> Links {
     let index = InvertedIndex::new(targets, spread.terms(), spread.phrases());
-    let mut scratch = index.scratch();
-    let mut found: Vec<SentenceMatch> = Vec::new();
-    let mut links = Links {
-        matches: Vec::with_capacity(queries.len() * keep),
-        ends: Vec::with_capacity(queries.len()),
+    let blank = SentenceMatch {
+        other: 0,
+        score: 0.0,
     };
-    for (qi, q) in queries.iter().enumerate() {
-        spread.load(q);
-        found.clear();
-        found.extend(
-            index
-                .candidates(
-                    q,
-                    keep.max(1) * CANDIDATES_PER_LINK,
-                    (!headings.queries[qi]).then_some(headings.targets),
-                    &mut scratch,
-                )
-                .iter()
-                .map(|c| {
-                    let (other, target) = (c.id, &targets[c.id as usize]);
-                    let shared = c.overlap.unwrap_or_else(|| spread.overlap(target));
-                    let own = similarity(q, target, shared);
-                    SentenceMatch {
-                        other,
-                        score: match prior {
-                            Some(prior) => {
-                                (1.0 - PRIOR_SHARE) * own + PRIOR_SHARE * prior(qi, other)
-                            }
-                            None => own,
-                        },
-                    }
-                })
-                .filter(|m| m.score > 0.0),
-        );
-        // Ids are distinct, so this order is total and an unstable sort gives the stable one.
-        found.sort_unstable_by(|a, b| b.score.total_cmp(&a.score).then(a.other.cmp(&b.other)));
-        rerank_by_new_content(q, spread, targets, &mut found, keep, &mut links.matches);
-        links.ends.push(links.matches.len() as u32);
-        spread.unload(q);
+    let mut matches = vec![blank; queries.len() * keep];
+    let mut ends = vec![0u32; queries.len()];
+    let split = ranges(queries.len(), MIN_QUERIES_PER_RANGE);
+    let parts = split
+        .iter()
+        .cloned()
+        .zip(split_mut(&mut matches, &split, keep))
+        .zip(split_mut(&mut ends, &split, 1))
+        .map(|((range, slots), ends)| (range, slots, ends));
+    let filled = map_parts(parts.collect(), |(range, slots, ends)| {
+        let mut spread = spread.clone();
+        let mut scratch = index.scratch();
+        let mut found: Vec<SentenceMatch> = Vec::new();
+        let mut chosen: Vec<SentenceMatch> = Vec::with_capacity(keep);
+        let mut filled = 0;
+        for (qi, end) in range.zip(ends) {
+            let q = &queries[qi];
+            spread.load(q);
+            found.clear();
+            found.extend(
+                index
+                    .candidates(
+                        q,
+                        keep.max(1) * CANDIDATES_PER_LINK,
+                        (!headings.queries[qi]).then_some(headings.targets),
+                        &mut scratch,
+                    )
+                    .iter()
+                    .map(|c| {
+                        let (other, target) = (c.id, &targets[c.id as usize]);
+                        let shared = c.overlap.unwrap_or_else(|| spread.overlap(target));
+                        let own = similarity(q, target, shared);
+                        SentenceMatch {
+                            other,
+                            score: match prior {
+                                Some(prior) => {
+                                    (1.0 - PRIOR_SHARE) * own + PRIOR_SHARE * prior(qi, other)
+                                }
+                                None => own,
+                            },
+                        }
+                    })
+                    .filter(|m| m.score > 0.0),
+            );
+            // Ids are distinct, so this order is total and an unstable sort gives the stable one.
+            found.sort_unstable_by(|a, b| b.score.total_cmp(&a.score).then(a.other.cmp(&b.other)));
+            chosen.clear();
+            rerank_by_new_content(q, &mut spread, targets, &mut found, keep, &mut chosen);
+            slots[filled..filled + chosen.len()].copy_from_slice(&chosen);
+            filled += chosen.len();
+            *end = filled as u32;
+            spread.unload(q);
+        }
+        filled
+    });
+    // Close the gaps each range left after its links, in place.
+    let mut len = 0;
+    let mut start = 0;
+    let mut query = 0;
+    for (range, filled) in split.into_iter().zip(filled) {
+        matches.copy_within(start..start + filled, len);
+        for end in &mut ends[query..query + range.len()] {
+            *end += len as u32;
+        }
+        len += filled;
+        start += range.len() * keep;
+        query += range.len();
     }
-    links.matches.shrink_to_fit();
-    links
+    matches.truncate(len);
+    matches.shrink_to_fit();
+    Links { matches, ends }
 }

@@ -15,6 +15,7 @@ use super::links::{recall, similarity};
 use super::spread::Spread;
 use super::terms::WeightedTerms;
 use crate::model::Document;
+use crate::parallel::{map_parts, ranges, split_mut};
 
 /// Beyond this many section-query pairs the evidence is skipped: bounded work on odd inputs.
 const MAX_PAIRS: usize = 4_000_000;
@@ -22,6 +23,8 @@ const MAX_PAIRS: usize = 4_000_000;
 /// subsection holds more than this share of the query content the parent
 /// holds, and has shifted entirely when it holds all of it.
 const SHIFT_FROM: f32 = 0.5;
+/// Sections per range of work split over threads.
+const MIN_SECTIONS_PER_RANGE: usize = 4;
 
 /// Similarity of each query to each section subtree of one document.
 pub struct SectionAffinity {
@@ -37,13 +40,14 @@ pub struct SectionAffinity {
 
 impl SectionAffinity {
     /// Scores `queries` against every section subtree of `doc`, whose
-    /// paragraph vectors are `paragraphs`; `spread` covers the vocabulary and
-    /// is left empty.
+    /// paragraph vectors are `paragraphs`; `spread` is an empty spread over
+    /// the vocabulary, which each range of sections, scored at the same time
+    /// where threads allow, copies.
     pub fn new(
         doc: &Document,
         paragraphs: &[WeightedTerms],
         queries: &[WeightedTerms],
-        spread: &mut Spread,
+        spread: &Spread,
     ) -> Self {
         let mut ids: FxHashMap<&[String], u32> = FxHashMap::default();
         let mut members: Vec<Vec<usize>> = Vec::new();
@@ -72,19 +76,31 @@ impl SectionAffinity {
                 queries: n,
             };
         }
-        let mut scores = Vec::with_capacity(members.len() * n);
-        let mut explained = Vec::with_capacity(members.len() * n);
-        for list in &members {
-            let section = spread.sum(list.iter().map(|&i| &paragraphs[i]));
-            // Sections are far larger than queries: spread the section, walk the queries.
-            spread.load(&section);
-            for q in queries {
-                let shared = spread.overlap(q);
-                scores.push(similarity(q, &section, shared));
-                explained.push(recall(q, shared));
+        let mut scores = vec![0.0; members.len() * n];
+        let mut explained = vec![0.0; members.len() * n];
+        let split = ranges(members.len(), MIN_SECTIONS_PER_RANGE);
+        let parts = split
+            .iter()
+            .cloned()
+            .zip(split_mut(&mut scores, &split, n))
+            .zip(split_mut(&mut explained, &split, n));
+        map_parts(parts.collect(), |((range, scores), explained)| {
+            let mut spread = spread.clone();
+            let rows = scores
+                .chunks_mut(n.max(1))
+                .zip(explained.chunks_mut(n.max(1)));
+            for (list, (scores, explained)) in members[range].iter().zip(rows) {
+                let section = spread.sum(list.iter().map(|&i| &paragraphs[i]));
+                // Sections are far larger than queries: spread the section, walk the queries.
+                spread.load(&section);
+                for ((q, score), explained) in queries.iter().zip(scores).zip(explained) {
+                    let shared = spread.overlap(q);
+                    *score = similarity(q, &section, shared);
+                    *explained = recall(q, shared);
+                }
+                spread.unload(&section);
             }
-            spread.unload(&section);
-        }
+        });
         // Each section's best-explaining subsection per query.
         let mut shifts = vec![(u32::MAX, 0.0); members.len() * n];
         for (child, parent) in parents.iter().enumerate() {

@@ -6,7 +6,9 @@
 use super::terms::{TermId, WeightedTerms};
 
 /// A dense copy of one loaded vector's weights and phrases; every other slot
-/// is zero. Comparisons make one and pass it to every step that needs one.
+/// is zero. Comparisons make one and pass it to every step that needs one;
+/// work split over threads clones it empty, one for each part.
+#[derive(Clone)]
 pub struct Spread {
     weights: Vec<f32>,
     phrases: Vec<bool>,

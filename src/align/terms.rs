@@ -191,11 +191,14 @@ impl DocumentWords {
         paragraph.sentences.iter().map(|s| self.count(s.id)).sum()
     }
 
-    /// Frees the word occurrences once only the counts are needed: the
-    /// largest part of the analysis, no longer held while the vectors are
-    /// aligned. `of` must not be called afterwards.
+    /// Frees the word occurrences, and where each sentence's and
+    /// paragraph's lie, once only the counts are needed: the largest part
+    /// of the analysis, no longer held while the vectors are aligned (nor
+    /// at the end, when the result peaks). `of` finds nothing afterwards.
     fn forget_words(&mut self) {
         self.words = Vec::new();
+        self.sentences = Vec::new();
+        self.paragraph_sentences = Vec::new();
     }
 }
 

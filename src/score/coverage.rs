@@ -9,12 +9,14 @@ pub fn term_share(target: &WeightedTerms, sources: &[&WeightedTerms], analysis: 
     if target.mass == 0.0 {
         return 0.0;
     }
-    let found: f32 = target
+    // From +0.0: `sum()` starts at -0.0, so a sentence nothing covers would
+    // score -0.0 (and print as "-0.0"); adding to +0.0 changes no other sum.
+    let found = target
         .entries
         .iter()
         .filter(|&&(t, _)| sources.iter().any(|s| s.contains(t)))
         .map(|&(t, _)| analysis.vocabulary.terms[t as usize].idf)
-        .sum();
+        .fold(0.0, |found, idf| found + idf);
     (found / target.mass).min(1.0)
 }
 

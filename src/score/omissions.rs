@@ -1,11 +1,14 @@
 //! Omissions: runs of omitted report sentences, weighed by the distinctive
 //! content they carry that the summary never mentions.
 
-use rustc_hash::{FxHashMap, FxHashSet};
+use std::ops::Range;
+
+use rustc_hash::FxHashSet;
 
 use super::facts::citation_words;
 use crate::align::{Analysis, Spread, TermId, Tokens};
-use crate::model::{Document, Fact, Omission, ParagraphKind, Status};
+use crate::model::{Document, Fact, Omission, Paragraph, ParagraphKind, Sentence, Status};
+use crate::parallel::map_each;
 
 /// How many key terms each omission lists.
 const KEY_TERMS: usize = 6;
@@ -17,46 +20,65 @@ const FACT_WEIGHT: f32 = 2.0;
 const NUMBER_DISCOUNT: f32 = 0.3;
 /// Terms the summary uses elsewhere count less than terms it never uses.
 const SHARED_DISCOUNT: f32 = 0.25;
+/// Passages per range of work split over threads.
+const MIN_RUNS_PER_RANGE: usize = 16;
 
 /// The terms each report sentence uses only inside legal citations ("United
-/// States v. Aguilar"), by sentence id, for sentences that have any. Taken
-/// while the word occurrences are still there: omissions are found after
-/// they are freed.
-pub type CitedOnly = FxHashMap<u32, FxHashSet<TermId>>;
+/// States v. Aguilar"), as (sentence id, term) pairs in order: 8 bytes a
+/// term, where a set per sentence cost a hash table each. Taken while the
+/// word occurrences are still there: omissions are found after they are
+/// freed.
+#[derive(Default)]
+pub struct CitedOnly {
+    pairs: Vec<(u32, TermId)>,
+}
+
+impl CitedOnly {
+    /// Whether sentence `id` uses `term` only inside citations.
+    fn contains(&self, id: u32, term: TermId) -> bool {
+        self.pairs.binary_search(&(id, term)).is_ok()
+    }
+}
 
 /// Finds the `CitedOnly` terms of `report`'s sentences.
 pub fn cited_only_terms(report: &Document, tokens: &Tokens) -> CitedOnly {
     let mut out = CitedOnly::default();
+    // Each content word's term, and 1 if that occurrence is in a citation,
+    // else 0: pairs of u32 sort with the sort the facts below already use
+    // (each sort is kilobytes of WebAssembly).
+    let mut uses: Vec<(TermId, u32)> = Vec::new();
     for s in report.paragraphs.iter().flat_map(|p| &p.sentences) {
         let words = tokens.report_words.of(s.id);
-        let mut cited = FxHashSet::default();
-        let mut uncited = FxHashSet::default();
-        for (w, in_citation) in words.iter().zip(citation_words(words, &s.text)) {
-            if let Some(term) = tokens.vocabulary.words[w.word() as usize].term {
-                if in_citation {
-                    cited.insert(term);
-                } else {
-                    uncited.insert(term);
-                }
-            }
-        }
-        cited.retain(|t| !uncited.contains(t));
-        if !cited.is_empty() {
-            out.insert(s.id, cited);
-        }
+        uses.clear();
+        uses.extend(words.iter().zip(citation_words(words, &s.text)).filter_map(
+            |(w, in_citation)| {
+                let term = tokens.vocabulary.words[w.word() as usize].term?;
+                Some((term, u32::from(in_citation)))
+            },
+        ));
+        // By term, uses outside citations first: a term is cited only when
+        // its first use is in a citation.
+        uses.sort_unstable();
+        uses.dedup_by_key(|&mut (term, _)| term);
+        out.pairs.extend(
+            uses.iter()
+                .filter(|&&(_, in_citation)| in_citation == 1)
+                .map(|&(term, _)| (s.id, term)),
+        );
     }
     out
 }
 
 /// Omitted passages of `report`, weightiest first; `dropped` are the
-/// report's facts the summary lacks. `spread` (empty, left empty) covers the
-/// vocabulary.
+/// report's facts the summary lacks. `spread` is an empty spread over the
+/// vocabulary; ranges of passages, weighed at the same time where threads
+/// allow, each work on a copy.
 pub fn find_omissions(
     report: &Document,
     analysis: &Analysis,
     dropped: &[Fact],
     cited_only: &CitedOnly,
-    spread: &mut Spread,
+    spread: &Spread,
 ) -> Vec<Omission> {
     let in_summary: FxHashSet<u32> = analysis
         .summary_sentences
@@ -73,31 +95,48 @@ pub fn find_omissions(
         pairs: facts_by_sentence,
         facts: dropped,
     };
-    let mut out = Vec::new();
+    // Each run of omitted sentences in body text: its paragraph and sentences.
+    let mut runs: Vec<(&Paragraph, Range<usize>)> = Vec::new();
     for p in &report.paragraphs {
         if !matches!(p.kind, ParagraphKind::Paragraph | ParagraphKind::ListItem) {
             continue;
         }
-        let mut run: Vec<usize> = Vec::new();
+        let mut start = None;
         for (i, s) in p.sentences.iter().enumerate() {
-            if s.status == Some(Status::Omitted) {
-                run.push(i);
+            let omitted = s.status == Some(Status::Omitted);
+            if omitted && start.is_none() {
+                start = Some(i);
             }
-            let run_ends = s.status != Some(Status::Omitted) || i + 1 == p.sentences.len();
-            if run_ends && !run.is_empty() {
-                out.push(passage(
-                    p,
-                    &run,
-                    analysis,
-                    spread,
-                    &in_summary,
-                    &facts_by_sentence,
-                    cited_only,
-                ));
-                run.clear();
+            let end = if omitted { i + 1 } else { i };
+            if !omitted || end == p.sentences.len() {
+                if let Some(start) = start.take() {
+                    runs.push((p, start..end));
+                }
             }
         }
     }
+    // The term work at the same time where threads allow; the texts after,
+    // on this thread, so the result's memory stays where it can be reused.
+    let weighed = map_each(
+        runs.len(),
+        MIN_RUNS_PER_RANGE,
+        || spread.clone(),
+        |spread, r| {
+            let (p, run) = &runs[r];
+            weigh_terms(
+                &p.sentences[run.clone()],
+                analysis,
+                spread,
+                &in_summary,
+                cited_only,
+            )
+        },
+    );
+    let mut out: Vec<Omission> = runs
+        .iter()
+        .zip(weighed)
+        .map(|((p, run), terms)| passage(p, run.clone(), terms, analysis, &facts_by_sentence))
+        .collect();
     // Passages are in document order, so ties on weight and start fall back
     // to it, as a stable sort would, without its buffer of whole omissions.
     out.sort_unstable_by(|a, b| {
@@ -130,16 +169,23 @@ impl FactsBySentence<'_> {
     }
 }
 
-fn passage(
-    p: &crate::model::Paragraph,
-    run: &[usize],
+/// What the terms of a passage weigh and the ones to show: plain numbers,
+/// so ranges of passages can be weighed on other threads.
+#[derive(Debug, Default, Clone, Copy)]
+struct TermWeight {
+    weight: f32,
+    key_terms: [TermId; KEY_TERMS],
+    key_len: usize,
+}
+
+/// The [`TermWeight`] of a run of omitted sentences.
+fn weigh_terms(
+    sentences: &[Sentence],
     analysis: &Analysis,
     spread: &mut Spread,
     in_summary: &FxHashSet<u32>,
-    facts_by_sentence: &FactsBySentence,
     cited_only: &CitedOnly,
-) -> Omission {
-    let sentences: Vec<&crate::model::Sentence> = run.iter().map(|&i| &p.sentences[i]).collect();
+) -> TermWeight {
     let passage = spread.sum(
         sentences
             .iter()
@@ -147,13 +193,12 @@ fn passage(
     );
     // Terms used outside citations: case names say which authority is cited, not what happened.
     let mut uncited: FxHashSet<u32> = FxHashSet::default();
-    for s in &sentences {
-        let cited = cited_only.get(&s.id);
+    for s in sentences {
         let terms = analysis.report_sentences[s.id as usize].entries.iter();
         uncited.extend(
             terms
                 .map(|&(t, _)| t)
-                .filter(|t| cited.is_none_or(|c| !c.contains(t))),
+                .filter(|&t| !cited_only.contains(s.id, t)),
         );
     }
     let mut weight = 0.0;
@@ -176,6 +221,27 @@ fn passage(
         }
     }
     fresh.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    let mut out = TermWeight {
+        weight,
+        ..TermWeight::default()
+    };
+    for &(t, _) in fresh.iter().take(KEY_TERMS) {
+        out.key_terms[out.key_len] = t;
+        out.key_len += 1;
+    }
+    out
+}
+
+/// The omission of a run of sentences whose terms weigh `terms`.
+fn passage(
+    p: &Paragraph,
+    run: Range<usize>,
+    terms: TermWeight,
+    analysis: &Analysis,
+    facts_by_sentence: &FactsBySentence,
+) -> Omission {
+    let sentences: Vec<&Sentence> = p.sentences[run].iter().collect();
+    let mut weight = terms.weight;
     let mut facts: Vec<String> = Vec::new();
     for s in &sentences {
         for f in facts_by_sentence.of(s.id) {
@@ -206,10 +272,9 @@ fn passage(
             .iter()
             .map(|s| analysis.report_words.count(s.id))
             .sum(),
-        key_terms: fresh
+        key_terms: terms.key_terms[..terms.key_len]
             .iter()
-            .take(KEY_TERMS)
-            .map(|&(t, _)| analysis.vocabulary.terms[t as usize].surface.to_string())
+            .map(|&t| analysis.vocabulary.terms[t as usize].surface.to_string())
             .collect(),
         facts,
         preview,
