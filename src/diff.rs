@@ -2,7 +2,8 @@
 //! what it dropped and what it added, as ranges the page can highlight.
 
 use rustc_hash::FxHashMap;
-use similar::{capture_diff_slices, Algorithm, DiffOp};
+use similar::algorithms::{patience, Capture, Compact, Replace};
+use similar::DiffOp;
 
 use crate::model::{DiffKind, DiffSpan, TextRange, WordDiff};
 use crate::text::{tokenize, Utf16Cursor};
@@ -29,6 +30,16 @@ fn range<K>(
     })
 }
 
+/// The Patience diff of two key lists as compacted ops. What
+/// `similar::capture_diff_slices(Algorithm::Patience, ..)` does, but calling
+/// the algorithm directly: the dispatch on `Algorithm` compiles every one of
+/// `similar`'s algorithms into the WebAssembly module.
+fn patience_ops<K: Eq + std::hash::Hash + Ord>(old: &[K], new: &[K]) -> Vec<DiffOp> {
+    let mut hook = Compact::new(Replace::new(Capture::new()), old, new);
+    let Ok(()) = patience::diff(&mut hook, old, 0..old.len(), new, 0..new.len());
+    hook.into_inner().into_inner().into_ops()
+}
+
 /// Diffs the words of `report` (old) against those of `summary` (new).
 pub fn diff_words<K: Eq + std::hash::Hash + Ord>(
     report: &DiffSide<K>,
@@ -45,7 +56,7 @@ pub fn diff_words<K: Eq + std::hash::Hash + Ord>(
             summary: new.and_then(|(i, n)| range(summary, i, n, &mut new_cursor)),
         })
     };
-    for op in capture_diff_slices(Algorithm::Patience, report.keys, summary.keys) {
+    for op in patience_ops(report.keys, summary.keys) {
         match op {
             DiffOp::Equal {
                 old_index,
