@@ -159,13 +159,11 @@ async function main() {
     await page.goto(app.url);
     await page.waitForSelector('#app[data-state="idle"]');
     const steps = await inWorker(page, { summary, report, big, runs: RUNS });
-    const { json, objects, growth } = steps;
+    const { json, growth } = steps;
     console.log(`wasm compare in a worker (compareJson + JSON.parse): median ${ms(json.total)} of ${json.runs} `
       + `(engine ${ms(json.engine.total_ms)}: segment ${ms(json.engine.segment_ms)}, align ${ms(json.engine.align_ms)}, `
       + `score ${ms(json.engine.score_ms)}, diff ${ms(json.engine.diff_ms)}; JSON out ${ms(json.json - json.engine.total_ms)}, `
       + `JSON.parse ${ms(json.parse)} for ${mb(json.bytes)})`);
-    console.log(`wasm compare returning objects (serde-wasm-bindgen): median ${ms(objects.total)} `
-      + `(of which building the objects ${ms(objects.total - objects.engine)})`);
     console.log(`result to the page: as objects ${ms(steps['clone-objects'].ms)}, `
       + `as JSON text ${ms(steps['clone-text'].ms)} + JSON.parse there ${ms(steps['clone-text'].parse)}`);
     console.log(`growth in wasm: report x${REPEATS} (${mb(growth.bytes)}) ${ms(growth.ms)}, `

@@ -41,11 +41,6 @@ async function bench({ summary, report, big, runs }) {
     bytes: JSON.stringify(last).length,
   });
 
-  // The same result built as JavaScript objects through serde-wasm-bindgen.
-  const direct = Array.from({ length: Math.min(runs, 3) }, () => time(() => glue.compare(summary, report)));
-  const directMs = median(direct.map((d) => d.ms));
-  postMessage({ step: 'objects', total: directMs, engine: direct.at(-1).value.stats.timings.total_ms });
-
   // Handing the result to the page: the object graph or the JSON text.
   postMessage({ step: 'clone-objects', value: last, sentAt: performance.timeOrigin + performance.now() });
   const text = glue.compareJson(summary, report);

@@ -78,24 +78,11 @@ fn run_compare(
     crate::compare(summary, report, &options).map_err(js_error)
 }
 
-/// Compares a summary with its report; `options` may set any subset of fields.
-#[wasm_bindgen]
-pub fn compare(
-    summary: &str,
-    report: &str,
-    options: Option<Ts<Options>>,
-) -> Result<Ts<Comparison>, JsError> {
-    run_compare(summary, report, options)?
-        .into_ts()
-        .map_err(js_error)
-}
-
-/// `compare`, with the `Comparison` as JSON text for `JSON.parse`. Building a
-/// long report's result as JavaScript objects through the boundary costs
-/// about as much as writing it as JSON, but a worker posts a string to the
-/// page for the price of a copy, where the graph of tens of thousands of
-/// objects costs as much again to clone; the page then parses it once,
-/// natively (README, "Performance", has the figures).
+/// Compares a summary with its report (`options` may set any subset of
+/// fields), the `Comparison` as JSON text for `JSON.parse`. Writing JSON and
+/// parsing it natively is faster than building a long report's result as
+/// JavaScript objects through the boundary, and keeps a second serializer
+/// of the whole result out of the module (README, "Performance").
 #[wasm_bindgen(js_name = compareJson)]
 pub fn compare_json(
     summary: &str,
