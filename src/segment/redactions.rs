@@ -6,7 +6,7 @@
 use std::ops::Range;
 
 use super::scan::{next_in, ByteSet};
-use crate::text::{byte_class, is_alphanumeric, ByteClass};
+use crate::text::{ascii_alnum_end, byte_class, is_alphanumeric, ByteClass};
 
 /// Labels printed inside redaction boxes. Matched case-sensitively, so the
 /// ordinary phrase "grand jury" is left alone.
@@ -103,12 +103,7 @@ pub fn count_words(text: &str, marks: &[Range<usize>]) -> usize {
         if class == ByteClass::Alnum {
             // The rest of an ASCII word starts nothing: skip it whole.
             let from = i;
-            while bytes
-                .get(i)
-                .is_some_and(|&b| byte_class(b) == ByteClass::Alnum)
-            {
-                i += 1;
-            }
+            i = ascii_alnum_end(bytes, i);
             if i > from {
                 let last = char::from(bytes[i - 1]);
                 before = if i - from >= 2 {

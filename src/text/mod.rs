@@ -7,7 +7,7 @@ mod utf16;
 
 pub use stopwords::is_stopword;
 pub use tokens::{
-    byte_class, classify, is_alphanumeric, lower_word, tokenize, too_short, word_spans, ByteClass,
-    Token, TokenClass,
+    ascii_alnum_end, byte_class, classify, is_alphanumeric, lower_word, tokenize, too_short,
+    word_spans, ByteClass, Token, TokenClass,
 };
 pub use utf16::Utf16Cursor;

@@ -86,12 +86,7 @@ pub fn word_spans(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
             // joins whole: no rule below applies inside it.
             if prev.is_ascii() {
                 let from = at;
-                while bytes
-                    .get(at)
-                    .is_some_and(|&b| byte_class(b) == ByteClass::Alnum)
-                {
-                    at += 1;
-                }
+                at = ascii_alnum_end(bytes, at);
                 if at > from {
                     prev = char::from(bytes[at - 1]);
                 }
@@ -136,6 +131,18 @@ pub enum ByteClass {
 /// the word count read every byte of both documents.
 pub fn byte_class(b: u8) -> ByteClass {
     BYTE_CLASSES[usize::from(b)]
+}
+
+/// Where the run of ASCII letters and digits starting at byte `from` ends:
+/// inside such a run no word-boundary rule applies, so scans cross it whole.
+pub fn ascii_alnum_end(bytes: &[u8], mut from: usize) -> usize {
+    while bytes
+        .get(from)
+        .is_some_and(|&b| byte_class(b) == ByteClass::Alnum)
+    {
+        from += 1;
+    }
+    from
 }
 
 static BYTE_CLASSES: [ByteClass; 256] = {
