@@ -17,14 +17,18 @@ fn result_json(summary: &str, report: &str) -> Value {
     json
 }
 
+/// The clean Mueller summary and report, when the data is there.
+fn mueller_clean() -> Option<(String, String)> {
+    let dir = common::data_dir()?.join("mueller-vol2/clean");
+    let read = |name| std::fs::read_to_string(dir.join(name)).expect("example document");
+    Some((read("summary.txt"), read("report.txt")))
+}
+
 #[test]
 fn two_runs_give_identical_json() {
-    let Some(dir) = common::data_dir() else {
+    let Some((summary, report)) = mueller_clean() else {
         return;
     };
-    let dir = dir.join("mueller-vol2/clean");
-    let read = |name| std::fs::read_to_string(dir.join(name)).expect("example document");
-    let (summary, report) = (read("summary.txt"), read("report.txt"));
     let first = result_json(&summary, &report);
     let second = result_json(&summary, &report);
     assert!(first == second, "two runs on the Mueller example differ");
@@ -33,14 +37,13 @@ fn two_runs_give_identical_json() {
 /// Natively the comparison splits its work over the threads of the current
 /// rayon pool; with one thread it runs in one piece, as on WASM. The split
 /// must never show in the result.
+/// (rayon is a native dependency only: `wasm-pack test` compiles this file too.)
+#[cfg(not(target_arch = "wasm32"))]
 #[test]
 fn one_thread_and_several_give_identical_json() {
-    let Some(dir) = common::data_dir() else {
+    let Some((summary, report)) = mueller_clean() else {
         return;
     };
-    let dir = dir.join("mueller-vol2/clean");
-    let read = |name| std::fs::read_to_string(dir.join(name)).expect("example document");
-    let (summary, report) = (read("summary.txt"), read("report.txt"));
     let on = |threads: usize| {
         rayon::ThreadPoolBuilder::new()
             .num_threads(threads)
