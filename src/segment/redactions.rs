@@ -5,7 +5,7 @@
 
 use std::ops::Range;
 
-use super::scan::{next_in, ByteSet};
+use super::scan::{byte_set, next_in, ByteSet};
 use crate::text::{ascii_alnum_end, byte_class, is_alphanumeric, ByteClass};
 
 /// Labels printed inside redaction boxes. Matched case-sensitively, so the
@@ -51,18 +51,7 @@ pub fn redactions(text: &str) -> Vec<Range<usize>> {
 
 /// The bytes that may open a redaction mark (0xE2 leads every black
 /// block), as a table: the scan looks at every byte of the text.
-static OPENERS: ByteSet = {
-    let mut table = [false; 256];
-    let mut k = 0;
-    while k < 256 {
-        table[k] = matches!(
-            k as u8,
-            b'[' | b'(' | b'X' | b'H' | b'P' | b'I' | b'G' | 0xE2
-        );
-        k += 1;
-    }
-    table
-};
+static OPENERS: ByteSet = byte_set(&[b'[', b'(', b'X', b'H', b'P', b'I', b'G', 0xE2]);
 
 /// Words of `text` outside the redaction `marks`, counted as the tokenizer
 /// counts them (an apostrophe between letters or a point between digits

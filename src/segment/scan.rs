@@ -4,6 +4,17 @@
 /// A set of bytes, as a table indexed by byte.
 pub type ByteSet = [bool; 256];
 
+/// The set of `members`, built at compile time.
+pub const fn byte_set(members: &[u8]) -> ByteSet {
+    let mut set = [false; 256];
+    let mut k = 0;
+    while k < members.len() {
+        set[members[k] as usize] = true;
+        k += 1;
+    }
+    set
+}
+
 /// Index of the first byte of `bytes` from `from` on that is in `set`.
 /// Eight bytes are looked up at a time without a branch between them, as
 /// most chunks of prose hold none.
@@ -31,10 +42,7 @@ mod tests {
 
     #[test]
     fn finds_every_member_whatever_its_place_in_a_chunk() {
-        let mut set = [false; 256];
-        for b in [b'[', b'X', 0xE2] {
-            set[usize::from(b)] = true;
-        }
+        let set = byte_set(&[b'[', b'X', 0xE2]);
         let bytes = "a quiet line of prose, then Harm ■ and [x] (b) X.".as_bytes();
         for from in 0..=bytes.len() + 1 {
             let expected = bytes

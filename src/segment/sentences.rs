@@ -5,7 +5,7 @@
 
 use std::ops::Range;
 
-use super::scan::{next_in, ByteSet};
+use super::scan::{byte_set, next_in, ByteSet};
 
 /// Abbreviations that never end a sentence: a name or a number follows them.
 const TITLES: &[&str] = &[
@@ -210,15 +210,7 @@ pub fn split_sentences(text: &str) -> Vec<Range<usize>> {
 /// The bytes that may start a sentence end: ASCII terminals, and the lead
 /// bytes of "…" (0xE2) and of the full-width ends (0xE3, 0xEF). A table,
 /// as the scan looks at every byte of the text.
-static MAY_END: ByteSet = {
-    let mut table = [false; 256];
-    let mut k = 0;
-    while k < 256 {
-        table[k] = matches!(k as u8, b'.' | b'!' | b'?' | 0xE2 | 0xE3 | 0xEF);
-        k += 1;
-    }
-    table
-};
+static MAY_END: ByteSet = byte_set(&[b'.', b'!', b'?', 0xE2, 0xE3, 0xEF]);
 
 /// If the punctuation at `at` ends a sentence begun at `start`, where the
 /// sentence ends (closing quotes and glued footnote numbers included).
