@@ -1,6 +1,6 @@
 //! The JavaScript face of the core: the same functions, errors thrown as JS
 //! `Error`s, results handed over through serde-wasm-bindgen (or, for the big
-//! result of `compare`, as JSON text through `compareJson`).
+//! result of a comparison, as JSON text through `compareJson`).
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -8,7 +8,7 @@ use serde::de::IgnoredAny;
 use tsify::{Ts, Tsify};
 use wasm_bindgen::prelude::*;
 
-use crate::model::{Comparison, Document, WordDiff};
+use crate::model::{Document, WordDiff};
 use crate::options::Options;
 use crate::Side;
 
@@ -69,15 +69,6 @@ fn setting_names(value: JsValue) -> Result<BTreeSet<String>, serde_wasm_bindgen:
         .map(|map| map.into_keys().collect())
 }
 
-fn run_compare(
-    summary: &str,
-    report: &str,
-    options: Option<Ts<Options>>,
-) -> Result<Comparison, JsError> {
-    let options = options_from_js(options)?;
-    crate::compare(summary, report, &options).map_err(js_error)
-}
-
 /// Compares a summary with its report (`options` may set any subset of
 /// fields), the `Comparison` as JSON text for `JSON.parse`. Writing JSON and
 /// parsing it natively is faster than building a long report's result as
@@ -89,7 +80,8 @@ pub fn compare_json(
     report: &str,
     options: Option<Ts<Options>>,
 ) -> Result<String, JsError> {
-    let result = run_compare(summary, report, options)?;
+    let options = options_from_js(options)?;
+    let result = crate::compare(summary, report, &options).map_err(js_error)?;
     // About seven bytes of JSON per byte of input: room for it up front spares
     // the copies (and the doubled peak memory) of growing a long report's buffer.
     let mut json =
