@@ -20,6 +20,7 @@ use crate::score::{
     status_of_support, term_share,
 };
 use crate::segment::segment;
+use crate::text::TokenClass;
 
 /// A link weaker than this never counts as alignment, only as a near miss.
 const LINK_FLOOR: f32 = 0.1;
@@ -358,6 +359,7 @@ fn word_diffs(
                                 spans: new_spans,
                                 text: summary_texts[s],
                             },
+                            |&w| vocabulary.words[w as usize].class != TokenClass::Stop,
                         )
                     })
                 })

@@ -2,11 +2,13 @@
 //! what it dropped and what it added, as ranges the page can highlight.
 
 use rustc_hash::FxHashMap;
-use similar::algorithms::{patience, Capture, Compact, Replace};
+use std::ops::Range;
+
+use similar::algorithms::{lcs, Capture, Compact, Replace};
 use similar::DiffOp;
 
 use crate::model::{DiffKind, DiffSpan, TextRange, WordDiff};
-use crate::text::{tokenize, Utf16Cursor};
+use crate::text::{tokenize, Token, TokenClass, Utf16Cursor};
 
 /// One side of a diff: comparable word keys, their byte spans, and the text they index.
 pub struct DiffSide<'a, K> {
@@ -20,71 +22,102 @@ pub struct DiffSide<'a, K> {
 
 fn range<K>(
     side: &DiffSide<K>,
-    from: usize,
-    len: usize,
+    words: &Range<usize>,
     cursor: &mut Utf16Cursor,
 ) -> Option<TextRange> {
-    (len > 0).then(|| TextRange {
-        start: cursor.utf16_at(side.spans[from].0),
-        end: cursor.utf16_at(side.spans[from + len - 1].1),
+    (!words.is_empty()).then(|| TextRange {
+        start: cursor.utf16_at(side.spans[words.start].0),
+        end: cursor.utf16_at(side.spans[words.end - 1].1),
     })
 }
 
-/// The Patience diff of two key lists as compacted ops. What
-/// `similar::capture_diff_slices(Algorithm::Patience, ..)` does, but calling
-/// the algorithm directly: the dispatch on `Algorithm` compiles every one of
-/// `similar`'s algorithms into the WebAssembly module.
-fn patience_ops<K: Eq + std::hash::Hash + Ord>(old: &[K], new: &[K]) -> Vec<DiffOp> {
-    let mut hook = Compact::new(Replace::new(Capture::new()), old, new);
-    let Ok(()) = patience::diff(&mut hook, old, 0..old.len(), new, 0..new.len());
-    hook.into_inner().into_inner().into_ops()
+/// A stretch of the word diff: words both sentences share, or words of one
+/// replaced by words of the other (either range may be empty).
+#[derive(Debug, Clone, PartialEq)]
+struct Stretch {
+    kept: bool,
+    old: Range<usize>,
+    new: Range<usize>,
 }
 
-/// Diffs the words of `report` (old) against those of `summary` (new).
+/// The longest common subsequence of two key lists as stretches, with shared
+/// runs of function words only between two changes dissolved into them.
+///
+/// The LCS table keeps every word the summary kept, and its cost is the
+/// product of the sentence lengths: Myers (alone or under Patience) costs
+/// the sum times the number of edits, which for a summary sentence and the
+/// longer report sentence it condenses is several times more. An optimal
+/// match also pairs up stray "the", "of" and "that" across rewritten text,
+/// which tells a reader nothing; dissolving those runs reads as a person
+/// would mark the change, while names, numbers and other content words
+/// stay kept wherever they occur.
+fn stretches<K: Eq + std::hash::Hash + Ord>(
+    old: &[K],
+    new: &[K],
+    is_content: impl Fn(&K) -> bool,
+) -> Vec<Stretch> {
+    let mut hook = Compact::new(Replace::new(Capture::new()), old, new);
+    let Ok(()) = lcs::diff(&mut hook, old, 0..old.len(), new, 0..new.len());
+    let mut out: Vec<Stretch> = Vec::new();
+    for op in hook.into_inner().into_inner().into_ops() {
+        let kept = matches!(op, DiffOp::Equal { .. });
+        let (old_range, new_range) = (op.old_range(), op.new_range());
+        if !kept {
+            if let [.., before, filler] = out.as_slice() {
+                if !before.kept && filler.kept && !old[filler.old.clone()].iter().any(&is_content) {
+                    out.pop();
+                    let before = out.last_mut().expect("a change precedes the filler");
+                    before.old.end = old_range.end;
+                    before.new.end = new_range.end;
+                    continue;
+                }
+            }
+        }
+        out.push(Stretch {
+            kept,
+            old: old_range,
+            new: new_range,
+        });
+    }
+    out
+}
+
+/// Diffs the words of `report` (old) against those of `summary` (new);
+/// `is_content` tells content words from function words.
 pub fn diff_words<K: Eq + std::hash::Hash + Ord>(
     report: &DiffSide<K>,
     summary: &DiffSide<K>,
+    is_content: impl Fn(&K) -> bool,
 ) -> WordDiff {
     let mut old_cursor = Utf16Cursor::new(report.text);
     let mut new_cursor = Utf16Cursor::new(summary.text);
     let mut spans = Vec::new();
     let mut kept = 0;
-    let mut push = |kind, old: Option<(usize, usize)>, new: Option<(usize, usize)>| {
-        spans.push(DiffSpan {
-            kind,
-            report: old.and_then(|(i, n)| range(report, i, n, &mut old_cursor)),
-            summary: new.and_then(|(i, n)| range(summary, i, n, &mut new_cursor)),
-        })
-    };
-    for op in patience_ops(report.keys, summary.keys) {
-        match op {
-            DiffOp::Equal {
-                old_index,
-                new_index,
-                len,
-            } => {
-                kept += len;
-                push(
-                    DiffKind::Kept,
-                    Some((old_index, len)),
-                    Some((new_index, len)),
-                );
-            }
-            DiffOp::Delete {
-                old_index, old_len, ..
-            } => push(DiffKind::Dropped, Some((old_index, old_len)), None),
-            DiffOp::Insert {
-                new_index, new_len, ..
-            } => push(DiffKind::Added, None, Some((new_index, new_len))),
-            DiffOp::Replace {
-                old_index,
-                old_len,
-                new_index,
-                new_len,
-            } => {
-                push(DiffKind::Dropped, Some((old_index, old_len)), None);
-                push(DiffKind::Added, None, Some((new_index, new_len)));
-            }
+    for stretch in stretches(report.keys, summary.keys, is_content) {
+        let old = range(report, &stretch.old, &mut old_cursor);
+        let new = range(summary, &stretch.new, &mut new_cursor);
+        if stretch.kept {
+            kept += stretch.old.len();
+            spans.push(DiffSpan {
+                kind: DiffKind::Kept,
+                report: old,
+                summary: new,
+            });
+            continue;
+        }
+        if old.is_some() {
+            spans.push(DiffSpan {
+                kind: DiffKind::Dropped,
+                report: old,
+                summary: None,
+            });
+        }
+        if new.is_some() {
+            spans.push(DiffSpan {
+                kind: DiffKind::Added,
+                report: None,
+                summary: new,
+            });
         }
     }
     WordDiff {
@@ -105,19 +138,22 @@ pub fn word_diff(report: &str, summary: &str) -> WordDiff {
     // Lower-cased forms as ids, so this shares `diff_words::<u32>` with the
     // comparison instead of compiling the diff algorithms a second time for
     // strings (the diff looks only at which keys are equal, so it is unchanged).
-    fn keys<'a>(tokens: &'a [crate::text::Token], ids: &mut FxHashMap<&'a str, u32>) -> Vec<u32> {
+    let mut ids = FxHashMap::default();
+    let mut content = Vec::new();
+    let mut keys = |tokens: &'_ [Token]| -> Vec<u32> {
         tokens
             .iter()
             .map(|t| {
-                let next = ids.len() as u32;
-                *ids.entry(t.lower.as_str()).or_insert(next)
+                let next = content.len() as u32;
+                *ids.entry(t.lower.clone()).or_insert_with(|| {
+                    content.push(t.class != TokenClass::Stop);
+                    next
+                })
             })
             .collect()
-    }
-    let mut ids = FxHashMap::default();
-    let spans =
-        |tokens: &[crate::text::Token]| tokens.iter().map(|t| (t.start, t.end)).collect::<Vec<_>>();
-    let (old_keys, new_keys) = (keys(&old, &mut ids), keys(&new, &mut ids));
+    };
+    let (old_keys, new_keys) = (keys(&old), keys(&new));
+    let spans = |tokens: &[Token]| tokens.iter().map(|t| (t.start, t.end)).collect::<Vec<_>>();
     let (old_spans, new_spans) = (spans(&old), spans(&new));
     diff_words(
         &DiffSide {
@@ -130,6 +166,7 @@ pub fn word_diff(report: &str, summary: &str) -> WordDiff {
             spans: &new_spans,
             text: summary,
         },
+        |&id| content[id as usize],
     )
 }
 
@@ -174,6 +211,38 @@ mod tests {
         );
         assert_eq!(texts(&diff, DiffKind::Added, report, summary), ["demanded"]);
         assert!((diff.kept_share - 6.0 / 10.0).abs() < 1e-6);
+    }
+
+    #[test]
+    fn function_words_between_changes_are_not_kept() {
+        let report = "The President asked Priebus to have McFarland draft an email.";
+        let summary = "The President sought to have Deputy Advisor McFarland draft a letter.";
+        let diff = word_diff(report, summary);
+        // "to have" is common to both but sits between two changes: it is
+        // part of the rewrite, not something the summary kept.
+        assert_eq!(
+            texts(&diff, DiffKind::Kept, report, summary),
+            ["The President", "McFarland draft"]
+        );
+        assert_eq!(
+            texts(&diff, DiffKind::Dropped, report, summary),
+            ["asked Priebus to have", "an email"]
+        );
+        assert_eq!(
+            texts(&diff, DiffKind::Added, report, summary),
+            ["sought to have Deputy Advisor", "a letter"]
+        );
+    }
+
+    #[test]
+    fn function_words_at_either_end_stay_kept() {
+        let report = "The inquiry found that the files were lost.";
+        let summary = "The review said files were lost.";
+        let diff = word_diff(report, summary);
+        assert_eq!(
+            texts(&diff, DiffKind::Kept, report, summary),
+            ["The", "files were lost"]
+        );
     }
 
     #[test]
