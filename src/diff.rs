@@ -4,7 +4,7 @@
 use rustc_hash::FxHashMap;
 use std::ops::Range;
 
-use similar::algorithms::{lcs, Capture, Compact, Replace};
+use similar::algorithms::{lcs, Capture, Compact, DiffHook, Replace};
 use similar::DiffOp;
 
 use crate::model::{DiffKind, DiffSpan, TextRange, WordDiff};
@@ -29,6 +29,39 @@ fn range<K>(
         start: cursor.utf16_at(side.spans[words.start].0),
         end: cursor.utf16_at(side.spans[words.end - 1].1),
     })
+}
+
+/// The most cells the LCS table of one pair may have (4 MB): far above any
+/// real sentence pair (the Mueller pair's largest is 225 by 58 words), far
+/// below what would exhaust a browser tab's memory when segmentation finds
+/// no sentence ends in a long text.
+const MAX_TABLE_CELLS: usize = 1 << 20;
+
+/// The compacted LCS ops of two key lists. When the part between their
+/// common beginning and end would need a table over [`MAX_TABLE_CELLS`],
+/// that part is reported as replaced whole: a diff that is not minimal
+/// rather than one that takes the page down.
+fn lcs_ops<K: Eq + std::hash::Hash + Ord>(old: &[K], new: &[K]) -> Vec<DiffOp> {
+    let prefix = old.iter().zip(new).take_while(|(a, b)| a == b).count();
+    let (old_rest, new_rest) = (&old[prefix..], &new[prefix..]);
+    let suffix = old_rest
+        .iter()
+        .rev()
+        .zip(new_rest.iter().rev())
+        .take_while(|(a, b)| a == b)
+        .count();
+    let (old_mid, new_mid) = (old_rest.len() - suffix, new_rest.len() - suffix);
+    let mut hook = Compact::new(Replace::new(Capture::new()), old, new);
+    let Ok(()) = if old_mid.saturating_mul(new_mid) <= MAX_TABLE_CELLS {
+        lcs::diff(&mut hook, old, 0..old.len(), new, 0..new.len())
+    } else {
+        hook.equal(0, 0, prefix)
+            .and_then(|()| hook.delete(prefix, old_mid, prefix))
+            .and_then(|()| hook.insert(prefix + old_mid, prefix, new_mid))
+            .and_then(|()| hook.equal(prefix + old_mid, prefix + new_mid, suffix))
+            .and_then(|()| hook.finish())
+    };
+    hook.into_inner().into_inner().into_ops()
 }
 
 /// A stretch of the word diff: words both sentences share, or words of one
@@ -56,10 +89,8 @@ fn stretches<K: Eq + std::hash::Hash + Ord>(
     new: &[K],
     is_content: impl Fn(&K) -> bool,
 ) -> Vec<Stretch> {
-    let mut hook = Compact::new(Replace::new(Capture::new()), old, new);
-    let Ok(()) = lcs::diff(&mut hook, old, 0..old.len(), new, 0..new.len());
     let mut out: Vec<Stretch> = Vec::new();
-    for op in hook.into_inner().into_inner().into_ops() {
+    for op in lcs_ops(old, new) {
         let kept = matches!(op, DiffOp::Equal { .. });
         let (old_range, new_range) = (op.old_range(), op.new_range());
         if !kept {
@@ -243,6 +274,30 @@ mod tests {
             texts(&diff, DiffKind::Kept, report, summary),
             ["The", "files were lost"]
         );
+    }
+
+    #[test]
+    fn a_pair_too_long_for_the_table_keeps_its_common_ends() {
+        let words = |stem: &str, n: usize| (0..n).map(|i| format!("{stem}{i}")).collect::<Vec<_>>();
+        let report = [
+            "Opening words",
+            &words("old", 1100).join(" "),
+            "closing words.",
+        ]
+        .join(" ");
+        let summary = [
+            "Opening words",
+            &words("new", 1000).join(" "),
+            "closing words.",
+        ]
+        .join(" ");
+        let diff = word_diff(&report, &summary);
+        assert_eq!(
+            texts(&diff, DiffKind::Kept, &report, &summary),
+            ["Opening words", "closing words"]
+        );
+        assert_eq!(diff.spans.len(), 4);
+        assert!((diff.kept_share - 4.0 / 1104.0).abs() < 1e-6);
     }
 
     #[test]
