@@ -85,10 +85,29 @@ impl Links {
     }
 }
 
-/// Appends to `out` the `keep` best of `rest` (sorted by similarity), ordered
-/// so that each link after the first adds the most query content the
-/// earlier links left unexplained. `spread` holds the query, and loses each
-/// chosen link's terms: what is left is the unexplained content.
+/// Whether `a` ranks before `b`: the higher score first, then the lower id.
+/// Scores are positive and finite, and ids distinct, so the order is total.
+fn ranks_before(a: &SentenceMatch, b: &SentenceMatch) -> bool {
+    a.score > b.score || (a.score == b.score && a.other < b.other)
+}
+
+/// Inserts `m` into `best`, the at most `cap` best matches seen so far in
+/// rank order: the top of a query's candidates without sorting them all,
+/// as most never make it.
+fn keep_best(best: &mut Vec<SentenceMatch>, m: SentenceMatch, cap: usize) {
+    if best.len() == cap && !ranks_before(&m, &best[cap - 1]) {
+        return;
+    }
+    best.truncate(cap - 1);
+    let at = best.partition_point(|b| ranks_before(b, &m));
+    best.insert(at, m);
+}
+
+/// Appends to `out` the `keep` best of `rest` (best first, as `keep_best`
+/// leaves them), ordered so that each link after the first adds the most
+/// query content the earlier links left unexplained. `spread` holds the
+/// query, and loses each chosen link's terms: what is left is the
+/// unexplained content.
 fn rerank_by_new_content(
     query: &WeightedTerms,
     spread: &mut Spread,
@@ -97,7 +116,6 @@ fn rerank_by_new_content(
     keep: usize,
     out: &mut Vec<SentenceMatch>,
 ) {
-    rest.truncate(RERANK_POOL.max(keep));
     if rest.len() <= 1 || query.total == 0.0 {
         out.extend(rest.iter().take(keep));
         return;
@@ -188,38 +206,30 @@ pub fn link(
         let mut scratch = index.scratch();
         let mut found: Vec<SentenceMatch> = Vec::new();
         let mut chosen: Vec<SentenceMatch> = Vec::with_capacity(keep);
+        let pool = RERANK_POOL.max(keep);
         let mut filled = 0;
         for (qi, end) in range.zip(ends) {
             let q = &queries[qi];
             spread.load(q);
             found.clear();
-            found.extend(
-                index
-                    .candidates(
-                        q,
-                        keep.max(1) * CANDIDATES_PER_LINK,
-                        (!headings.queries[qi]).then_some(headings.targets),
-                        &mut scratch,
-                    )
-                    .iter()
-                    .map(|c| {
-                        let (other, target) = (c.id, &targets[c.id as usize]);
-                        let shared = c.overlap.unwrap_or_else(|| spread.overlap(target));
-                        let own = similarity(q, target, shared);
-                        SentenceMatch {
-                            other,
-                            score: match prior {
-                                Some(prior) => {
-                                    (1.0 - PRIOR_SHARE) * own + PRIOR_SHARE * prior(qi, other)
-                                }
-                                None => own,
-                            },
-                        }
-                    })
-                    .filter(|m| m.score > 0.0),
+            let candidates = index.candidates(
+                q,
+                keep.max(1) * CANDIDATES_PER_LINK,
+                (!headings.queries[qi]).then_some(headings.targets),
+                &mut scratch,
             );
-            // Ids are distinct, so this order is total and an unstable sort gives the stable one.
-            found.sort_unstable_by(|a, b| b.score.total_cmp(&a.score).then(a.other.cmp(&b.other)));
+            for c in candidates {
+                let (other, target) = (c.id, &targets[c.id as usize]);
+                let shared = c.overlap.unwrap_or_else(|| spread.overlap(target));
+                let own = similarity(q, target, shared);
+                let score = match prior {
+                    Some(prior) => (1.0 - PRIOR_SHARE) * own + PRIOR_SHARE * prior(qi, other),
+                    None => own,
+                };
+                if score > 0.0 {
+                    keep_best(&mut found, SentenceMatch { other, score }, pool);
+                }
+            }
             chosen.clear();
             rerank_by_new_content(q, &mut spread, targets, &mut found, keep, &mut chosen);
             slots[filled..filled + chosen.len()].copy_from_slice(&chosen);
@@ -245,4 +255,30 @@ pub fn link(
     matches.truncate(len);
     matches.shrink_to_fit();
     Links { matches, ends }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keep_best_keeps_the_top_of_a_full_sort() {
+        // Scores with many ties, ids in a scrambled order.
+        let all: Vec<SentenceMatch> = (0..200u32)
+            .map(|i| SentenceMatch {
+                other: (i * 37) % 200,
+                score: ((i * 13) % 7) as f32 / 7.0,
+            })
+            .collect();
+        for cap in [1, 3, 10, 250] {
+            let mut best = Vec::new();
+            for &m in &all {
+                keep_best(&mut best, m, cap);
+            }
+            let mut sorted = all.clone();
+            sorted.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.other.cmp(&b.other)));
+            sorted.truncate(cap);
+            assert_eq!(best, sorted, "cap {cap}");
+        }
+    }
 }
