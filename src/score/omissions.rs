@@ -34,6 +34,16 @@ pub struct CitedOnly {
 }
 
 impl CitedOnly {
+    /// The terms sentence `id` uses only inside citations, in term order:
+    /// none for most sentences.
+    fn of(&self, id: u32) -> impl Iterator<Item = TermId> + '_ {
+        let from = self.pairs.partition_point(|&(s, _)| s < id);
+        self.pairs[from..]
+            .iter()
+            .take_while(move |&&(s, _)| s == id)
+            .map(|&(_, term)| term)
+    }
+
     /// Whether sentence `id` uses `term` only inside citations.
     fn contains(&self, id: u32, term: TermId) -> bool {
         self.pairs.binary_search(&(id, term)).is_ok()
@@ -191,19 +201,22 @@ fn weigh_terms(
             .iter()
             .map(|s| &analysis.report_sentences[s.id as usize]),
     );
-    // Terms used outside citations: case names say which authority is cited, not what happened.
-    let mut uncited: FxHashSet<u32> = FxHashSet::default();
-    for s in sentences {
-        let terms = analysis.report_sentences[s.id as usize].entries.iter();
-        uncited.extend(
-            terms
-                .map(|&(t, _)| t)
-                .filter(|&t| !cited_only.contains(s.id, t)),
-        );
-    }
+    // Terms every sentence of the passage that uses them uses only inside
+    // citations: case names say which authority is cited, not what
+    // happened. Most passages have none, so this list is short or empty.
+    let cited: Vec<TermId> = sentences
+        .iter()
+        .flat_map(|s| cited_only.of(s.id))
+        .filter(|&t| {
+            sentences.iter().all(|s| {
+                !analysis.report_sentences[s.id as usize].contains(t)
+                    || cited_only.contains(s.id, t)
+            })
+        })
+        .collect();
     let mut weight = 0.0;
     let mut fresh: Vec<(u32, f32)> = Vec::new();
-    for &(t, w) in passage.entries.iter().filter(|(t, _)| uncited.contains(t)) {
+    for &(t, w) in passage.entries.iter().filter(|(t, _)| !cited.contains(t)) {
         let term = &analysis.vocabulary.terms[t as usize];
         let numeric = term.surface.starts_with(|c: char| c.is_ascii_digit());
         let idf = if numeric {
@@ -278,5 +291,42 @@ fn passage(
             .collect(),
         facts,
         preview,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::segment::segment;
+
+    /// The key terms of the passage made of the report's first paragraph.
+    fn key_terms(report: &str) -> Vec<String> {
+        let (summary, report) = (segment("Nothing alike here.\n"), segment(report));
+        let tokens = Tokens::new(&summary, &report);
+        let cited_only = cited_only_terms(&report, &tokens);
+        let analysis = Analysis::new(tokens);
+        let mut spread = Spread::new(
+            analysis.vocabulary.terms.len(),
+            analysis.vocabulary.phrases(),
+        );
+        let in_summary = FxHashSet::default();
+        let sentences = &report.paragraphs[0].sentences;
+        let terms = weigh_terms(sentences, &analysis, &mut spread, &in_summary, &cited_only);
+        terms.key_terms[..terms.key_len]
+            .iter()
+            .map(|&t| analysis.vocabulary.terms[t as usize].surface.to_string())
+            .collect()
+    }
+
+    #[test]
+    fn a_party_is_a_key_term_only_where_the_passage_names_it_outside_a_citation() {
+        let cited = key_terms(
+            "Courts agree, see United States v. Aguilar, 515 U.S. 593 (1995). Nobody lied.\n",
+        );
+        assert!(!cited.iter().any(|t| t == "aguilar"), "{cited:?}");
+        let named = key_terms(
+            "Courts agree, see United States v. Aguilar, 515 U.S. 593 (1995). Aguilar lied.\n",
+        );
+        assert!(named.iter().any(|t| t == "aguilar"), "{named:?}");
     }
 }
