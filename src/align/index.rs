@@ -140,9 +140,6 @@ impl InvertedIndex {
                 continue;
             }
             for &(doc, dw) in list {
-                if skipped(doc) {
-                    continue;
-                }
                 let slot = &mut scratch.scores[doc as usize];
                 if *slot == 0.0 {
                     scratch.touched.push(doc);
@@ -158,21 +155,18 @@ impl InvertedIndex {
                 let from = self.phrase_starts[p as usize] as usize;
                 let to = self.phrase_starts[p as usize + 1] as usize;
                 for &doc in &self.phrase_postings[from..to] {
-                    if skipped(doc) {
-                        continue;
-                    }
                     scratch.phrases[doc as usize] += 1;
                 }
             }
         }
         let found = &mut scratch.found;
         found.clear();
-        found.extend(
-            scratch
-                .touched
-                .iter()
-                .map(|&d| (d, std::mem::take(&mut scratch.scores[d as usize]))),
-        );
+        // Excluded vectors are scored with the rest, which costs less than
+        // a test for each posting, and dropped here.
+        found.extend(scratch.touched.iter().filter_map(|&d| {
+            let score = std::mem::take(&mut scratch.scores[d as usize]);
+            (!skipped(d)).then_some((d, score))
+        }));
         if found.len() > limit {
             found.select_nth_unstable_by(limit, |a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
             found.truncate(limit);
