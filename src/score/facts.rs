@@ -514,8 +514,13 @@ fn quotations(text: &str) -> Vec<(usize, usize)> {
     const STRAIGHT: u8 = b'"';
     const OPENING: u8 = 0x9C;
     const CLOSING: u8 = 0x9D;
-    let bytes = text.as_bytes();
     let mut out = Vec::new();
+    // Only these marks open a quotation, and most sentences hold neither:
+    // two word-at-a-time searches cost less than the scan below.
+    if !text.contains('"') && !text.contains('“') {
+        return out;
+    }
+    let bytes = text.as_bytes();
     // Where the open quotation's inside starts, and the mark that closes it.
     let mut open: Option<(usize, u8)> = None;
     for (i, &b) in bytes.iter().enumerate() {
@@ -717,6 +722,27 @@ mod tests {
         let list =
             |facts: &[crate::model::Fact]| facts.iter().map(|f| (f.kind, f.text.clone())).collect();
         (list(&result.facts.dropped), list(&result.facts.unsupported))
+    }
+
+    #[test]
+    fn quotations_open_only_at_a_straight_or_opening_mark() {
+        fn inside(text: &str) -> Vec<&str> {
+            super::quotations(text)
+                .into_iter()
+                .map(|(from, to)| &text[from..to])
+                .collect()
+        }
+        assert_eq!(
+            inside("He said “no deal” and \"never\"."),
+            ["no deal", "never"]
+        );
+        assert_eq!(inside("He said \"no deal\"."), ["no deal"]);
+        assert_eq!(inside("He said “no deal”."), ["no deal"]);
+        assert_eq!(
+            inside("A closing mark alone” opens nothing."),
+            Vec::<&str>::new()
+        );
+        assert_eq!(inside("No marks at all."), Vec::<&str>::new());
     }
 
     #[test]
