@@ -1,6 +1,7 @@
 //! An inverted index of weighted terms: finds the likely partners of a vector
 //! without scoring every pair, so alignment grows linearly with the documents.
 
+use super::ranked::{keep_best, SentenceMatch};
 use super::spread::Overlap;
 use super::terms::WeightedTerms;
 
@@ -35,7 +36,7 @@ pub struct Scratch {
     shared: Vec<f32>,
     phrases: Vec<u32>,
     touched: Vec<u32>,
-    found: Vec<(u32, f32)>,
+    found: Vec<SentenceMatch>,
     candidates: Vec<Candidate>,
 }
 
@@ -120,8 +121,8 @@ impl InvertedIndex {
     }
 
     /// Up to `limit` indexed vectors sharing the most weight with `query`,
-    /// by partial dot product over the terms rare enough to be indexed, in
-    /// no particular order (callers rank them by their exact score). Vectors
+    /// by partial dot product over the terms rare enough to be indexed (the
+    /// highest first; callers rank them by their exact score). Vectors
     /// that `excluded` marks are never proposed. An exact index also sums
     /// what each shares with the query as it goes, in term order, as
     /// `Spread::overlap` does, so the two agree to the bit.
@@ -163,24 +164,24 @@ impl InvertedIndex {
         found.clear();
         // Excluded vectors are scored with the rest, which costs less than
         // a test for each posting, and dropped here.
-        found.extend(scratch.touched.iter().filter_map(|&d| {
+        for &d in &scratch.touched {
             let score = std::mem::take(&mut scratch.scores[d as usize]);
-            (!skipped(d)).then_some((d, score))
-        }));
-        if found.len() > limit {
-            found.select_nth_unstable_by(limit, |a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-            found.truncate(limit);
+            if !skipped(d) {
+                keep_best(found, SentenceMatch { other: d, score }, limit);
+            }
         }
         scratch.candidates.clear();
-        scratch
-            .candidates
-            .extend(found.iter().map(|&(id, _)| Candidate {
-                id,
-                overlap: exact.then(|| Overlap {
-                    weight: scratch.shared[id as usize],
-                    phrases: scratch.phrases[id as usize] as usize,
+        scratch.candidates.extend(
+            found
+                .iter()
+                .map(|&SentenceMatch { other: id, .. }| Candidate {
+                    id,
+                    overlap: exact.then(|| Overlap {
+                        weight: scratch.shared[id as usize],
+                        phrases: scratch.phrases[id as usize] as usize,
+                    }),
                 }),
-            }));
+        );
         if exact {
             for &d in &scratch.touched {
                 scratch.shared[d as usize] = 0.0;

@@ -9,18 +9,10 @@
 //! paraphrase of the first.
 
 use super::index::InvertedIndex;
+use super::ranked::{keep_best, SentenceMatch};
 use super::spread::{Overlap, Spread};
 use super::terms::WeightedTerms;
 use crate::parallel::{map_parts, ranges, split_mut};
-
-/// A scored partner in the other document.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct SentenceMatch {
-    /// Sentence or paragraph id in the other document.
-    pub other: u32,
-    /// Similarity in [0, 1] (for links after the first: the marginal contribution).
-    pub score: f32,
-}
 
 /// How many candidates the index proposes for exact scoring, per link kept.
 const CANDIDATES_PER_LINK: usize = 8;
@@ -83,24 +75,6 @@ impl Links {
     pub fn iter(&self) -> impl Iterator<Item = &[SentenceMatch]> {
         (0..self.ends.len()).map(|q| self.of(q))
     }
-}
-
-/// Whether `a` ranks before `b`: the higher score first, then the lower id.
-/// Scores are positive and finite, and ids distinct, so the order is total.
-fn ranks_before(a: &SentenceMatch, b: &SentenceMatch) -> bool {
-    a.score > b.score || (a.score == b.score && a.other < b.other)
-}
-
-/// Inserts `m` into `best`, the at most `cap` best matches seen so far in
-/// rank order: the top of a query's candidates without sorting them all,
-/// as most never make it.
-fn keep_best(best: &mut Vec<SentenceMatch>, m: SentenceMatch, cap: usize) {
-    if best.len() == cap && !ranks_before(&m, &best[cap - 1]) {
-        return;
-    }
-    best.truncate(cap - 1);
-    let at = best.partition_point(|b| ranks_before(b, &m));
-    best.insert(at, m);
 }
 
 /// Appends to `out` the `keep` best of `rest` (best first, as `keep_best`
@@ -255,30 +229,4 @@ pub fn link(
     matches.truncate(len);
     matches.shrink_to_fit();
     Links { matches, ends }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn keep_best_keeps_the_top_of_a_full_sort() {
-        // Scores with many ties, ids in a scrambled order.
-        let all: Vec<SentenceMatch> = (0..200u32)
-            .map(|i| SentenceMatch {
-                other: (i * 37) % 200,
-                score: ((i * 13) % 7) as f32 / 7.0,
-            })
-            .collect();
-        for cap in [1, 3, 10, 250] {
-            let mut best = Vec::new();
-            for &m in &all {
-                keep_best(&mut best, m, cap);
-            }
-            let mut sorted = all.clone();
-            sorted.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.other.cmp(&b.other)));
-            sorted.truncate(cap);
-            assert_eq!(best, sorted, "cap {cap}");
-        }
-    }
 }
