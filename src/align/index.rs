@@ -2,7 +2,7 @@
 //! without scoring every pair, so alignment grows linearly with the documents.
 
 use super::ranked::{keep_best, SentenceMatch};
-use super::spread::Overlap;
+use super::spread::{smaller, Overlap};
 use super::terms::WeightedTerms;
 
 /// Postings per term over a fixed set of vectors, stored end to end (term
@@ -135,19 +135,29 @@ impl InvertedIndex {
     ) -> &'s [Candidate] {
         let exact = self.exact();
         let skipped = |doc: u32| excluded.is_some_and(|excluded| excluded[doc as usize]);
+        // Each buffer borrowed apart, so the posting loops keep them in registers.
+        let Scratch {
+            scores,
+            shared,
+            phrases,
+            touched,
+            found,
+            candidates,
+        } = scratch;
+        let (scores, shared, phrases) = (&mut scores[..], &mut shared[..], &mut phrases[..]);
         for &(t, w) in &query.entries {
             let list = list(&self.starts, &self.postings, t);
             if list.len() > self.max_postings {
                 continue;
             }
             for &(doc, dw) in list {
-                let slot = &mut scratch.scores[doc as usize];
+                let slot = &mut scores[doc as usize];
                 if *slot == 0.0 {
-                    scratch.touched.push(doc);
+                    touched.push(doc);
                 }
                 *slot += w * dw;
                 if exact {
-                    scratch.shared[doc as usize] += w.min(dw);
+                    shared[doc as usize] += smaller(w, dw);
                 }
             }
         }
@@ -156,39 +166,38 @@ impl InvertedIndex {
                 let from = self.phrase_starts[p as usize] as usize;
                 let to = self.phrase_starts[p as usize + 1] as usize;
                 for &doc in &self.phrase_postings[from..to] {
-                    scratch.phrases[doc as usize] += 1;
+                    phrases[doc as usize] += 1;
                 }
             }
         }
-        let found = &mut scratch.found;
         found.clear();
         // Excluded vectors are scored with the rest, which costs less than
         // a test for each posting, and dropped here.
-        for &d in &scratch.touched {
-            let score = std::mem::take(&mut scratch.scores[d as usize]);
+        for &d in touched.iter() {
+            let score = std::mem::take(&mut scores[d as usize]);
             if !skipped(d) {
                 keep_best(found, SentenceMatch { other: d, score }, limit);
             }
         }
-        scratch.candidates.clear();
-        scratch.candidates.extend(
+        candidates.clear();
+        candidates.extend(
             found
                 .iter()
                 .map(|&SentenceMatch { other: id, .. }| Candidate {
                     id,
                     overlap: exact.then(|| Overlap {
-                        weight: scratch.shared[id as usize],
-                        phrases: scratch.phrases[id as usize] as usize,
+                        weight: shared[id as usize],
+                        phrases: phrases[id as usize] as usize,
                     }),
                 }),
         );
         if exact {
-            for &d in &scratch.touched {
-                scratch.shared[d as usize] = 0.0;
-                scratch.phrases[d as usize] = 0;
+            for &d in touched.iter() {
+                shared[d as usize] = 0.0;
+                phrases[d as usize] = 0;
             }
         }
-        scratch.touched.clear();
-        &scratch.candidates
+        touched.clear();
+        candidates
     }
 }
