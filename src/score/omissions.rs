@@ -59,13 +59,16 @@ pub fn cited_only_terms(report: &Document, tokens: &Tokens) -> CitedOnly {
     let mut uses: Vec<(TermId, u32)> = Vec::new();
     for s in report.paragraphs.iter().flat_map(|p| &p.sentences) {
         let words = tokens.report_words.of(s.id);
+        let cited = citation_words(words, &s.text);
+        // Most sentences cite nothing, and have no term to sort out.
+        if !cited.contains(&true) {
+            continue;
+        }
         uses.clear();
-        uses.extend(words.iter().zip(citation_words(words, &s.text)).filter_map(
-            |(w, in_citation)| {
-                let term = tokens.vocabulary.words[w.word() as usize].term?;
-                Some((term, u32::from(in_citation)))
-            },
-        ));
+        uses.extend(words.iter().zip(cited).filter_map(|(w, in_citation)| {
+            let term = tokens.vocabulary.words[w.word() as usize].term?;
+            Some((term, u32::from(in_citation)))
+        }));
         // By term, uses outside citations first: a term is cited only when
         // its first use is in a citation.
         uses.sort_unstable();
