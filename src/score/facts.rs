@@ -409,13 +409,20 @@ fn is_enumerator(text: &str, w: &WordAt) -> bool {
     text[..w.start as usize].ends_with('(') && text[w.end as usize..].starts_with(')')
 }
 
+/// Whether a full stop follows `w` at once: a byte compared, where
+/// slicing the text would check two character boundaries first.
+fn followed_by_period(text: &str, w: &WordAt) -> bool {
+    text.as_bytes().get(w.end as usize) == Some(&b'.')
+}
+
 /// A short word with a full stop before a number, as citations write them
 /// ("116 Stat. 807", "F. Supp. 2d", "11th Cir. 1984").
 fn is_citation_abbreviation(text: &str, w: &WordAt) -> bool {
     // The period after it first: most words have none, and that is one byte to look at.
-    let Some(rest) = text[w.end as usize..].strip_prefix('.') else {
+    if !followed_by_period(text, w) {
         return false;
-    };
+    }
+    let rest = &text[w.end as usize + 1..];
     let raw = &text[w.start as usize..w.end as usize];
     rest.trim_start().starts_with(|c: char| c.is_ascii_digit())
         && raw.chars().count() <= 5
@@ -447,10 +454,10 @@ pub(super) fn citation_words(words: &[WordAt], text: &str) -> Vec<bool> {
             && raw(w).bytes().all(|b| b.is_ascii_digit())
             && k + 1 < words.len()
             && capital(k + 1)
-            && text[words[k + 1].end as usize..].starts_with('.')
+            && followed_by_period(text, &words[k + 1])
     };
     for (i, w) in words.iter().enumerate() {
-        let versus = matches!(raw(w), "v" | "vs") && text[w.end as usize..].starts_with('.');
+        let versus = followed_by_period(text, w) && matches!(raw(w), "v" | "vs");
         let short_form = !versus && i > 0 && capital(i - 1) && volume(i);
         if !short_form
             && (!versus || i == 0 || i + 1 == words.len() || !capital(i - 1) || !capital(i + 1))
