@@ -194,10 +194,13 @@ impl Reader<'_> {
 
     /// A capitalised content word that can be part of a name.
     fn is_name_word(&self, w: &WordAt, text: &str) -> bool {
-        let raw = &text[w.start as usize..w.end as usize];
+        // Most words fail the first test: the word's text is sliced after it.
         w.capitalised()
             && self.class(w) == TokenClass::Word
-            && raw.chars().count() > 1
+            && text[w.start as usize..w.end as usize]
+                .chars()
+                .nth(1)
+                .is_some()
             && !is_citation_abbreviation(text, w)
             && self.traits(w).month.is_none()
             && !self.traits(w).weekday
