@@ -3,8 +3,6 @@
 
 use std::ops::Range;
 
-use rustc_hash::FxHashSet;
-
 use super::facts::citation_words;
 use crate::align::{Analysis, Spread, TermId, Tokens};
 use crate::model::{Document, Fact, Omission, Paragraph, ParagraphKind, Sentence, Status};
@@ -93,11 +91,14 @@ pub fn find_omissions(
     cited_only: &CitedOnly,
     spread: &Spread,
 ) -> Vec<Omission> {
-    let in_summary: FxHashSet<u32> = analysis
-        .summary_sentences
-        .iter()
-        .flat_map(|s| s.entries.iter().map(|&(t, _)| t))
-        .collect();
+    // Whether the summary uses each term: a flag per term, looked up for
+    // every term of every passage.
+    let mut in_summary = vec![false; analysis.vocabulary.terms.len()];
+    for s in &analysis.summary_sentences {
+        for &(t, _) in &s.entries {
+            in_summary[t as usize] = true;
+        }
+    }
     let mut facts_by_sentence: Vec<(u32, u32)> = dropped
         .iter()
         .enumerate()
@@ -196,7 +197,7 @@ fn weigh_terms(
     sentences: &[Sentence],
     analysis: &Analysis,
     spread: &mut Spread,
-    in_summary: &FxHashSet<u32>,
+    in_summary: &[bool],
     cited_only: &CitedOnly,
 ) -> TermWeight {
     let passage = spread.sum(
@@ -227,7 +228,7 @@ fn weigh_terms(
         } else {
             term.idf
         };
-        if in_summary.contains(&t) {
+        if in_summary[t as usize] {
             weight += SHARED_DISCOUNT * idf;
         } else {
             weight += idf;
@@ -312,7 +313,7 @@ mod tests {
             analysis.vocabulary.terms.len(),
             analysis.vocabulary.phrases(),
         );
-        let in_summary = FxHashSet::default();
+        let in_summary = vec![false; analysis.vocabulary.terms.len()];
         let sentences = &report.paragraphs[0].sentences;
         let terms = weigh_terms(sentences, &analysis, &mut spread, &in_summary, &cited_only);
         terms.key_terms[..terms.key_len]
