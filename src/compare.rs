@@ -404,6 +404,8 @@ fn fill_scores(
 /// Writes links, with the terms that explain them, into one document's
 /// sentences and paragraphs.
 fn fill_links(doc: &mut Document, view: &mut SideView, analysis: &Analysis) {
+    // The terms each link shares, one buffer for all.
+    let mut shared: Vec<u32> = Vec::new();
     for p in &mut doc.paragraphs {
         for s in &mut p.sentences {
             let own = std::mem::take(&mut view.own[s.id as usize]);
@@ -413,7 +415,8 @@ fn fill_links(doc: &mut Document, view: &mut SideView, analysis: &Analysis) {
                 .iter()
                 .map(|m| {
                     let theirs = &view.other[m.other as usize];
-                    let mut shared: Vec<u32> = own.shared(theirs).map(|(t, _, _)| t).collect();
+                    shared.clear();
+                    shared.extend(own.shared(theirs).map(|(t, _, _)| t));
                     shared.sort_by(|&a, &b| {
                         let (a_idf, b_idf) = (
                             analysis.vocabulary.terms[a as usize].idf,
@@ -426,9 +429,9 @@ fn fill_links(doc: &mut Document, view: &mut SideView, analysis: &Analysis) {
                         sentence: m.other,
                         score: round3(m.score),
                         terms: shared
-                            .into_iter()
+                            .iter()
                             .take(EXPLANATION_TERMS)
-                            .map(|t| analysis.vocabulary.terms[t as usize].surface.clone())
+                            .map(|&t| analysis.vocabulary.terms[t as usize].surface.clone())
                             .collect(),
                         diff: None,
                     }

@@ -1,7 +1,8 @@
 //! An inverted index of weighted terms: finds the likely partners of a vector
 //! without scoring every pair, so alignment grows linearly with the documents.
 
-use super::spread::Overlap;
+use super::ranked::{keep_best, SentenceMatch};
+use super::spread::{smaller, Overlap};
 use super::terms::WeightedTerms;
 
 /// Postings per term over a fixed set of vectors, stored end to end (term
@@ -35,7 +36,7 @@ pub struct Scratch {
     shared: Vec<f32>,
     phrases: Vec<u32>,
     touched: Vec<u32>,
-    found: Vec<(u32, f32)>,
+    found: Vec<SentenceMatch>,
     candidates: Vec<Candidate>,
 }
 
@@ -120,8 +121,8 @@ impl InvertedIndex {
     }
 
     /// Up to `limit` indexed vectors sharing the most weight with `query`,
-    /// by partial dot product over the terms rare enough to be indexed, in
-    /// no particular order (callers rank them by their exact score). Vectors
+    /// by partial dot product over the terms rare enough to be indexed (the
+    /// highest first; callers rank them by their exact score). Vectors
     /// that `excluded` marks are never proposed. An exact index also sums
     /// what each shares with the query as it goes, in term order, as
     /// `Spread::overlap` does, so the two agree to the bit.
@@ -134,22 +135,29 @@ impl InvertedIndex {
     ) -> &'s [Candidate] {
         let exact = self.exact();
         let skipped = |doc: u32| excluded.is_some_and(|excluded| excluded[doc as usize]);
+        // Each buffer borrowed apart, so the posting loops keep them in registers.
+        let Scratch {
+            scores,
+            shared,
+            phrases,
+            touched,
+            found,
+            candidates,
+        } = scratch;
+        let (scores, shared, phrases) = (&mut scores[..], &mut shared[..], &mut phrases[..]);
         for &(t, w) in &query.entries {
             let list = list(&self.starts, &self.postings, t);
             if list.len() > self.max_postings {
                 continue;
             }
             for &(doc, dw) in list {
-                if skipped(doc) {
-                    continue;
-                }
-                let slot = &mut scratch.scores[doc as usize];
+                let slot = &mut scores[doc as usize];
                 if *slot == 0.0 {
-                    scratch.touched.push(doc);
+                    touched.push(doc);
                 }
                 *slot += w * dw;
                 if exact {
-                    scratch.shared[doc as usize] += w.min(dw);
+                    shared[doc as usize] += smaller(w, dw);
                 }
             }
         }
@@ -158,42 +166,38 @@ impl InvertedIndex {
                 let from = self.phrase_starts[p as usize] as usize;
                 let to = self.phrase_starts[p as usize + 1] as usize;
                 for &doc in &self.phrase_postings[from..to] {
-                    if skipped(doc) {
-                        continue;
-                    }
-                    scratch.phrases[doc as usize] += 1;
+                    phrases[doc as usize] += 1;
                 }
             }
         }
-        let found = &mut scratch.found;
         found.clear();
-        found.extend(
-            scratch
-                .touched
-                .iter()
-                .map(|&d| (d, std::mem::take(&mut scratch.scores[d as usize]))),
-        );
-        if found.len() > limit {
-            found.select_nth_unstable_by(limit, |a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-            found.truncate(limit);
-        }
-        scratch.candidates.clear();
-        scratch
-            .candidates
-            .extend(found.iter().map(|&(id, _)| Candidate {
-                id,
-                overlap: exact.then(|| Overlap {
-                    weight: scratch.shared[id as usize],
-                    phrases: scratch.phrases[id as usize] as usize,
-                }),
-            }));
-        if exact {
-            for &d in &scratch.touched {
-                scratch.shared[d as usize] = 0.0;
-                scratch.phrases[d as usize] = 0;
+        // Excluded vectors are scored with the rest, which costs less than
+        // a test for each posting, and dropped here.
+        for &d in touched.iter() {
+            let score = std::mem::take(&mut scores[d as usize]);
+            if !skipped(d) {
+                keep_best(found, SentenceMatch { other: d, score }, limit);
             }
         }
-        scratch.touched.clear();
-        &scratch.candidates
+        candidates.clear();
+        candidates.extend(
+            found
+                .iter()
+                .map(|&SentenceMatch { other: id, .. }| Candidate {
+                    id,
+                    overlap: exact.then(|| Overlap {
+                        weight: shared[id as usize],
+                        phrases: phrases[id as usize] as usize,
+                    }),
+                }),
+        );
+        if exact {
+            for &d in touched.iter() {
+                shared[d as usize] = 0.0;
+                phrases[d as usize] = 0;
+            }
+        }
+        touched.clear();
+        candidates
     }
 }

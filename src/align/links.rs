@@ -9,18 +9,10 @@
 //! paraphrase of the first.
 
 use super::index::InvertedIndex;
+use super::ranked::{keep_best, SentenceMatch};
 use super::spread::{Overlap, Spread};
 use super::terms::WeightedTerms;
 use crate::parallel::{map_parts, ranges, split_mut};
-
-/// A scored partner in the other document.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct SentenceMatch {
-    /// Sentence or paragraph id in the other document.
-    pub other: u32,
-    /// Similarity in [0, 1] (for links after the first: the marginal contribution).
-    pub score: f32,
-}
 
 /// How many candidates the index proposes for exact scoring, per link kept.
 const CANDIDATES_PER_LINK: usize = 8;
@@ -85,10 +77,11 @@ impl Links {
     }
 }
 
-/// Appends to `out` the `keep` best of `rest` (sorted by similarity), ordered
-/// so that each link after the first adds the most query content the
-/// earlier links left unexplained. `spread` holds the query, and loses each
-/// chosen link's terms: what is left is the unexplained content.
+/// Appends to `out` the `keep` best of `rest` (best first, as `keep_best`
+/// leaves them), ordered so that each link after the first adds the most
+/// query content the earlier links left unexplained. `spread` holds the
+/// query, and loses each chosen link's terms: what is left is the
+/// unexplained content.
 fn rerank_by_new_content(
     query: &WeightedTerms,
     spread: &mut Spread,
@@ -97,7 +90,6 @@ fn rerank_by_new_content(
     keep: usize,
     out: &mut Vec<SentenceMatch>,
 ) {
-    rest.truncate(RERANK_POOL.max(keep));
     if rest.len() <= 1 || query.total == 0.0 {
         out.extend(rest.iter().take(keep));
         return;
@@ -188,38 +180,30 @@ pub fn link(
         let mut scratch = index.scratch();
         let mut found: Vec<SentenceMatch> = Vec::new();
         let mut chosen: Vec<SentenceMatch> = Vec::with_capacity(keep);
+        let pool = RERANK_POOL.max(keep);
         let mut filled = 0;
         for (qi, end) in range.zip(ends) {
             let q = &queries[qi];
             spread.load(q);
             found.clear();
-            found.extend(
-                index
-                    .candidates(
-                        q,
-                        keep.max(1) * CANDIDATES_PER_LINK,
-                        (!headings.queries[qi]).then_some(headings.targets),
-                        &mut scratch,
-                    )
-                    .iter()
-                    .map(|c| {
-                        let (other, target) = (c.id, &targets[c.id as usize]);
-                        let shared = c.overlap.unwrap_or_else(|| spread.overlap(target));
-                        let own = similarity(q, target, shared);
-                        SentenceMatch {
-                            other,
-                            score: match prior {
-                                Some(prior) => {
-                                    (1.0 - PRIOR_SHARE) * own + PRIOR_SHARE * prior(qi, other)
-                                }
-                                None => own,
-                            },
-                        }
-                    })
-                    .filter(|m| m.score > 0.0),
+            let candidates = index.candidates(
+                q,
+                keep.max(1) * CANDIDATES_PER_LINK,
+                (!headings.queries[qi]).then_some(headings.targets),
+                &mut scratch,
             );
-            // Ids are distinct, so this order is total and an unstable sort gives the stable one.
-            found.sort_unstable_by(|a, b| b.score.total_cmp(&a.score).then(a.other.cmp(&b.other)));
+            for c in candidates {
+                let (other, target) = (c.id, &targets[c.id as usize]);
+                let shared = c.overlap.unwrap_or_else(|| spread.overlap(target));
+                let own = similarity(q, target, shared);
+                let score = match prior {
+                    Some(prior) => (1.0 - PRIOR_SHARE) * own + PRIOR_SHARE * prior(qi, other),
+                    None => own,
+                };
+                if score > 0.0 {
+                    keep_best(&mut found, SentenceMatch { other, score }, pool);
+                }
+            }
             chosen.clear();
             rerank_by_new_content(q, &mut spread, targets, &mut found, keep, &mut chosen);
             slots[filled..filled + chosen.len()].copy_from_slice(&chosen);

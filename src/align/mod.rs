@@ -3,11 +3,13 @@
 
 mod index;
 mod links;
+mod ranked;
 mod sections;
 mod spread;
 mod terms;
 
-pub use links::{link, Headings, Links, Prior, SentenceMatch};
+pub use links::{link, Headings, Links, Prior};
+pub use ranked::SentenceMatch;
 pub use sections::SectionAffinity;
 pub use spread::Spread;
 pub use terms::{

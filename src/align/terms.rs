@@ -111,8 +111,9 @@ pub struct WeightedTerms {
     pub mass: f32,
     /// Sum of the weights, for overlap ratios.
     pub total: f32,
-    /// Distinct phrases (adjacent content-term pairs), sorted: shared phrases
-    /// are stronger evidence than shared words.
+    /// Distinct phrases (adjacent content-term pairs): shared phrases are
+    /// stronger evidence than shared words. Sorted, except in a sum of
+    /// vectors (`Spread::sum`), whose phrases are only counted or looked up.
     pub bigrams: Vec<PhraseId>,
 }
 

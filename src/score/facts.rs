@@ -194,10 +194,13 @@ impl Reader<'_> {
 
     /// A capitalised content word that can be part of a name.
     fn is_name_word(&self, w: &WordAt, text: &str) -> bool {
-        let raw = &text[w.start as usize..w.end as usize];
+        // Most words fail the first test: the word's text is sliced after it.
         w.capitalised()
             && self.class(w) == TokenClass::Word
-            && raw.chars().count() > 1
+            && text[w.start as usize..w.end as usize]
+                .chars()
+                .nth(1)
+                .is_some()
             && !is_citation_abbreviation(text, w)
             && self.traits(w).month.is_none()
             && !self.traits(w).weekday
@@ -409,13 +412,20 @@ fn is_enumerator(text: &str, w: &WordAt) -> bool {
     text[..w.start as usize].ends_with('(') && text[w.end as usize..].starts_with(')')
 }
 
+/// Whether a full stop follows `w` at once: a byte compared, where
+/// slicing the text would check two character boundaries first.
+fn followed_by_period(text: &str, w: &WordAt) -> bool {
+    text.as_bytes().get(w.end as usize) == Some(&b'.')
+}
+
 /// A short word with a full stop before a number, as citations write them
 /// ("116 Stat. 807", "F. Supp. 2d", "11th Cir. 1984").
 fn is_citation_abbreviation(text: &str, w: &WordAt) -> bool {
     // The period after it first: most words have none, and that is one byte to look at.
-    let Some(rest) = text[w.end as usize..].strip_prefix('.') else {
+    if !followed_by_period(text, w) {
         return false;
-    };
+    }
+    let rest = &text[w.end as usize + 1..];
     let raw = &text[w.start as usize..w.end as usize];
     rest.trim_start().starts_with(|c: char| c.is_ascii_digit())
         && raw.chars().count() <= 5
@@ -447,10 +457,10 @@ pub(super) fn citation_words(words: &[WordAt], text: &str) -> Vec<bool> {
             && raw(w).bytes().all(|b| b.is_ascii_digit())
             && k + 1 < words.len()
             && capital(k + 1)
-            && text[words[k + 1].end as usize..].starts_with('.')
+            && followed_by_period(text, &words[k + 1])
     };
     for (i, w) in words.iter().enumerate() {
-        let versus = matches!(raw(w), "v" | "vs") && text[w.end as usize..].starts_with('.');
+        let versus = followed_by_period(text, w) && matches!(raw(w), "v" | "vs");
         let short_form = !versus && i > 0 && capital(i - 1) && volume(i);
         if !short_form
             && (!versus || i == 0 || i + 1 == words.len() || !capital(i - 1) || !capital(i + 1))
@@ -514,8 +524,13 @@ fn quotations(text: &str) -> Vec<(usize, usize)> {
     const STRAIGHT: u8 = b'"';
     const OPENING: u8 = 0x9C;
     const CLOSING: u8 = 0x9D;
-    let bytes = text.as_bytes();
     let mut out = Vec::new();
+    // Only these marks open a quotation, and most sentences hold neither:
+    // two word-at-a-time searches cost less than the scan below.
+    if !text.contains('"') && !text.contains('“') {
+        return out;
+    }
+    let bytes = text.as_bytes();
     // Where the open quotation's inside starts, and the mark that closes it.
     let mut open: Option<(usize, u8)> = None;
     for (i, &b) in bytes.iter().enumerate() {
@@ -717,6 +732,27 @@ mod tests {
         let list =
             |facts: &[crate::model::Fact]| facts.iter().map(|f| (f.kind, f.text.clone())).collect();
         (list(&result.facts.dropped), list(&result.facts.unsupported))
+    }
+
+    #[test]
+    fn quotations_open_only_at_a_straight_or_opening_mark() {
+        fn inside(text: &str) -> Vec<&str> {
+            super::quotations(text)
+                .into_iter()
+                .map(|(from, to)| &text[from..to])
+                .collect()
+        }
+        assert_eq!(
+            inside("He said “no deal” and \"never\"."),
+            ["no deal", "never"]
+        );
+        assert_eq!(inside("He said \"no deal\"."), ["no deal"]);
+        assert_eq!(inside("He said “no deal”."), ["no deal"]);
+        assert_eq!(
+            inside("A closing mark alone” opens nothing."),
+            Vec::<&str>::new()
+        );
+        assert_eq!(inside("No marks at all."), Vec::<&str>::new());
     }
 
     #[test]

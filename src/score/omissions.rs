@@ -3,8 +3,6 @@
 
 use std::ops::Range;
 
-use rustc_hash::FxHashSet;
-
 use super::facts::citation_words;
 use crate::align::{Analysis, Spread, TermId, Tokens};
 use crate::model::{Document, Fact, Omission, Paragraph, ParagraphKind, Sentence, Status};
@@ -34,6 +32,16 @@ pub struct CitedOnly {
 }
 
 impl CitedOnly {
+    /// The terms sentence `id` uses only inside citations, in term order:
+    /// none for most sentences.
+    fn of(&self, id: u32) -> impl Iterator<Item = TermId> + '_ {
+        let from = self.pairs.partition_point(|&(s, _)| s < id);
+        self.pairs[from..]
+            .iter()
+            .take_while(move |&&(s, _)| s == id)
+            .map(|&(_, term)| term)
+    }
+
     /// Whether sentence `id` uses `term` only inside citations.
     fn contains(&self, id: u32, term: TermId) -> bool {
         self.pairs.binary_search(&(id, term)).is_ok()
@@ -49,13 +57,16 @@ pub fn cited_only_terms(report: &Document, tokens: &Tokens) -> CitedOnly {
     let mut uses: Vec<(TermId, u32)> = Vec::new();
     for s in report.paragraphs.iter().flat_map(|p| &p.sentences) {
         let words = tokens.report_words.of(s.id);
+        let cited = citation_words(words, &s.text);
+        // Most sentences cite nothing, and have no term to sort out.
+        if !cited.contains(&true) {
+            continue;
+        }
         uses.clear();
-        uses.extend(words.iter().zip(citation_words(words, &s.text)).filter_map(
-            |(w, in_citation)| {
-                let term = tokens.vocabulary.words[w.word() as usize].term?;
-                Some((term, u32::from(in_citation)))
-            },
-        ));
+        uses.extend(words.iter().zip(cited).filter_map(|(w, in_citation)| {
+            let term = tokens.vocabulary.words[w.word() as usize].term?;
+            Some((term, u32::from(in_citation)))
+        }));
         // By term, uses outside citations first: a term is cited only when
         // its first use is in a citation.
         uses.sort_unstable();
@@ -80,11 +91,14 @@ pub fn find_omissions(
     cited_only: &CitedOnly,
     spread: &Spread,
 ) -> Vec<Omission> {
-    let in_summary: FxHashSet<u32> = analysis
-        .summary_sentences
-        .iter()
-        .flat_map(|s| s.entries.iter().map(|&(t, _)| t))
-        .collect();
+    // Whether the summary uses each term: a flag per term, looked up for
+    // every term of every passage.
+    let mut in_summary = vec![false; analysis.vocabulary.terms.len()];
+    for s in &analysis.summary_sentences {
+        for &(t, _) in &s.entries {
+            in_summary[t as usize] = true;
+        }
+    }
     let mut facts_by_sentence: Vec<(u32, u32)> = dropped
         .iter()
         .enumerate()
@@ -183,7 +197,7 @@ fn weigh_terms(
     sentences: &[Sentence],
     analysis: &Analysis,
     spread: &mut Spread,
-    in_summary: &FxHashSet<u32>,
+    in_summary: &[bool],
     cited_only: &CitedOnly,
 ) -> TermWeight {
     let passage = spread.sum(
@@ -191,19 +205,22 @@ fn weigh_terms(
             .iter()
             .map(|s| &analysis.report_sentences[s.id as usize]),
     );
-    // Terms used outside citations: case names say which authority is cited, not what happened.
-    let mut uncited: FxHashSet<u32> = FxHashSet::default();
-    for s in sentences {
-        let terms = analysis.report_sentences[s.id as usize].entries.iter();
-        uncited.extend(
-            terms
-                .map(|&(t, _)| t)
-                .filter(|&t| !cited_only.contains(s.id, t)),
-        );
-    }
+    // Terms every sentence of the passage that uses them uses only inside
+    // citations: case names say which authority is cited, not what
+    // happened. Most passages have none, so this list is short or empty.
+    let cited: Vec<TermId> = sentences
+        .iter()
+        .flat_map(|s| cited_only.of(s.id))
+        .filter(|&t| {
+            sentences.iter().all(|s| {
+                !analysis.report_sentences[s.id as usize].contains(t)
+                    || cited_only.contains(s.id, t)
+            })
+        })
+        .collect();
     let mut weight = 0.0;
     let mut fresh: Vec<(u32, f32)> = Vec::new();
-    for &(t, w) in passage.entries.iter().filter(|(t, _)| uncited.contains(t)) {
+    for &(t, w) in passage.entries.iter().filter(|(t, _)| !cited.contains(t)) {
         let term = &analysis.vocabulary.terms[t as usize];
         let numeric = term.surface.starts_with(|c: char| c.is_ascii_digit());
         let idf = if numeric {
@@ -211,7 +228,7 @@ fn weigh_terms(
         } else {
             term.idf
         };
-        if in_summary.contains(&t) {
+        if in_summary[t as usize] {
             weight += SHARED_DISCOUNT * idf;
         } else {
             weight += idf;
@@ -278,5 +295,42 @@ fn passage(
             .collect(),
         facts,
         preview,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::segment::segment;
+
+    /// The key terms of the passage made of the report's first paragraph.
+    fn key_terms(report: &str) -> Vec<String> {
+        let (summary, report) = (segment("Nothing alike here.\n"), segment(report));
+        let tokens = Tokens::new(&summary, &report);
+        let cited_only = cited_only_terms(&report, &tokens);
+        let analysis = Analysis::new(tokens);
+        let mut spread = Spread::new(
+            analysis.vocabulary.terms.len(),
+            analysis.vocabulary.phrases(),
+        );
+        let in_summary = vec![false; analysis.vocabulary.terms.len()];
+        let sentences = &report.paragraphs[0].sentences;
+        let terms = weigh_terms(sentences, &analysis, &mut spread, &in_summary, &cited_only);
+        terms.key_terms[..terms.key_len]
+            .iter()
+            .map(|&t| analysis.vocabulary.terms[t as usize].surface.to_string())
+            .collect()
+    }
+
+    #[test]
+    fn a_party_is_a_key_term_only_where_the_passage_names_it_outside_a_citation() {
+        let cited = key_terms(
+            "Courts agree, see United States v. Aguilar, 515 U.S. 593 (1995). Nobody lied.\n",
+        );
+        assert!(!cited.iter().any(|t| t == "aguilar"), "{cited:?}");
+        let named = key_terms(
+            "Courts agree, see United States v. Aguilar, 515 U.S. 593 (1995). Aguilar lied.\n",
+        );
+        assert!(named.iter().any(|t| t == "aguilar"), "{named:?}");
     }
 }
