@@ -306,6 +306,19 @@ impl Widths {
         if starts_item(tb) && (end != Ending::Open || ratio < SHORT) {
             return Verdict::Break;
         }
+        // A numbered title wider than the wrap width around it was never
+        // wrapped (OCR prints headings on one line, however long); nor was
+        // one that opens its paragraph and fills its line when a full line
+        // of prose, not the title's own tail, follows.
+        let before_prose =
+            opens && lb.width >= FULL_ENOUGH * capacity && !title_case(tb) && !all_caps(tb);
+        let unwrapped_title = (title_case(ta) || all_caps(ta))
+            && numbering(ta).is_some()
+            && (ratio > 1.0 || before_prose)
+            && tb.starts_with(char::is_uppercase);
+        if unwrapped_title && end == Ending::Open && !runs_on(ta) {
+            return Verdict::Break;
+        }
         if la.width > OVERFULL * capacity {
             return Verdict::from(b_lower || !matches!(end, Ending::Terminal | Ending::Colon));
         }
@@ -350,15 +363,6 @@ impl Widths {
                     || all_caps(ta)
                     || (before_full_line && ratio < SHORT_LINE)
                     || (before_full_line && ratio < SHORT && numbering(ta).is_some());
-                // A numbered title wider than the wrap width around it was
-                // never wrapped (OCR prints headings on one line).
-                let unwrapped_title = (title_case(ta) || all_caps(ta))
-                    && numbering(ta).is_some()
-                    && ratio > 1.0
-                    && tb.starts_with(char::is_uppercase);
-                if unwrapped_title && !runs_on(ta) {
-                    return Verdict::Break;
-                }
                 if room >= 1.0 || runs_on(ta) || !heading_like {
                     return Verdict::Join;
                 }
@@ -663,6 +667,23 @@ mod tests {
             .map(|l| l + "\n")
             .collect();
         assert_eq!(paragraphs(&text), paras);
+    }
+
+    /// A numbered title that fills its line stands alone before a full line
+    /// of prose (OCR keeps titles on one line); a title wrapped onto a
+    /// second line in title case stays whole.
+    #[test]
+    fn a_full_numbered_title_ends_before_prose() {
+        let title = "2. Further Efforts by the Committee to Review the Budget and Minutes";
+        assert!(title.len() + 8 > WIDTH && title.len() <= WIDTH);
+        let paras = sample_paragraphs(6);
+        let mut alone = paras.clone();
+        alone.insert(3, title.to_string());
+        assert_eq!(paragraphs(&wrapped(&alone, WIDTH)), alone);
+        let wrapped_title = format!("{title} Covered by the Spring Review");
+        let mut whole = paras.clone();
+        whole.insert(3, wrapped_title);
+        assert_eq!(paragraphs(&wrapped(&whole, WIDTH)), whole);
     }
 
     #[test]
