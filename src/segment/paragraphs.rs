@@ -743,8 +743,9 @@ mod tests {
     }
 
     /// A numbered title that fills its line stands alone before a full line
-    /// of prose (OCR keeps titles on one line); a title wrapped onto a
-    /// second line in title case stays whole.
+    /// of prose (OCR keeps titles on one line), as does one OCR left longer
+    /// than any wrapped line; a title wrapped onto a second line in title
+    /// case stays whole.
     #[test]
     fn a_full_numbered_title_ends_before_prose() {
         let title = "2. Further Efforts by the Committee to Review the Budget and Minutes";
@@ -757,6 +758,22 @@ mod tests {
         let mut whole = paras.clone();
         whole.insert(3, wrapped_title);
         assert_eq!(paragraphs(&wrapped(&whole, WIDTH)), whole);
+        let long = "1. Incoming Regional Auditor Discusses the Budget for the Coming Year with the Harbour Pilot and the Council";
+        assert!(long.len() as f32 > OVERFULL * WIDTH as f32);
+        let mut unwrapped = paras.clone();
+        unwrapped.insert(3, long.to_string());
+        let text: String = unwrapped
+            .iter()
+            .flat_map(|p| {
+                if p == long {
+                    vec![p.clone()]
+                } else {
+                    wrap(p, WIDTH)
+                }
+            })
+            .map(|l| l + "\n")
+            .collect();
+        assert_eq!(paragraphs(&text), unwrapped);
     }
 
     #[test]
