@@ -64,8 +64,8 @@ pub struct Group {
 /// set around redaction boxes), not paragraph ends: they are forgotten, so
 /// the line's ending and fill decide there as on a wrapped page. Text with
 /// one paragraph per blank-line block is untouched: its blocks end sentences.
-pub fn forget_line_spacing(layout: &mut Layout) {
-    let wrap = layout.wrap_width();
+/// `wrap` is the layout's wrap width, which line spacing does not change.
+pub fn forget_line_spacing(layout: &mut Layout, wrap: Option<f32>) {
     for page in layout.pages.clone() {
         let body: Vec<usize> = page
             .filter(|&i| layout.lines[i].role == Role::Body)
@@ -806,7 +806,8 @@ mod tests {
         let text = spaced_pages();
         let mut layout = Layout::new(&text);
         super::super::furniture::mark(&mut layout);
-        forget_line_spacing(&mut layout);
+        let wrap = layout.wrap_width();
+        forget_line_spacing(&mut layout, wrap);
         let texts = grouped_texts(&layout);
         assert!(texts.contains(&paragraph(60, 4)), "{texts:#?}");
         for k in 0..3 {
