@@ -47,12 +47,17 @@ pub struct Marker {
 
 /// Reads a footnote marker at the start of `line`: digits, possibly wrapped
 /// in OCR debris, either alone or followed by a space and text; or, in OCR,
-/// a replacement character standing where the digits were lost.
+/// a replacement character, `*`, `%` or `TM` standing where the digits were lost.
 pub fn marker(line: &str) -> Option<Marker> {
     const DEBRIS: &[char] = &[
         '\'', '"', '‘', '’', '“', '”', '*', '#', '^', '`', '!', '|', '%', '$', '�',
     ];
-    let lead = line.len() - line.trim_start_matches(DEBRIS).len();
+    // OCR reads a raised note number as "TM" (a trademark sign) too.
+    let lead = if line.starts_with("TM ") {
+        2
+    } else {
+        line.len() - line.trim_start_matches(DEBRIS).len()
+    };
     if lead > 3 {
         return None;
     }
@@ -61,7 +66,7 @@ pub fn marker(line: &str) -> Option<Marker> {
         - after_lead
             .trim_start_matches(|c: char| c.is_ascii_digit())
             .len();
-    let lost_digits = digits == 0 && line[..lead].contains(['�', '*']);
+    let lost_digits = digits == 0 && line[..lead].contains(['�', '*', '%', 'T']);
     if (digits == 0 && !lost_digits) || digits > 4 {
         return None;
     }
@@ -404,6 +409,9 @@ mod tests {
         assert_eq!(m("'8 See, e.g., Meet the Press"), Some(None));
         assert_eq!(m("\"2 See, e.g., @realDonaldTrump"), Some(None));
         assert_eq!(m("2� See id."), Some(None));
+        assert_eq!(m("% Statement of Offense at 2-3"), Some(None));
+        assert_eq!(m("TM Porter 4/13/18 302, at 11"), Some(None));
+        assert_eq!(m("TMobile said"), None);
         assert_eq!(m("4.12 The health visitor"), None);
         assert_eq!(m("2016, the media reported"), None);
         assert_eq!(m("1) first item"), None);

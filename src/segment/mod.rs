@@ -6,6 +6,7 @@
 //! pages ([`pages`] infers the pages of text without form feeds);
 //! [`furniture`] marks running headers, footers, page numbers and
 //! contents leaders; [`footnotes`] marks the notes at page bottoms;
+//! [`joined`] cuts OCR lines that hold two paragraphs' printed lines;
 //! [`paragraphs`] regroups the remaining lines into paragraphs, weighing
 //! doubtful line ends with the document's own line [`fill`]; [`blocks`]
 //! joins each group into normalised text with a map back to the input;
@@ -22,6 +23,7 @@ mod footnotes;
 mod furniture;
 mod glue;
 mod headings;
+mod joined;
 mod lines;
 mod pages;
 mod paragraphs;
@@ -43,7 +45,9 @@ pub fn segment(text: &str) -> Document {
     let mut layout = Layout::new(text);
     furniture::mark(&mut layout);
     footnotes::mark(&mut layout);
-    paragraphs::forget_line_spacing(&mut layout);
+    let wrap = layout.wrap_width();
+    paragraphs::forget_line_spacing(&mut layout, wrap);
+    joined::split(&mut layout, wrap);
     let groups = paragraphs::group(&layout);
     let mut blocks = headings::blocks(&layout, groups);
     glue::split(&mut blocks);

@@ -42,6 +42,13 @@ const OVERLONG: f32 = 3.0;
 const OVERFULL: f32 = 1.4;
 /// Lines this many body lines either side give the local wrap width.
 const NEIGHBOURS: usize = 8;
+/// A line narrower than this share of the local wrap width, with at least
+/// `FRAGMENT_COMPANY` as narrow among the `FRAGMENT_REACH` body lines either
+/// side, is a fragment of text OCR read in narrow columns (set beside a
+/// redaction box or a picture), not a heading.
+const FRAGMENT: f32 = 0.35;
+const FRAGMENT_REACH: usize = 2;
+const FRAGMENT_COMPANY: usize = 2;
 
 /// Lines that make up one paragraph or footnote, in input order.
 #[derive(Debug, Clone)]
@@ -57,8 +64,8 @@ pub struct Group {
 /// set around redaction boxes), not paragraph ends: they are forgotten, so
 /// the line's ending and fill decide there as on a wrapped page. Text with
 /// one paragraph per blank-line block is untouched: its blocks end sentences.
-pub fn forget_line_spacing(layout: &mut Layout) {
-    let wrap = layout.wrap_width();
+/// `wrap` is the layout's wrap width, which line spacing does not change.
+pub fn forget_line_spacing(layout: &mut Layout, wrap: Option<f32>) {
     for page in layout.pages.clone() {
         let body: Vec<usize> = page
             .filter(|&i| layout.lines[i].role == Role::Body)
@@ -149,6 +156,8 @@ struct Widths {
     indents: bool,
     /// How full lines are in this document at paragraph ends and in the middle.
     fill: Fill,
+    /// Which lines are column fragments (by line index; see `FRAGMENT`).
+    fragments: Vec<bool>,
 }
 
 impl Widths {
@@ -160,6 +169,7 @@ impl Widths {
                 local,
                 indents: false,
                 fill: Fill::learn(&[]),
+                fragments: Vec::new(),
             };
         };
         for (k, &i) in body.iter().enumerate() {
@@ -179,11 +189,13 @@ impl Widths {
             let third = if top[2] > 0.0 { top[2] } else { top[0] };
             local[i] = if third >= 0.5 * wrap { third } else { wrap };
         }
+        let fragments = fragments(layout, body, &local);
         let mut widths = Widths {
             wrap: Some(wrap),
             local,
             indents: first_line_indents(layout, body),
             fill: Fill::learn(&[]),
+            fragments,
         };
         widths.fill = widths.learn_fill(layout, body);
         widths
@@ -197,6 +209,11 @@ impl Widths {
             .filter(|&c| c > 0.0)
             .or(self.wrap)
             .unwrap_or(1.0)
+    }
+
+    /// Whether line `a` is a column fragment (see `FRAGMENT`).
+    fn fragment(&self, a: usize) -> bool {
+        self.fragments.get(a).copied().unwrap_or(false)
     }
 
     /// How full line `a` is counting the first word of line `b`, in local wrap widths.
@@ -306,6 +323,21 @@ impl Widths {
         if starts_item(tb) && (end != Ending::Open || ratio < SHORT) {
             return Verdict::Break;
         }
+        // A numbered title wider than the wrap width around it was never
+        // wrapped (OCR prints headings on one line, however long); nor was
+        // one that opens its paragraph and fills its line when a full line
+        // of prose, not the title's own tail, follows.
+        let before_prose =
+            || opens && lb.width >= FULL_ENOUGH * capacity && !title_case(tb) && !all_caps(tb);
+        let unwrapped_title = end == Ending::Open
+            && numbering(ta).is_some()
+            && tb.starts_with(char::is_uppercase)
+            && (ratio > 1.0 || before_prose())
+            && (title_case(ta) || all_caps(ta))
+            && !runs_on(ta);
+        if unwrapped_title {
+            return Verdict::Break;
+        }
         if la.width > OVERFULL * capacity {
             return Verdict::from(b_lower || !matches!(end, Ending::Terminal | Ending::Colon));
         }
@@ -350,16 +382,9 @@ impl Widths {
                     || all_caps(ta)
                     || (before_full_line && ratio < SHORT_LINE)
                     || (before_full_line && ratio < SHORT && numbering(ta).is_some());
-                // A numbered title wider than the wrap width around it was
-                // never wrapped (OCR prints headings on one line).
-                let unwrapped_title = (title_case(ta) || all_caps(ta))
-                    && numbering(ta).is_some()
-                    && ratio > 1.0
-                    && tb.starts_with(char::is_uppercase);
-                if unwrapped_title && !runs_on(ta) {
-                    return Verdict::Break;
-                }
-                if room >= 1.0 || runs_on(ta) || !heading_like {
+                // Column fragments run on into each other.
+                let fragments = self.fragment(a) && self.fragment(b);
+                if room >= 1.0 || runs_on(ta) || !heading_like || fragments {
                     return Verdict::Join;
                 }
                 Verdict::from(ratio >= 0.45 && title_case(tb))
@@ -456,6 +481,30 @@ fn split_at_reference(line: &str, widths: f32, capacity: f32) -> bool {
     let glued = line[..line.len() - digits]
         .ends_with(['.', ',', ';', ':', '!', '?', '”', '’', '"', ')', ']']);
     (1..=4).contains(&digits) && glued && (0.9..=1.06).contains(&(widths / capacity))
+}
+
+/// Which lines (by line index) are column fragments: narrower than
+/// `FRAGMENT` local wrap widths, with at least `FRAGMENT_COMPANY` body lines
+/// as narrow within `FRAGMENT_REACH` either side. OCR of text set in narrow
+/// columns beside a box gives runs of such lines ("the Code", "Sessions",
+/// "President"), which end no sentence yet are no headings: a fuller line
+/// follows a heading, a fragment runs on into another.
+fn fragments(layout: &Layout, body: &[usize], local: &[f32]) -> Vec<bool> {
+    let narrow: Vec<bool> = body
+        .iter()
+        .map(|&i| layout.lines[i].width < FRAGMENT * local[i])
+        .collect();
+    let mut out = vec![false; layout.lines.len()];
+    for (k, &i) in body.iter().enumerate() {
+        if !narrow[k] {
+            continue;
+        }
+        let lo = k.saturating_sub(FRAGMENT_REACH);
+        let hi = (k + FRAGMENT_REACH + 1).min(body.len());
+        let company = (lo..hi).filter(|&j| j != k && narrow[j]).count();
+        out[i] = company >= FRAGMENT_COMPANY;
+    }
+    out
 }
 
 /// Whether the text keeps first-line indents: many lines sit a few columns
@@ -665,6 +714,68 @@ mod tests {
         assert_eq!(paragraphs(&text), paras);
     }
 
+    /// OCR of text set in narrow columns beside a box: a run of short lines
+    /// ending no sentence, some a single capitalised word, inside one
+    /// paragraph; a short heading before a full line still stands alone.
+    #[test]
+    fn a_run_of_column_fragments_stays_in_its_paragraph() {
+        let paras = sample_paragraphs(6);
+        let fragments = [
+            "Sessions had read the language in",
+            "the Code",
+            "Sessions",
+            "of Federal",
+            "President",
+            "regulations, and thought that it did not apply to him.",
+        ];
+        let mut text = wrapped(&paras[..3], WIDTH);
+        text.push_str("Analysis\n");
+        text.push_str(&wrapped(&paras[3..4], WIDTH));
+        for line in fragments {
+            text.push_str(line);
+            text.push('\n');
+        }
+        text.push_str(&wrapped(&paras[4..], WIDTH));
+        let found = paragraphs(&text);
+        assert!(found.contains(&fragments.join(" ")), "{found:#?}");
+        assert!(found.contains(&"Analysis".to_string()), "{found:#?}");
+        assert!(found.contains(&paras[3]), "{found:#?}");
+    }
+
+    /// A numbered title that fills its line stands alone before a full line
+    /// of prose (OCR keeps titles on one line), as does one OCR left longer
+    /// than any wrapped line; a title wrapped onto a second line in title
+    /// case stays whole.
+    #[test]
+    fn a_full_numbered_title_ends_before_prose() {
+        let title = "2. Further Efforts by the Committee to Review the Budget and Minutes";
+        assert!(title.len() + 8 > WIDTH && title.len() <= WIDTH);
+        let paras = sample_paragraphs(6);
+        let mut alone = paras.clone();
+        alone.insert(3, title.to_string());
+        assert_eq!(paragraphs(&wrapped(&alone, WIDTH)), alone);
+        let wrapped_title = format!("{title} Covered by the Spring Review");
+        let mut whole = paras.clone();
+        whole.insert(3, wrapped_title);
+        assert_eq!(paragraphs(&wrapped(&whole, WIDTH)), whole);
+        let long = "1. Incoming Regional Auditor Discusses the Budget for the Coming Year with the Harbour Pilot and the Council";
+        assert!(long.len() as f32 > OVERFULL * WIDTH as f32);
+        let mut unwrapped = paras.clone();
+        unwrapped.insert(3, long.to_string());
+        let text: String = unwrapped
+            .iter()
+            .flat_map(|p| {
+                if p == long {
+                    vec![p.clone()]
+                } else {
+                    wrap(p, WIDTH)
+                }
+            })
+            .map(|l| l + "\n")
+            .collect();
+        assert_eq!(paragraphs(&text), unwrapped);
+    }
+
     #[test]
     fn keeps_one_paragraph_per_blank_line_block_when_unwrapped() {
         let text =
@@ -695,7 +806,8 @@ mod tests {
         let text = spaced_pages();
         let mut layout = Layout::new(&text);
         super::super::furniture::mark(&mut layout);
-        forget_line_spacing(&mut layout);
+        let wrap = layout.wrap_width();
+        forget_line_spacing(&mut layout, wrap);
         let texts = grouped_texts(&layout);
         assert!(texts.contains(&paragraph(60, 4)), "{texts:#?}");
         for k in 0..3 {
