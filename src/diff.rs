@@ -41,7 +41,7 @@ const MAX_TABLE_CELLS: usize = 1 << 20;
 /// common beginning and end would need a table over [`MAX_TABLE_CELLS`],
 /// that part is reported as replaced whole: a diff that is not minimal
 /// rather than one that takes the page down.
-fn lcs_ops<K: Eq + std::hash::Hash + Ord>(old: &[K], new: &[K]) -> Vec<DiffOp> {
+fn lcs_ops<K: Eq + std::hash::Hash>(old: &[K], new: &[K]) -> Vec<DiffOp> {
     let prefix = old.iter().zip(new).take_while(|(a, b)| a == b).count();
     let (old_rest, new_rest) = (&old[prefix..], &new[prefix..]);
     let suffix = old_rest
@@ -66,7 +66,7 @@ fn lcs_ops<K: Eq + std::hash::Hash + Ord>(old: &[K], new: &[K]) -> Vec<DiffOp> {
 
 /// A stretch of the word diff: words both sentences share, or words of one
 /// replaced by words of the other (either range may be empty).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug)]
 struct Stretch {
     kept: bool,
     old: Range<usize>,
@@ -84,7 +84,7 @@ struct Stretch {
 /// which tells a reader nothing; dissolving those runs reads as a person
 /// would mark the change, while names, numbers and other content words
 /// stay kept wherever they occur.
-fn stretches<K: Eq + std::hash::Hash + Ord>(
+fn stretches<K: Eq + std::hash::Hash>(
     old: &[K],
     new: &[K],
     is_content: impl Fn(&K) -> bool,
@@ -115,7 +115,7 @@ fn stretches<K: Eq + std::hash::Hash + Ord>(
 
 /// Diffs the words of `report` (old) against those of `summary` (new);
 /// `is_content` tells content words from function words.
-pub fn diff_words<K: Eq + std::hash::Hash + Ord>(
+pub fn diff_words<K: Eq + std::hash::Hash>(
     report: &DiffSide<K>,
     summary: &DiffSide<K>,
     is_content: impl Fn(&K) -> bool,
@@ -169,21 +169,25 @@ pub fn word_diff(report: &str, summary: &str) -> WordDiff {
     // Lower-cased forms as ids, so this shares `diff_words::<u32>` with the
     // comparison instead of compiling the diff algorithms a second time for
     // strings (the diff looks only at which keys are equal, so it is unchanged).
-    let mut ids = FxHashMap::default();
-    let mut content = Vec::new();
-    let mut keys = |tokens: &'_ [Token]| -> Vec<u32> {
+    fn keys<'a>(
+        tokens: &'a [Token],
+        ids: &mut FxHashMap<&'a str, u32>,
+        content: &mut Vec<bool>,
+    ) -> Vec<u32> {
         tokens
             .iter()
             .map(|t| {
                 let next = content.len() as u32;
-                *ids.entry(t.lower.clone()).or_insert_with(|| {
+                *ids.entry(t.lower.as_str()).or_insert_with(|| {
                     content.push(t.class != TokenClass::Stop);
                     next
                 })
             })
             .collect()
-    };
-    let (old_keys, new_keys) = (keys(&old), keys(&new));
+    }
+    let (mut ids, mut content) = (FxHashMap::default(), Vec::new());
+    let old_keys = keys(&old, &mut ids, &mut content);
+    let new_keys = keys(&new, &mut ids, &mut content);
     let spans = |tokens: &[Token]| tokens.iter().map(|t| (t.start, t.end)).collect::<Vec<_>>();
     let (old_spans, new_spans) = (spans(&old), spans(&new));
     diff_words(
