@@ -5,6 +5,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use serde::de::IgnoredAny;
+use serde::Serialize;
 use tsify::{Ts, Tsify};
 use wasm_bindgen::prelude::*;
 
@@ -86,9 +87,40 @@ pub fn compare_json(
     // the copies (and the doubled peak memory) of growing a long report's buffer.
     let mut json =
         Vec::with_capacity((summary.len() + report.len()).saturating_mul(JSON_PER_INPUT_BYTE));
-    serde_json::to_writer(&mut json, &result).map_err(js_error)?;
+    let mut writer = serde_json::Serializer::with_formatter(&mut json, AsciiJson);
+    result.serialize(&mut writer).map_err(js_error)?;
     drop(result);
     String::from_utf8(json).map_err(js_error)
+}
+
+/// Compact JSON with every character past ASCII written as a `\u` escape.
+/// The browser then decodes the text on its ASCII fast path into a string
+/// of one byte per character, and `JSON.parse` scans that faster: one
+/// curly quote would otherwise make the whole 2.8 MB of the Mueller
+/// pair's result a two-byte string (decoding 6.7 → 1.9 ms, parsing
+/// 13.4 → 10.7 ms in V8, for 1% more bytes).
+struct AsciiJson;
+
+impl serde_json::ser::Formatter for AsciiJson {
+    fn write_string_fragment<W: ?Sized + std::io::Write>(
+        &mut self,
+        writer: &mut W,
+        fragment: &str,
+    ) -> std::io::Result<()> {
+        let bytes = fragment.as_bytes();
+        let mut from = 0;
+        // The first byte past ASCII after ASCII ones starts a character.
+        while let Some(at) = bytes[from..].iter().position(|b| !b.is_ascii()) {
+            let at = from + at;
+            writer.write_all(&bytes[from..at])?;
+            let c = fragment[at..].chars().next().unwrap_or_default();
+            for unit in c.encode_utf16(&mut [0; 2]) {
+                write!(writer, "\\u{unit:04x}")?;
+            }
+            from = at + c.len_utf8();
+        }
+        writer.write_all(&bytes[from..])
+    }
 }
 
 /// Bytes of `compareJson` output to reserve per byte of input (the Mueller pair gives about 7).

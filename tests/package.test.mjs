@@ -116,6 +116,17 @@ describe('the API in Node.js', () => {
     assert.ok(link.diff.spans.length > 0 && link.terms.length > 0, 'summary links carry terms and a word diff');
   });
 
+  test('compare hands over text past ASCII intact, sent as escapes', async () => {
+    const summary = 'The café’s “pumps” 😀 failed.';
+    const report = `Inspectors said the café’s “pumps” 😀 failed in March.\n\nThe library’s budget fell.\n`;
+    // The module's own JSON is plain ASCII, which the browser decodes and parses fastest.
+    const core = await import(pathToFileURL(path.join(PKG, 'lacuna.js')).href);
+    assert.match(core.compareJson(summary, report), /^[\x00-\x7f]*$/);
+    const sentence = lacuna.compare(summary, report).report.paragraphs[0].sentences[0];
+    assert.equal(sentence.text, 'Inspectors said the café’s “pumps” 😀 failed in March.');
+    assert.equal(report.slice(sentence.start, sentence.end), sentence.text, 'UTF-16 offsets, the emoji two units');
+  });
+
   test('options change the verdicts', () => {
     const strict = lacuna.compare(SUMMARY, REPORT, { covered_threshold: 0.95, partial_threshold: 0.9 });
     const lenient = lacuna.compare(SUMMARY, REPORT, { covered_threshold: 0.05, partial_threshold: 0.01 });
