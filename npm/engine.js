@@ -123,7 +123,7 @@ export class Engine {
     const request = this.#pending.get(id);
     if (!request) return;
     this.#pending.delete(id);
-    if (ok) request.resolve(value);
+    if (ok) request.resolve(request.message.type === 'compare' ? JSON.parse(value) : value);
     else request.reject(new Error(error));
   }
 

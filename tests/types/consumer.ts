@@ -1,7 +1,7 @@
 // A page that embeds Lacuna, written against the package's published types
 // the way a consumer would import them (by package name, through its exports
 // map). Type-checked under `strict` by tests/types/check.mjs; never run.
-import { checkSize, compare, decode, init, segment, wordDiff } from 'lacuna';
+import { checkSize, compare, compareJson, decode, init, segment, wordDiff } from 'lacuna';
 import type { Comparison, Document, FactKind, Omission, Options, Status, WasmSource, WordDiff } from 'lacuna';
 import 'lacuna/element';
 import type { LacunaCompareElement, LacunaDoneDetail } from 'lacuna/element';
@@ -15,8 +15,10 @@ export async function run(wasm: WasmSource, summary: string, report: string): Pr
   const result: Comparison = compare(summary, report, options);
   compare(summary, report);
   compare(summary, report, null);
+  const posted: string = compareJson(summary, report, options);
 
   const lines: string[] = [];
+  lines.push(String((JSON.parse(posted) as Comparison).stats.coverage));
   const top: Omission | undefined = result.omissions[0];
   if (top) lines.push(`#${top.rank} ${top.section.join(' › ')}: ${top.key_terms.join(', ')} (${top.words} words)`);
   for (const paragraph of result.report.paragraphs) {
