@@ -127,7 +127,10 @@ impl<'a> Layout<'a> {
 /// Index of the first line break (LF, CR) or page break (form feed) in
 /// `bytes` from `from` on, or `bytes.len()`.
 fn next_break(bytes: &[u8], from: usize) -> usize {
-    memchr::memchr3(b'\n', b'\r', b'\x0c', &bytes[from..]).map_or(bytes.len(), |k| from + k)
+    bytes
+        .get(from..)
+        .and_then(|rest| memchr::memchr3(b'\n', b'\r', b'\x0c', rest))
+        .map_or(bytes.len(), |k| from + k)
 }
 
 /// Measures the line in `text[start..end]`, or `None` if it is blank.
