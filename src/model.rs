@@ -95,8 +95,9 @@ pub struct Paragraph {
     pub start: u32,
     /// UTF-16 offset just past the paragraph's last character in the original input.
     pub end: u32,
-    /// Heading path this paragraph sits under, outermost first.
-    pub section: Vec<String>,
+    /// Heading path this paragraph sits under, outermost first; one list
+    /// shared by all the paragraphs of a section (a plain array in JSON).
+    pub section: Arc<[String]>,
     /// The paragraph's own number or list marker ("4.12", "(a)"), when it has one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
@@ -247,7 +248,7 @@ pub struct Omission {
     /// UTF-16 offset of the passage's end in the original report.
     pub end: u32,
     /// Heading path of the passage's first paragraph.
-    pub section: Vec<String>,
+    pub section: Arc<[String]>,
     /// Number of words in the passage.
     pub words: u32,
     /// The terms that make the passage weighty, weightiest first.
@@ -318,7 +319,7 @@ pub struct Occurrence {
 #[cfg_attr(target_arch = "wasm32", derive(Tsify))]
 pub struct SectionCoverage {
     /// Heading path of the section, outermost first (empty for text before any heading).
-    pub path: Vec<String>,
+    pub path: Arc<[String]>,
     /// Id of the section's first paragraph.
     pub first_paragraph: u32,
     /// Body paragraphs in the section (not counting its subsections).

@@ -408,7 +408,7 @@ fn a_news_article_has_its_title_as_heading() {
         ]
     );
     assert_eq!(
-        doc.paragraphs[3].section,
+        *doc.paragraphs[3].section,
         ["Ad sales boost Time Warner profit"]
     );
 }

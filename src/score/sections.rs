@@ -14,7 +14,7 @@ pub fn section_coverage(report: &Document, words: &DocumentWords) -> Vec<Section
     let mut index: FxHashMap<&[String], u32> = FxHashMap::default();
     for p in &report.paragraphs {
         let next = out.len() as u32;
-        let at = match *index.entry(&p.section).or_insert(next) {
+        let at = match *index.entry(&*p.section).or_insert(next) {
             i if i < next => i as usize,
             _ => {
                 out.push(SectionCoverage {

@@ -18,6 +18,8 @@
 //! them (I. > A. > 1. > a. > (i) in the usual case); unnumbered headings nest
 //! under the nearest numbered one, run-in headings deepest.
 
+use std::sync::Arc;
+
 use super::blocks::Block;
 use super::cues::{
     all_caps, ending, has_inner_sentence_end, is_small_word, numbering, runs_on, title_case,
@@ -368,19 +370,22 @@ impl Key {
 }
 
 /// The heading path of every block, outermost first; a heading's own path ends with itself.
-pub fn sections(blocks: &[Block]) -> Vec<Vec<String>> {
+pub fn sections(blocks: &[Block]) -> Vec<Arc<[String]>> {
     let mut stack: Vec<Open> = Vec::new();
     let mut out = Vec::with_capacity(blocks.len());
     let mut first_body = true;
+    // The paragraphs under one heading share its path.
+    let mut path: Arc<[String]> = Arc::new([]);
     for block in blocks {
         if block.kind == ParagraphKind::Heading {
             let key = key_of(block, first_body, &stack);
             place(&mut stack, key, block.text.clone());
+            path = stack.iter().map(|o| o.text.clone()).collect();
         }
         if block.kind != ParagraphKind::Footnote {
             first_body = false;
         }
-        out.push(stack.iter().map(|o| o.text.clone()).collect());
+        out.push(Arc::clone(&path));
     }
     out
 }
@@ -468,7 +473,7 @@ mod tests {
         blocks
             .into_iter()
             .zip(paths)
-            .map(|(b, p)| (b.kind, b.text, p))
+            .map(|(b, p)| (b.kind, b.text, p.to_vec()))
             .collect()
     }
 

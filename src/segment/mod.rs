@@ -31,6 +31,8 @@ mod redactions;
 mod scan;
 mod sentences;
 
+use std::sync::Arc;
+
 use blocks::Block;
 use lines::Layout;
 
@@ -58,7 +60,7 @@ pub fn segment(text: &str) -> Document {
 }
 
 /// Assembles the model's document, converting byte offsets to UTF-16 once for all.
-fn build(layout: &Layout, blocks: Vec<Block>, sections: Vec<Vec<String>>) -> Document {
+fn build(layout: &Layout, blocks: Vec<Block>, sections: Vec<Arc<[String]>>) -> Document {
     let splits: Vec<Vec<std::ops::Range<usize>>> =
         blocks.iter().map(|b| split_sentences(&b.text)).collect();
     let mut offsets = Utf16Offsets::new(layout.text);
