@@ -18,9 +18,10 @@ pub enum Ending {
 }
 
 /// How `line` ends. Footnote references glued to the end ("said.”23", OCR's
-/// "Russia.'*" and "so.%�") are looked through; an abbreviation's period does not end a sentence.
+/// "Russia.'*", "so.%�" and "back.�TM", a raised number read as a trademark
+/// sign) are looked through; an abbreviation's period does not end a sentence.
 pub fn ending(line: &str) -> Ending {
-    let stripped = line.trim_end_matches(|c: char| {
+    let closing = |c: char| {
         c.is_ascii_digit()
             || matches!(
                 c,
@@ -39,7 +40,13 @@ pub fn ending(line: &str) -> Ending {
                     | '%'
                     | '^'
             )
-    });
+    };
+    let mut stripped = line.trim_end_matches(closing);
+    if let Some(before) = stripped.strip_suffix("TM") {
+        if before.ends_with(|c: char| closing(c) || matches!(c, '.' | '!' | '?')) {
+            stripped = before.trim_end_matches(closing);
+        }
+    }
     let Some(last) = stripped.chars().next_back() else {
         return Ending::Open;
     };
@@ -336,6 +343,9 @@ mod tests {
         assert_eq!(ending("said so.”23"), Ending::Terminal);
         assert_eq!(ending("Russia.'*"), Ending::Terminal);
         assert_eq!(ending("if he did so.%�"), Ending::Terminal);
+        assert_eq!(ending("the President had his back.�TM"), Ending::Terminal);
+        assert_eq!(ending("or Crooked's office?\"!�TM"), Ending::Terminal);
+        assert_eq!(ending("cash from the ATM"), Ending::Open);
         assert_eq!(ending("rose by 5%"), Ending::Open);
         assert_eq!(ending("the report of the U.S."), Ending::Terminal);
         assert_eq!(ending("United States v."), Ending::Open);

@@ -101,6 +101,15 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
     lines
 }
 
+/// Lines of `text` wrapped at `width`, the first at `width - indent`, as
+/// pdftotext prints an indented paragraph (the indent itself dropped).
+pub fn wrap_indented(text: &str, width: usize, indent: usize) -> Vec<String> {
+    let mut lines = wrap(text, width - indent);
+    let rest = lines.split_off(1.min(lines.len())).join(" ");
+    lines.extend(wrap(&rest, width));
+    lines
+}
+
 /// Paragraphs wrapped at `width` and joined with single line breaks, the way
 /// pdftotext prints them.
 pub fn wrapped(paragraphs: &[String], width: usize) -> String {

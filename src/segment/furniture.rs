@@ -368,7 +368,7 @@ fn fold(line: &str) -> String {
 }
 
 /// Calls `f` with the hash of every trigram of `fold(line)`, without building it.
-fn for_each_trigram(line: &str, mut f: impl FnMut(u32)) {
+pub(super) fn for_each_trigram(line: &str, mut f: impl FnMut(u32)) {
     let mut window = [0u32; 3];
     let mut filled = 0;
     let mut in_digits = false;

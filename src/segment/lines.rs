@@ -32,6 +32,9 @@ pub struct Line {
     pub page: u32,
     /// Whether a blank line separates it from the previous line of its page.
     pub blank_before: bool,
+    /// Whether [`super::joined`] cut it from the text line before it, at the
+    /// end of the paragraph that line held: a paragraph ends before it.
+    pub cut_before: bool,
     /// What the line is to the compared text.
     pub role: Role,
 }
@@ -154,6 +157,7 @@ fn measure(text: &str, start: usize, end: usize) -> Option<Line> {
         width: text_width(content),
         page: 0,
         blank_before: false,
+        cut_before: false,
         role: Role::Body,
     })
 }

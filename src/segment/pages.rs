@@ -10,7 +10,7 @@ use std::cmp::Reverse;
 
 use rustc_hash::FxHashMap;
 
-use super::furniture::page_number;
+use super::furniture::{for_each_trigram, page_number};
 use super::lines::{Layout, Role};
 
 /// Consecutive page numbers at least this many lines apart seed the run
@@ -41,6 +41,7 @@ const MIN_RUNNING_LETTERS: usize = 8;
 pub fn infer(layout: &mut Layout) {
     if let Some(run) = page_number_run(layout) {
         let starts = page_starts(layout, &run);
+        let starts = with_lost_pages(layout, &run, &starts);
         split(layout, &starts);
     } else if let Some(starts) = running_line_starts(layout) {
         split(layout, &starts);
@@ -83,6 +84,116 @@ fn page_starts(layout: &Layout, run: &[(usize, u32)]) -> Vec<usize> {
             }
         })
         .collect()
+}
+
+/// `starts` with the starts of the pages whose numbers OCR lost, misread
+/// ("4l") or glued to the page's last line ("… at 9. 32"): where the count
+/// skips one number between two anchors, the page between them opens at the
+/// line most like the lines the other pages open with (their running
+/// header, however garbled), when one is about as alike as they are to each other.
+fn with_lost_pages(layout: &Layout, run: &[(usize, u32)], starts: &[usize]) -> Vec<usize> {
+    let openings = Openings::learn(layout, starts);
+    let mut out = Vec::with_capacity(starts.len() + 8);
+    for (k, &start) in starts.iter().enumerate() {
+        out.push(start);
+        let (Some(&next), Some(&(_, n)), Some(&(_, m))) =
+            (starts.get(k + 1), run.get(k), run.get(k + 1))
+        else {
+            continue;
+        };
+        if m == n + 2 {
+            out.extend(openings.likeliest(layout, start + 1..next));
+        }
+    }
+    out
+}
+
+/// What the lines that open pages share: for each letter trigram, how many
+/// of them hold it.
+struct Openings {
+    /// Trigram hash to the number of opening lines that hold it.
+    counts: FxHashMap<u32, u32>,
+    /// How many opening lines were counted.
+    lines: u32,
+    /// The median score of the opening lines themselves.
+    typical: f32,
+}
+
+impl Openings {
+    fn learn(layout: &Layout, starts: &[usize]) -> Self {
+        let mut counts: FxHashMap<u32, u32> = FxHashMap::default();
+        let mut lines = 0;
+        let mut seen = Vec::new();
+        for &start in starts {
+            if distinct_trigrams(layout, start, &mut seen) {
+                lines += 1;
+                for &t in &seen {
+                    *counts.entry(t).or_default() += 1;
+                }
+            }
+        }
+        let mut openings = Openings {
+            counts,
+            lines,
+            typical: 0.0,
+        };
+        let mut scores: Vec<f32> = starts
+            .iter()
+            .filter_map(|&start| openings.score(layout, start, &mut seen))
+            .collect();
+        let middle = scores.len() / 2;
+        if middle < scores.len() {
+            openings.typical = *scores.select_nth_unstable_by(middle, f32::total_cmp).1;
+        }
+        openings
+    }
+
+    /// How much line `i` looks like a page opening: the trigrams it shares
+    /// with at least half the opening lines, each weighed by the share of
+    /// them that hold it; `None` for lines that cannot be running lines.
+    fn score(&self, layout: &Layout, i: usize, seen: &mut Vec<u32>) -> Option<f32> {
+        if !distinct_trigrams(layout, i, seen) {
+            return None;
+        }
+        let lines = self.lines as f32;
+        Some(
+            seen.iter()
+                .filter_map(|t| self.counts.get(t))
+                .filter(|&&n| n * 2 >= self.lines)
+                .map(|&n| n as f32 / lines)
+                .sum(),
+        )
+    }
+
+    /// The line in `range` most like a page opening, if it scores at least
+    /// half what opening lines typically do.
+    fn likeliest(&self, layout: &Layout, range: std::ops::Range<usize>) -> Option<usize> {
+        if self.typical < MIN_RUNNING_LETTERS as f32 {
+            return None;
+        }
+        let mut seen = Vec::new();
+        range
+            .filter_map(|i| Some((i, self.score(layout, i, &mut seen)?)))
+            .filter(|&(_, score)| score * 2.0 >= self.typical)
+            .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)))
+            .map(|(i, _)| i)
+    }
+}
+
+/// Fills `seen` with the distinct trigrams of body line `i`, when it is
+/// short enough to be a running line.
+fn distinct_trigrams(layout: &Layout, i: usize, seen: &mut Vec<u32>) -> bool {
+    seen.clear();
+    let Some(line) = layout.lines.get(i) else {
+        return false;
+    };
+    if line.role != Role::Body || line.end - line.start > MAX_RUNNING_BYTES {
+        return false;
+    }
+    for_each_trigram(layout.text_of(i), |t| seen.push(t));
+    seen.sort_unstable();
+    seen.dedup();
+    true
 }
 
 /// Sets the pages of `layout` to begin at `starts` (ascending line indices;
@@ -404,16 +515,32 @@ mod tests {
         assert_pages_come_back(&text);
     }
 
+    /// A page whose number was lost: the count goes on past it, and the
+    /// page still ends where it did, before the next running header.
     #[test]
-    fn the_count_goes_on_past_a_lost_page_number() {
+    fn a_page_whose_number_was_lost_ends_before_the_next_header() {
         let text = report(&[12; 8], 72, |n| n != 5, |_| Vec::new());
+        assert_pages_come_back(&text);
         let pages = pages_of(&text.replace('\x0c', ""));
         let ends: Vec<&str> = pages
             .iter()
             .filter_map(|p| p.last())
             .map(String::as_str)
             .collect();
-        assert_eq!(ends, ["1", "2", "3", "4", "6", "7", "8"]);
+        assert_eq!(ends.len(), 8);
+        assert_eq!(ends[3..6], ["4", ends[4], "6"]);
+        assert!(ends[4].len() > 20, "{ends:?}");
+    }
+
+    /// OCR glued a page's number to its last line ("… in the district. 3"):
+    /// no line reads as the number, yet the page ends there.
+    #[test]
+    fn a_page_number_glued_to_the_last_line_still_ends_its_page() {
+        let text = report(&[12; 7], 72, |n| n != 3, |_| Vec::new());
+        let mut pages: Vec<String> = text.split_inclusive('\x0c').map(String::from).collect();
+        let third = &mut pages[2];
+        third.insert_str(third.len() - "\n\x0c".len(), " 3");
+        assert_pages_come_back(&pages.concat());
     }
 
     #[test]

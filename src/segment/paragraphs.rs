@@ -393,9 +393,11 @@ impl Widths {
     }
 }
 
-/// Whether a blank line parts lines `a` and `b` of one page.
+/// Whether a blank line parts lines `a` and `b` of one page, or a paragraph
+/// end that OCR ran into one line (see [`super::joined`]).
 fn gapped(layout: &Layout, a: usize, b: usize) -> bool {
-    layout.lines[b].blank_before && layout.lines[a].page == layout.lines[b].page
+    let lb = &layout.lines[b];
+    (lb.blank_before || lb.cut_before) && layout.lines[a].page == lb.page
 }
 
 /// What the seam between two body lines is.
@@ -535,7 +537,7 @@ fn starts_item(line: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::super::fixtures::{paragraph, wrap, wrapped};
+    use super::super::fixtures::{paragraph, wrap, wrap_indented, wrapped};
     use super::*;
 
     fn paragraphs(text: &str) -> Vec<String> {
@@ -587,15 +589,6 @@ mod tests {
         let mut with_heading = paras.clone();
         with_heading.insert(3, heading.to_string());
         assert_eq!(paragraphs(&wrapped(&with_heading, WIDTH)), with_heading);
-    }
-
-    /// Lines of `text` wrapped at `width`, the first at `width - indent`, as
-    /// pdftotext prints an indented paragraph (the indent itself dropped).
-    fn wrap_indented(text: &str, width: usize, indent: usize) -> Vec<String> {
-        let mut lines = wrap(text, width - indent);
-        let rest = lines.split_off(1.min(lines.len())).join(" ");
-        lines.extend(wrap(&rest, width));
-        lines
     }
 
     #[test]
@@ -673,6 +666,26 @@ mod tests {
         let whole = paras.iter().filter(|p| found.contains(p)).count();
         assert!(whole * 20 >= paras.len() * 19, "{whole} of {}", paras.len());
         assert!(found.len() <= paras.len() + 1, "{found:#?}");
+    }
+
+    /// A full line that ends a sentence goes on, unless the joined-line cut
+    /// put a paragraph end after it.
+    #[test]
+    fn a_paragraph_opens_where_a_joined_line_was_cut() {
+        let paras: Vec<String> = (0..12).map(|k| paragraph(k * 4, 4)).collect();
+        let text = wrapped(&paras, WIDTH);
+        let mut layout = Layout::new(&text);
+        let inner = (1..layout.lines.len() - 1)
+            .find(|&i| {
+                let (a, b) = (layout.text_of(i - 1), layout.text_of(i));
+                a.ends_with('.') && a.len() + 4 >= WIDTH && !paras.iter().any(|p| p.starts_with(b))
+            })
+            .expect("a full middle line ending a sentence");
+        let starts =
+            |layout: &Layout| -> Vec<usize> { group(layout).iter().map(|g| g.lines[0]).collect() };
+        assert!(!starts(&layout).contains(&inner));
+        layout.lines[inner].cut_before = true;
+        assert!(starts(&layout).contains(&inner));
     }
 
     /// A one-word heading after a paragraph whose last line ends a sentence
