@@ -59,7 +59,8 @@ pub fn ranges(n: usize, min_len: usize) -> Vec<Range<usize>> {
 }
 
 /// `f` of each part, in order, at the same time where threads allow; a lone
-/// part is done on the calling thread, so its memory stays there.
+/// part, or every part where there is one thread, is done on the calling
+/// thread, so its memory stays there.
 pub fn map_parts<P, T, F>(parts: Vec<P>, f: F) -> Vec<T>
 where
     P: Send,
@@ -67,7 +68,7 @@ where
     F: Fn(P) -> T + Sync + Send,
 {
     #[cfg(not(target_arch = "wasm32"))]
-    if parts.len() > 1 {
+    if parts.len() > 1 && threads() > 1 {
         use rayon::prelude::*;
         return parts.into_par_iter().map(f).collect();
     }

@@ -7,11 +7,11 @@ mod ranked;
 mod sections;
 mod spread;
 mod terms;
+mod tokens;
 
 pub use links::{link, Headings, Links, Prior};
 pub use ranked::SentenceMatch;
 pub use sections::SectionAffinity;
 pub use spread::Spread;
-pub use terms::{
-    Analysis, DocumentWords, TermId, Tokens, Vocabulary, WeightedTerms, WordAt, WordInfo,
-};
+pub use terms::{Analysis, TermId, Vocabulary, WeightedTerms, WordInfo};
+pub use tokens::{DocumentWords, Tokens, WordAt};
