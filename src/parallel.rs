@@ -75,6 +75,22 @@ where
     parts.into_iter().map(f).collect()
 }
 
+/// [`map_parts`] of two lists of parts at once, one hand-over for both,
+/// handed back apart.
+pub fn map_two<P, T, F>(first: Vec<P>, mut second: Vec<P>, f: F) -> (Vec<T>, Vec<T>)
+where
+    P: Send,
+    T: Send,
+    F: Fn(P) -> T + Sync + Send,
+{
+    let split = first.len();
+    let mut parts = first;
+    parts.append(&mut second);
+    let mut done = map_parts(parts, f);
+    let second = done.split_off(split);
+    (done, second)
+}
+
 /// `slice` cut into consecutive pieces of `stride` items for each item of
 /// each range (the ranges cover the slice's items in order), so that each
 /// part of the work writes only its own.

@@ -2,7 +2,6 @@
 //! words and numbers weighted by how rare they are.
 
 use std::borrow::Cow;
-use std::ops::Range;
 use std::sync::Arc;
 
 use rust_stemmers::{Algorithm, Stemmer};
@@ -10,8 +9,6 @@ use rustc_hash::FxHashMap;
 
 use crate::parallel::map_each;
 use crate::text::{classify, lower_word, too_short, word_spans, TokenClass};
-
-use super::tokens::{DocumentWords, Tokens};
 
 /// New words per range of work split over threads when their classes and
 /// stems are worked out.
@@ -136,7 +133,7 @@ impl WeightedTerms {
 }
 
 /// Sorts the `(id, value)` pairs of `entries` by id and folds duplicates with `add`.
-fn merge_entries<T: Copy>(entries: &mut Vec<(TermId, T)>, add: impl Fn(T, T) -> T) {
+pub(super) fn merge_entries<T: Copy>(entries: &mut Vec<(TermId, T)>, add: impl Fn(T, T) -> T) {
     entries.sort_unstable_by_key(|&(t, _)| t);
     entries.dedup_by(|later, kept| {
         let same = later.0 == kept.0;
@@ -145,37 +142,6 @@ fn merge_entries<T: Copy>(entries: &mut Vec<(TermId, T)>, add: impl Fn(T, T) -> 
         }
         same
     });
-}
-
-/// One document's sentence vectors before weighting: each entry holds the
-/// term's occurrence count, which `weigh` turns into its weight in place, so
-/// the counts never take memory beside the vectors.
-struct DocumentTerms {
-    /// Sentence vectors of counts, by sentence id.
-    sentences: Vec<WeightedTerms>,
-    /// Sentence-id range of each paragraph.
-    paragraph_sentences: Vec<Range<usize>>,
-}
-
-/// Both documents analysed against one vocabulary, with weighted vectors
-/// ready; of the words, only the counts are left.
-pub struct Analysis {
-    /// The shared vocabulary with idf weights.
-    pub vocabulary: Vocabulary,
-    /// The report's word counts, by sentence.
-    pub report_words: DocumentWords,
-    /// Summary sentence vectors, by sentence id.
-    pub summary_sentences: Vec<WeightedTerms>,
-    /// Report sentence vectors, by sentence id.
-    pub report_sentences: Vec<WeightedTerms>,
-    /// Summary paragraph vectors, by paragraph id.
-    pub summary_paragraphs: Vec<WeightedTerms>,
-    /// Report paragraph vectors, by paragraph id.
-    pub report_paragraphs: Vec<WeightedTerms>,
-    /// Paragraph of each summary sentence.
-    pub summary_sentence_paragraph: Vec<u32>,
-    /// Paragraph of each report sentence.
-    pub report_sentence_paragraph: Vec<u32>,
 }
 
 impl Vocabulary {
@@ -271,153 +237,8 @@ impl Vocabulary {
     }
 
     /// The id of the phrase "`first` then `second`", interning it on first sight.
-    fn phrase(&mut self, first: TermId, second: TermId) -> PhraseId {
+    pub(super) fn phrase(&mut self, first: TermId, second: TermId) -> PhraseId {
         let next = self.by_pair.len() as PhraseId;
         *self.by_pair.entry((first, second)).or_insert(next)
-    }
-
-    /// The count vectors of `doc`'s sentences: their content terms and the
-    /// phrases of adjacent ones (not across a redaction), interning phrases.
-    fn terms(&mut self, doc: &DocumentWords) -> DocumentTerms {
-        let mut sentences = Vec::with_capacity(doc.sentences().len());
-        let mut sequence: Vec<TermId> = Vec::new();
-        let mut term_counts: Vec<(TermId, f32)> = Vec::new();
-        let mut phrases: Vec<PhraseId> = Vec::new();
-        for words in doc.sentences() {
-            phrases.clear();
-            sequence.clear();
-            // The term before, if no redaction lies between: phrases do not span one.
-            let mut previous: Option<TermId> = None;
-            for w in words {
-                if w.redacted() {
-                    previous = None;
-                    continue;
-                }
-                if let Some(term) = self.words[w.word() as usize].term {
-                    if let Some(first) = previous {
-                        let phrase = self.phrase(first, term);
-                        phrases.push(phrase);
-                    }
-                    previous = Some(term);
-                    sequence.push(term);
-                }
-            }
-            phrases.sort_unstable();
-            phrases.dedup();
-            term_counts.clear();
-            term_counts.extend(sequence.iter().map(|&t| (t, 1.0)));
-            merge_entries(&mut term_counts, |a, b| a + b);
-            sentences.push(WeightedTerms {
-                entries: term_counts.clone(),
-                bigrams: phrases.clone(),
-                ..WeightedTerms::default()
-            });
-        }
-        DocumentTerms {
-            sentences,
-            paragraph_sentences: doc.paragraph_sentences.clone(),
-        }
-    }
-}
-
-/// Turns a vector of term counts into tf-idf weights, in place.
-fn weigh(mut v: WeightedTerms, vocabulary: &Vocabulary) -> WeightedTerms {
-    v.mass = v
-        .entries
-        .iter()
-        .map(|&(t, _)| vocabulary.terms[t as usize].idf)
-        .sum();
-    for (t, w) in &mut v.entries {
-        *w = (1.0 + w.ln()) * vocabulary.terms[*t as usize].idf;
-    }
-    v.total = v.entries.iter().map(|&(_, w)| w).sum();
-    v
-}
-
-impl DocumentTerms {
-    /// Paragraph vectors (their sentences' counts added up), weighed; call
-    /// before the sentences are weighed.
-    fn paragraph_vectors(&self, vocabulary: &Vocabulary) -> Vec<WeightedTerms> {
-        let mut counts: Vec<(TermId, f32)> = Vec::new();
-        let mut phrases: Vec<PhraseId> = Vec::new();
-        self.paragraph_sentences
-            .iter()
-            .map(|r| {
-                counts.clear();
-                phrases.clear();
-                for s in &self.sentences[r.clone()] {
-                    counts.extend_from_slice(&s.entries);
-                    phrases.extend_from_slice(&s.bigrams);
-                }
-                merge_entries(&mut counts, |a, b| a + b);
-                phrases.sort_unstable();
-                phrases.dedup();
-                weigh(
-                    WeightedTerms {
-                        entries: counts.clone(),
-                        bigrams: phrases.clone(),
-                        ..WeightedTerms::default()
-                    },
-                    vocabulary,
-                )
-            })
-            .collect()
-    }
-
-    /// The sentence vectors, weighed.
-    fn sentence_vectors(self, vocabulary: &Vocabulary) -> Vec<WeightedTerms> {
-        self.sentences
-            .into_iter()
-            .map(|v| weigh(v, vocabulary))
-            .collect()
-    }
-
-    fn sentence_paragraph(&self) -> Vec<u32> {
-        let mut out = vec![0; self.sentences.len()];
-        for (p, range) in self.paragraph_sentences.iter().enumerate() {
-            out[range.clone()].fill(p as u32);
-        }
-        out
-    }
-}
-
-impl Analysis {
-    /// Builds sentence and paragraph vectors from both documents' tokens,
-    /// terms weighed by inverse sentence frequency over both, and frees the
-    /// word occurrences.
-    pub fn new(tokens: Tokens) -> Self {
-        let Tokens {
-            mut vocabulary,
-            summary_words,
-            mut report_words,
-        } = tokens;
-        let summary_terms = vocabulary.terms(&summary_words);
-        drop(summary_words);
-        let report_terms = vocabulary.terms(&report_words);
-        report_words.forget_words();
-        let mut df = vec![0u32; vocabulary.terms.len()];
-        for v in summary_terms
-            .sentences
-            .iter()
-            .chain(&report_terms.sentences)
-        {
-            for &(t, _) in &v.entries {
-                df[t as usize] += 1;
-            }
-        }
-        let n = (summary_terms.sentences.len() + report_terms.sentences.len()) as f32;
-        for (info, &df) in vocabulary.terms.iter_mut().zip(&df) {
-            info.idf = (1.0 + n / df.max(1) as f32).ln();
-        }
-        Analysis {
-            summary_paragraphs: summary_terms.paragraph_vectors(&vocabulary),
-            report_paragraphs: report_terms.paragraph_vectors(&vocabulary),
-            summary_sentence_paragraph: summary_terms.sentence_paragraph(),
-            report_sentence_paragraph: report_terms.sentence_paragraph(),
-            summary_sentences: summary_terms.sentence_vectors(&vocabulary),
-            report_sentences: report_terms.sentence_vectors(&vocabulary),
-            report_words,
-            vocabulary,
-        }
     }
 }

@@ -343,6 +343,7 @@ fn sentence_texts(doc: &Document) -> Vec<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::align::split_sample::{on_threads, split_sample};
     use crate::segment::segment;
 
     #[test]
@@ -385,34 +386,9 @@ mod tests {
     #[cfg(not(target_arch = "wasm32"))]
     #[test]
     fn ids_do_not_depend_on_how_the_sentences_are_split() {
-        let words = [
-            "Comey",
-            "the",
-            "office",
-            "Office’s",
-            "reported",
-            "reports",
-            "1,000",
-            "of",
-        ];
-        let sentences: Vec<String> = (0..400)
-            .map(|i| {
-                let pick = |k: usize| words[(i * 7 + k * (i % 5 + 1)) % words.len()];
-                format!(
-                    "{} {} {} word{} [REDACTED] {}.",
-                    pick(0),
-                    pick(1),
-                    pick(2),
-                    i % 37,
-                    pick(3)
-                )
-            })
-            .collect();
-        let summary = segment(&sentences[..150].join(" "));
-        let report = segment(&sentences.join("\n\n"));
+        let (summary, report) = split_sample();
         let described = |threads: usize| {
-            let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build();
-            pool.expect("a thread pool").install(|| {
+            on_threads(threads, || {
                 let tokens = Tokens::new(&summary, &report);
                 let occurrences = |doc: &DocumentWords| -> Vec<(u32, u32, WordId, bool, bool)> {
                     doc.sentences()
