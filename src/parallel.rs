@@ -59,7 +59,8 @@ pub fn ranges(n: usize, min_len: usize) -> Vec<Range<usize>> {
 }
 
 /// `f` of each part, in order, at the same time where threads allow; a lone
-/// part is done on the calling thread, so its memory stays there.
+/// part, or every part where there is one thread, is done on the calling
+/// thread, so its memory stays there.
 pub fn map_parts<P, T, F>(parts: Vec<P>, f: F) -> Vec<T>
 where
     P: Send,
@@ -67,11 +68,27 @@ where
     F: Fn(P) -> T + Sync + Send,
 {
     #[cfg(not(target_arch = "wasm32"))]
-    if parts.len() > 1 {
+    if parts.len() > 1 && threads() > 1 {
         use rayon::prelude::*;
         return parts.into_par_iter().map(f).collect();
     }
     parts.into_iter().map(f).collect()
+}
+
+/// [`map_parts`] of two lists of parts at once, one hand-over for both,
+/// handed back apart.
+pub fn map_two<P, T, F>(first: Vec<P>, mut second: Vec<P>, f: F) -> (Vec<T>, Vec<T>)
+where
+    P: Send,
+    T: Send,
+    F: Fn(P) -> T + Sync + Send,
+{
+    let split = first.len();
+    let mut parts = first;
+    parts.append(&mut second);
+    let mut done = map_parts(parts, f);
+    let second = done.split_off(split);
+    (done, second)
 }
 
 /// `slice` cut into consecutive pieces of `stride` items for each item of

@@ -1,17 +1,21 @@
 //! Align: link every summary sentence to the report sentences it draws on, and
 //! every paragraph to its nearest paragraphs in the other document.
 
+mod analysis;
 mod index;
 mod links;
 mod ranked;
 mod sections;
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod split_sample;
 mod spread;
 mod terms;
+mod tokens;
 
+pub use analysis::Analysis;
 pub use links::{link, Headings, Links, Prior};
 pub use ranked::SentenceMatch;
 pub use sections::SectionAffinity;
 pub use spread::Spread;
-pub use terms::{
-    Analysis, DocumentWords, TermId, Tokens, Vocabulary, WeightedTerms, WordAt, WordInfo,
-};
+pub use terms::{TermId, Vocabulary, WeightedTerms, WordInfo};
+pub use tokens::{DocumentWords, Tokens, WordAt};

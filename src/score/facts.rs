@@ -95,8 +95,8 @@ impl Casing {
             capital_inside: vec![false; n],
         };
         for doc in [&tokens.summary_words, &tokens.report_words] {
-            for range in &doc.sentences {
-                for (i, w) in doc.words[range.clone()].iter().enumerate() {
+            for words in doc.sentences() {
+                for (i, w) in words.iter().enumerate() {
                     if !w.capitalised() {
                         casing.lower_seen[w.word() as usize] = true;
                     } else if i > 0 {
@@ -598,7 +598,7 @@ fn mentions(
         numbers: FxHashSet::default(),
         days: FxHashSet::default(),
     };
-    for w in words.words.iter().filter(|w| !w.redacted()) {
+    for w in words.sentences().flatten().filter(|w| !w.redacted()) {
         mentions.words[w.word() as usize] = true;
     }
     for (word, _) in mentions.words.iter().enumerate().filter(|(_, &seen)| seen) {
