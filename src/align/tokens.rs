@@ -343,7 +343,6 @@ fn sentence_texts(doc: &Document) -> Vec<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::align::split_sample::{on_threads, split_sample};
     use crate::segment::segment;
 
     #[test]
@@ -386,6 +385,7 @@ mod tests {
     #[cfg(not(target_arch = "wasm32"))]
     #[test]
     fn ids_do_not_depend_on_how_the_sentences_are_split() {
+        use crate::align::split_sample::{on_threads, split_sample};
         let (summary, report) = split_sample();
         let described = |threads: usize| {
             on_threads(threads, || {
