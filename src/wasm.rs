@@ -4,6 +4,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use js_sys::JsString;
 use serde::de::IgnoredAny;
 use serde::Serialize;
 use tsify::{Ts, Tsify};
@@ -80,18 +81,72 @@ pub fn compare_json(
     summary: &str,
     report: &str,
     options: Option<Ts<Options>>,
-) -> Result<String, JsError> {
+) -> Result<JsString, JsError> {
     let options = options_from_js(options)?;
     let result = crate::compare(summary, report, &options).map_err(js_error)?;
-    // About seven bytes of JSON per byte of input: room for it up front spares
-    // the copies (and the doubled peak memory) of growing a long report's buffer.
-    let mut json =
-        Vec::with_capacity((summary.len() + report.len()).saturating_mul(JSON_PER_INPUT_BYTE));
-    let mut writer = serde_json::Serializer::with_formatter(&mut json, AsciiJson);
+    let mut chunks = JsChunks::default();
+    let mut writer = serde_json::Serializer::with_formatter(&mut chunks, AsciiJson);
     result.serialize(&mut writer).map_err(js_error)?;
     drop(result);
-    String::from_utf8(json).map_err(js_error)
+    chunks.finish().map_err(js_error)
 }
+
+/// JSON text written into a JavaScript string a chunk at a time. A long
+/// report's JSON is about seven times its size, and the module's memory
+/// never shrinks: built whole in the module, the 16-fold Mueller report's
+/// text doubled the memory the comparison needed.
+#[derive(Default)]
+struct JsChunks {
+    chunk: Vec<u8>,
+    text: Option<JsString>,
+}
+
+impl JsChunks {
+    /// Appends the chunk so far to the JavaScript string.
+    #[cold]
+    #[inline(never)]
+    fn hand_over(&mut self) -> std::io::Result<()> {
+        let chunk = std::str::from_utf8(&self.chunk).map_err(std::io::Error::other)?;
+        let chunk = JsString::from(chunk);
+        self.text = Some(match self.text.take() {
+            Some(text) => text.concat(&chunk),
+            None => chunk,
+        });
+        self.chunk.clear();
+        Ok(())
+    }
+
+    /// The whole text.
+    fn finish(mut self) -> std::io::Result<JsString> {
+        self.hand_over()?;
+        Ok(self.text.unwrap_or_default())
+    }
+}
+
+impl std::io::Write for JsChunks {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        self.write_all(bytes)?;
+        Ok(bytes.len())
+    }
+
+    /// serde_json writes every piece through this, so it appends directly
+    /// rather than through the default loop over `write` (5 ms on the Mueller pair).
+    fn write_all(&mut self, bytes: &[u8]) -> std::io::Result<()> {
+        if self.chunk.len() + bytes.len() > JSON_CHUNK_BYTES && !self.chunk.is_empty() {
+            self.hand_over()?;
+        }
+        self.chunk.extend_from_slice(bytes);
+        Ok(())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// Bytes of JSON handed to JavaScript at a time: few enough crossings that
+/// they cost nothing to speak of, small beside the result itself.
+const JSON_CHUNK_BYTES: usize = 256 * 1024;
 
 /// Compact JSON with every character past ASCII written as a `\u` escape.
 /// The browser then decodes the text on its ASCII fast path into a string
@@ -122,9 +177,6 @@ impl serde_json::ser::Formatter for AsciiJson {
         writer.write_all(&bytes[from..])
     }
 }
-
-/// Bytes of `compareJson` output to reserve per byte of input (the Mueller pair gives about 7).
-const JSON_PER_INPUT_BYTE: usize = 8;
 
 /// Rebuilds the paragraphs, headings and sentences of one text.
 #[wasm_bindgen]

@@ -128,6 +128,18 @@ describe('the API in Node.js', () => {
     assert.equal(report.slice(sentence.start, sentence.end), sentence.text, 'UTF-16 offsets, the emoji two units');
   });
 
+  test('compareJson hands a long result over whole, across its chunks', async () => {
+    const example = path.join(ROOT, 'www', 'examples', 'mueller-vol2');
+    const summary = await readFile(path.join(example, 'summary.txt'), 'utf8');
+    const report = await readFile(path.join(example, 'report.txt'), 'utf8');
+    const json = lacuna.compareJson(summary, report);
+    assert.ok(json.length > 2_000_000, `${json.length} characters: several 256 KB chunks`);
+    assert.match(json, /^[\x00-\x7f]*$/);
+    // segment() crosses the boundary as objects, not as JSON text.
+    const texts = (doc) => doc.paragraphs.map((p) => p.text);
+    assert.deepEqual(texts(JSON.parse(json).report), texts(lacuna.segment(report)));
+  });
+
   test('options change the verdicts', () => {
     const strict = lacuna.compare(SUMMARY, REPORT, { covered_threshold: 0.95, partial_threshold: 0.9 });
     const lenient = lacuna.compare(SUMMARY, REPORT, { covered_threshold: 0.05, partial_threshold: 0.01 });
