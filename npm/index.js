@@ -43,9 +43,9 @@ export function compareJson(summary, report, options) {
   return call('compare', () => core.compareJson(string(summary, 'summary'), string(report, 'report'), options));
 }
 
-/** Rebuilds the paragraphs, headings and sentences of one text. */
+/** Rebuilds the paragraphs, headings and sentences of one text (handed over as JSON text, as `compare`). */
 export function segment(text) {
-  return call('segment', () => core.segment(string(text, 'text')));
+  return JSON.parse(call('segment', () => core.segmentJson(string(text, 'text'))));
 }
 
 /**

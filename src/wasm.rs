@@ -1,6 +1,6 @@
 //! The JavaScript face of the core: the same functions, errors thrown as JS
-//! `Error`s, results handed over through serde-wasm-bindgen (or, for the big
-//! result of a comparison, as JSON text through `compareJson`).
+//! `Error`s; a comparison and a segmented document handed over as JSON text
+//! (`compareJson`, `segmentJson`), small values through serde-wasm-bindgen.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -10,7 +10,7 @@ use serde::Serialize;
 use tsify::{Ts, Tsify};
 use wasm_bindgen::prelude::*;
 
-use crate::model::{Document, WordDiff};
+use crate::model::WordDiff;
 use crate::options::Options;
 use crate::Side;
 
@@ -75,7 +75,7 @@ fn setting_names(value: JsValue) -> Result<BTreeSet<String>, serde_wasm_bindgen:
 /// fields), the `Comparison` as JSON text for `JSON.parse`. Writing JSON and
 /// parsing it natively is faster than building a long report's result as
 /// JavaScript objects through the boundary, and keeps a second serializer
-/// of the whole result out of the module (README, "Performance").
+/// of the whole model out of the module (README, "Performance").
 #[wasm_bindgen(js_name = compareJson)]
 pub fn compare_json(
     summary: &str,
@@ -84,10 +84,22 @@ pub fn compare_json(
 ) -> Result<JsString, JsError> {
     let options = options_from_js(options)?;
     let result = crate::compare(summary, report, &options).map_err(js_error)?;
+    json_text(&result)
+}
+
+/// Rebuilds the paragraphs, headings and sentences of one text, the
+/// `Document` as JSON text for `JSON.parse` (as `compareJson`, whose
+/// serializer it shares).
+#[wasm_bindgen(js_name = segmentJson)]
+pub fn segment_json(text: &str) -> Result<JsString, JsError> {
+    json_text(&crate::segment(text))
+}
+
+/// `value` as ASCII JSON text in a JavaScript string.
+fn json_text(value: &impl Serialize) -> Result<JsString, JsError> {
     let mut chunks = JsChunks::default();
     let mut writer = serde_json::Serializer::with_formatter(&mut chunks, AsciiJson);
-    result.serialize(&mut writer).map_err(js_error)?;
-    drop(result);
+    value.serialize(&mut writer).map_err(js_error)?;
     chunks.finish().map_err(js_error)
 }
 
@@ -176,12 +188,6 @@ impl serde_json::ser::Formatter for AsciiJson {
         }
         writer.write_all(&bytes[from..])
     }
-}
-
-/// Rebuilds the paragraphs, headings and sentences of one text.
-#[wasm_bindgen]
-pub fn segment(text: &str) -> Result<Ts<Document>, JsError> {
-    crate::segment(text).into_ts().map_err(js_error)
 }
 
 /// Word diff of a report sentence (old) against a summary sentence (new).

@@ -135,7 +135,7 @@ describe('the API in Node.js', () => {
     const json = lacuna.compareJson(summary, report);
     assert.ok(json.length > 2_000_000, `${json.length} characters: several 256 KB chunks`);
     assert.match(json, /^[\x00-\x7f]*$/);
-    // segment() crosses the boundary as objects, not as JSON text.
+    // segment's own JSON breaks into chunks at other places than the comparison's.
     const texts = (doc) => doc.paragraphs.map((p) => p.text);
     assert.deepEqual(texts(JSON.parse(json).report), texts(lacuna.segment(report)));
   });
