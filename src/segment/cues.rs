@@ -85,9 +85,11 @@ const FUNCTION_WORDS: &[&str] = &[
     "those", "into", "onto", "upon", "about", "between", "if", "whether", "not", "no",
 ];
 
-/// Whether `line` ends on a comma, semicolon or word that cannot end a paragraph.
+/// Whether `line` ends on a comma, semicolon, dash or word that cannot end a paragraph.
 pub fn runs_on(line: &str) -> bool {
-    if line.ends_with([',', ';', '&', '—', '–']) {
+    // A spaced hyphen or a double one stands for a dash ("Whoever corruptly -").
+    if line.ends_with([',', ';', '&', '—', '–']) || line.ends_with(" -") || line.ends_with("--")
+    {
         return true;
     }
     let last = line

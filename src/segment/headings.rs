@@ -532,6 +532,27 @@ mod tests {
     }
 
     #[test]
+    fn a_quoted_lead_in_ending_in_a_dash_is_no_heading() {
+        let body = long();
+        for dash in [" -", "--", " —"] {
+            let text = format!(
+                "1. The Statute\n\nSection 1512(c) provides:\n\n(c) Whoever corruptly{dash}\n\n\
+                 (1) alters, destroys, or conceals a record; or\n\n\
+                 shall be fined under this title.\n\n2. Its History\n\n{body}\n"
+            );
+            let doc = segmented(&text);
+            let (kind, _, path) = doc
+                .iter()
+                .find(|(_, t, _)| t.starts_with("(c)"))
+                .expect("the lead-in");
+            assert_ne!(*kind, ParagraphKind::Heading, "{dash:?}");
+            assert_eq!(path, &["1. The Statute"], "{dash:?}");
+            let (_, _, after) = doc.iter().find(|(_, t, _)| t.starts_with("2.")).unwrap();
+            assert_eq!(after, &["2. Its History"], "{dash:?}");
+        }
+    }
+
+    #[test]
     fn short_sentences_stay_paragraphs_in_short_paragraph_text() {
         let text = "`` Ms . Kinsman 's false accusations were shocking . ''\n\nShocked .\n\nWho ?\n\n\
                     TRANSCRIPT .\n\n1 .\n\n.\n\nSocial media .\n\nIt was a long day for all of them .\n";
