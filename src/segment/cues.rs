@@ -191,6 +191,34 @@ pub struct Numbering {
 /// The heading number or list marker at the start of `line`, if it is
 /// followed by a space or ends the line.
 pub fn numbering(line: &str) -> Option<Numbering> {
+    as_printed(line).or_else(|| misread_roman(line))
+}
+
+/// A roman heading number as OCR misreads it before a title in capitals:
+/// a lower-case l for I ("Ill. LEGAL DEFENSES"), a comma for the full stop
+/// ("II, FACTUAL RESULTS"). The capitals after it make it a heading, not a
+/// word ("Ill.", Illinois) or a list.
+fn misread_roman(line: &str) -> Option<Numbering> {
+    let token_len = line.find(['.', ','])?;
+    let token = &line[..token_len];
+    let title = line[token_len + 1..].strip_prefix(' ')?;
+    let first = token
+        .chars()
+        .next()
+        .filter(|c| matches!(c, 'I' | 'V' | 'X'))?;
+    let roman = token.len() <= 5 && token.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'l'));
+    let misread = token.contains('l') || line[token_len..].starts_with(',');
+    (roman && misread && all_caps(title) && title.split_whitespace().nth(1).is_some()).then_some(
+        Numbering {
+            style: Style::UpperRoman,
+            len: token_len + 1,
+            first,
+        },
+    )
+}
+
+/// The marker as `numbering` reads it when nothing was misread.
+fn as_printed(line: &str) -> Option<Numbering> {
     let first = line.chars().next()?;
     if matches!(
         first,
@@ -401,6 +429,25 @@ mod tests {
         assert_eq!(style("(2014) (internal"), None);
         assert_eq!(style("-based"), None);
         assert_eq!(style("Id. at 4"), None);
+    }
+
+    #[test]
+    fn reads_roman_numbers_ocr_misread_before_capitals() {
+        let style = |s: &str| numbering(s).map(|n| (n.style, n.len, n.first));
+        let roman = |len, first| Some((Style::UpperRoman, len, first));
+        assert_eq!(
+            style("Ill. LEGAL DEFENSES TO THE APPLICATION"),
+            roman(4, 'I')
+        );
+        assert_eq!(
+            style("II, FACTUAL RESULTS OF THE INVESTIGATION"),
+            roman(3, 'I')
+        );
+        assert_eq!(style("Vl, THE EVIDENCE"), roman(3, 'V'));
+        assert_eq!(style("Ill. Supreme Court Rule 23"), None);
+        assert_eq!(style("II, who FILED it"), None);
+        assert_eq!(style("II, CONCLUSION"), None);
+        assert_eq!(style("l, THE FIRST PART"), None);
     }
 
     #[test]
