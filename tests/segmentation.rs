@@ -15,7 +15,8 @@ use std::path::Path;
 use std::time::Instant;
 
 use common::{
-    data_dir, eval_tokens, is_body, mueller_gold, pdftotext, read, recall_precision, GoldIndex,
+    data_dir, eval_tokens, is_body, mueller_gold, pdftotext, read, recall_precision, token_f1,
+    GoldIndex,
 };
 use lacuna::{segment, Document, ParagraphKind};
 use serde_json::Value;
@@ -77,6 +78,72 @@ fn mueller_paragraphs_come_back_on_every_variant() {
             failures.push(format!(
                 "{variant}: recall {recall:.3} (floor {min_recall}), precision {precision:.3} (floor {min_precision})"
             ));
+        }
+    }
+    assert!(failures.is_empty(), "{failures:#?}");
+}
+
+/// Share of matched body paragraphs whose numbered headings ("II.", "B.",
+/// "3.") are the gold path's (each title at token F1 >= 0.8, so OCR's word
+/// errors do not count), each variant's floor. Unnumbered run-in labels
+/// ("Analysis", "Evidence") are left out: the gold keeps them as paragraphs.
+const PATH_FLOORS: [(&str, f64); 4] = [
+    ("clean", 0.97),
+    ("pdftotext", 0.90),
+    ("ocr", 0.78),
+    ("layout", 0.92),
+];
+
+/// The titles of the numbered headings of `path`, as compared words (the
+/// number itself left out: OCR misreads "III." as "Ill.").
+fn numbered_titles<'a>(path: impl IntoIterator<Item = &'a str>) -> Vec<Vec<String>> {
+    path.into_iter()
+        .filter_map(|heading| {
+            let (marker, title) = heading.trim().split_once(' ')?;
+            let inner = marker.trim_start_matches('(');
+            let value = inner.trim_end_matches(['.', ',', ')']);
+            let numbered = value.len() < inner.len()
+                && (1..=4).contains(&value.len())
+                && value.chars().all(|c| c.is_ascii_alphanumeric());
+            numbered.then(|| eval_tokens(title))
+        })
+        .collect()
+}
+
+#[test]
+fn mueller_heading_paths_come_back() {
+    let Some(dir) = data_dir() else { return };
+    let gold = mueller_gold(&dir);
+    let blocks: Vec<&Value> = gold["report"]
+        .as_array()
+        .expect("report blocks")
+        .iter()
+        .filter(|b| b["kind"] == "para" && eval_tokens(b["text"].as_str().unwrap_or("")).len() >= 4)
+        .collect();
+    let index = GoldIndex::new(blocks);
+    let mut failures = Vec::new();
+    for (variant, floor) in PATH_FLOORS {
+        let doc = segment(&report_text(&dir, variant));
+        let (mut right, mut matched) = (0, 0);
+        for p in doc.paragraphs.iter().filter(|p| is_body(p.kind)) {
+            let Some((i, f1)) = index.best(&p.text) else {
+                continue;
+            };
+            if f1 < 0.9 {
+                continue;
+            }
+            matched += 1;
+            let want = index.blocks[i]["path"].as_array().expect("gold path");
+            let want = numbered_titles(want.iter().filter_map(Value::as_str));
+            let got = numbered_titles(p.section.iter().map(String::as_str));
+            let same = got.len() == want.len()
+                && got.iter().zip(&want).all(|(g, w)| token_f1(g, w) >= 0.8);
+            right += usize::from(same);
+        }
+        let share = right as f64 / matched.max(1) as f64;
+        println!("{variant:>9}: numbered heading path as the gold's for {right} of {matched} paragraphs ({share:.3})");
+        if share < floor {
+            failures.push(format!("{variant}: {share:.3} (floor {floor})"));
         }
     }
     assert!(failures.is_empty(), "{failures:#?}");

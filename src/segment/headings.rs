@@ -14,6 +14,9 @@
 //! heading before a long one), so that text written one short sentence per
 //! paragraph never loses a sentence to a heading.
 //!
+//! A numbered title that runs into the prose after it, on its own line or
+//! wrapped over two, is split from it.
+//!
 //! Nesting follows numbering styles in the order the document introduces
 //! them (I. > A. > 1. > a. > (i) in the usual case); unnumbered headings nest
 //! under the nearest numbered one, run-in headings deepest.
@@ -94,7 +97,7 @@ pub fn split_run_in_titles(layout: &Layout, blocks: Vec<Block>) -> Vec<Block> {
     let mut out = Vec::with_capacity(blocks.len());
     for mut block in blocks {
         let cut = (block.kind == ParagraphKind::Paragraph)
-            .then(|| run_in_title_end(&block.text))
+            .then(|| run_in_title_end(&block.text).or_else(|| title_lines_end(layout, &block)))
             .flatten();
         let tail = cut.and_then(|at| block.split_off(layout, at));
         out.push(block);
@@ -135,6 +138,44 @@ fn run_in_title_end(text: &str) -> Option<usize> {
         && words_in(sentence) >= MIN_RUN_ON_SENTENCE
         && has_inner_sentence_end(sentence) | sentence.ends_with(['.', '"', '”']))
     .then_some(at)
+}
+
+/// Where prose starts after a numbered title wrapped over the block's first
+/// lines ("II. Factual Results of the Obstruction Investiga-" / "tion" /
+/// "This section of the report details..."), when the paragraph break after
+/// the title was lost: the title lines read as a title, the next line opens
+/// a sentence that does not.
+fn title_lines_end(layout: &Layout, block: &Block) -> Option<usize> {
+    let text = block.text.as_str();
+    let n = numbering(text)?;
+    if !matches!(
+        n.style,
+        Style::UpperRoman | Style::UpperLetter | Style::Arabic | Style::Decimal(_)
+    ) {
+        return None;
+    }
+    let rest_start = text.len() - text[n.len..].trim_start().len();
+    block.lines.iter().skip(1).take(2).find_map(|&line| {
+        let at = block.text_from(layout.lines.get(line)?.start)?;
+        let title = text.get(rest_start..at)?.trim_end();
+        let sentence = &text[at..];
+        let first_words: String = sentence
+            .split_whitespace()
+            .take(4)
+            .collect::<Vec<_>>()
+            .join(" ");
+        let plain_title = !title.is_empty()
+            && (title_case(title) || all_caps(title))
+            && ending(title) == Ending::Open
+            && !runs_on(title)
+            && !has_inner_sentence_end(title)
+            && words_in(title) <= MAX_NUMBERED_HEADING;
+        (plain_title
+            && sentence.starts_with(char::is_uppercase)
+            && !title_case(&first_words)
+            && words_in(sentence) >= MIN_RUN_ON_SENTENCE)
+            .then_some(at)
+    })
 }
 
 /// The whitespace-separated words of `text` from byte `from`, with their offsets.
@@ -468,7 +509,7 @@ mod tests {
         super::super::furniture::mark(&mut layout);
         super::super::footnotes::mark(&mut layout);
         let groups = super::super::paragraphs::group(&layout);
-        let blocks = classify(blocks(&layout, groups));
+        let blocks = classify(split_run_in_titles(&layout, blocks(&layout, groups)));
         let paths = sections(&blocks);
         blocks
             .into_iter()
@@ -550,6 +591,38 @@ mod tests {
             let (_, _, after) = doc.iter().find(|(_, t, _)| t.starts_with("2.")).unwrap();
             assert_eq!(after, &["2. Its History"], "{dash:?}");
         }
+    }
+
+    #[test]
+    fn a_wrapped_numbered_title_run_into_prose_is_split_at_its_line_end() {
+        use super::super::fixtures::{paragraph, wrapped};
+        let before: Vec<String> = (0..6).map(|k| paragraph(k * 8, 8)).collect();
+        let after: Vec<String> = (6..9).map(|k| paragraph(k * 8, 8)).collect();
+        let text = format!(
+            "I. Background\n\n{}\nII.      Factual Results of the Obstruction Investiga-\n         tion\n{}",
+            wrapped(&before, 80),
+            wrapped(&after, 80)
+        );
+        let doc = segmented(&text);
+        let heading = doc
+            .iter()
+            .find(|(_, t, _)| t.starts_with("II."))
+            .expect("the title");
+        assert_eq!(heading.0, ParagraphKind::Heading, "{:.80}", heading.1);
+        assert_eq!(
+            heading.1,
+            "II. Factual Results of the Obstruction Investigation"
+        );
+        let first = &after[0][..30];
+        let (kind, _, path) = doc
+            .iter()
+            .find(|(_, t, _)| t.starts_with(first))
+            .expect("the prose");
+        assert_eq!(*kind, ParagraphKind::Paragraph);
+        assert_eq!(
+            path,
+            &["II. Factual Results of the Obstruction Investigation"]
+        );
     }
 
     #[test]
