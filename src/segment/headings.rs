@@ -108,14 +108,7 @@ pub fn split_run_in_titles(layout: &Layout, blocks: Vec<Block>) -> Vec<Block> {
 
 /// Where the sentence after a run-in numbered title starts, if it does.
 fn run_in_title_end(text: &str) -> Option<usize> {
-    let n = numbering(text)?;
-    if !matches!(
-        n.style,
-        Style::UpperRoman | Style::UpperLetter | Style::Arabic | Style::Decimal(_)
-    ) {
-        return None;
-    }
-    let rest_start = text.len() - text[n.len..].trim_start().len();
+    let rest_start = heading_title_start(text)?;
     let mut candidate = None;
     for (index, (at, word)) in words_at(text, rest_start).enumerate() {
         let bare = word.trim_matches(|c: char| !c.is_alphanumeric());
@@ -129,12 +122,8 @@ fn run_in_title_end(text: &str) -> Option<usize> {
     let at = candidate?;
     let title = text[rest_start..at].trim_end();
     let sentence = &text[at..];
-    let plain_title = title_case(title)
-        && ending(title) == Ending::Open
-        && !runs_on(title)
-        && !has_inner_sentence_end(title)
-        && words_in(title) <= MAX_NUMBERED_HEADING;
-    (plain_title
+    (title_case(title)
+        && plain_title(title)
         && words_in(sentence) >= MIN_RUN_ON_SENTENCE
         && has_inner_sentence_end(sentence) | sentence.ends_with(['.', '"', '”']))
     .then_some(at)
@@ -147,14 +136,7 @@ fn run_in_title_end(text: &str) -> Option<usize> {
 /// a sentence that does not.
 fn title_lines_end(layout: &Layout, block: &Block) -> Option<usize> {
     let text = block.text.as_str();
-    let n = numbering(text)?;
-    if !matches!(
-        n.style,
-        Style::UpperRoman | Style::UpperLetter | Style::Arabic | Style::Decimal(_)
-    ) {
-        return None;
-    }
-    let rest_start = text.len() - text[n.len..].trim_start().len();
+    let rest_start = heading_title_start(text)?;
     block.lines.iter().skip(1).take(2).find_map(|&line| {
         let at = block.text_from(layout.lines.get(line)?.start)?;
         let title = text.get(rest_start..at)?.trim_end();
@@ -164,18 +146,34 @@ fn title_lines_end(layout: &Layout, block: &Block) -> Option<usize> {
             .take(4)
             .collect::<Vec<_>>()
             .join(" ");
-        let plain_title = !title.is_empty()
-            && (title_case(title) || all_caps(title))
-            && ending(title) == Ending::Open
-            && !runs_on(title)
-            && !has_inner_sentence_end(title)
-            && words_in(title) <= MAX_NUMBERED_HEADING;
-        (plain_title
+        ((title_case(title) || all_caps(title))
+            && plain_title(title)
             && sentence.starts_with(char::is_uppercase)
             && !title_case(&first_words)
             && words_in(sentence) >= MIN_RUN_ON_SENTENCE)
             .then_some(at)
     })
+}
+
+/// Where the title after a heading-style number ("II.", "B.", "3.", "3.4")
+/// starts in `text`, if `text` opens with one.
+fn heading_title_start(text: &str) -> Option<usize> {
+    let n = numbering(text)?;
+    matches!(
+        n.style,
+        Style::UpperRoman | Style::UpperLetter | Style::Arabic | Style::Decimal(_)
+    )
+    .then(|| text.len() - text[n.len..].trim_start().len())
+}
+
+/// Whether `title` (cased as a title) ends as a title does: no closing
+/// punctuation, no word it runs on with, one sentence, not too long.
+fn plain_title(title: &str) -> bool {
+    !title.is_empty()
+        && ending(title) == Ending::Open
+        && !runs_on(title)
+        && !has_inner_sentence_end(title)
+        && words_in(title) <= MAX_NUMBERED_HEADING
 }
 
 /// The whitespace-separated words of `text` from byte `from`, with their offsets.
