@@ -314,10 +314,10 @@ fn edge_lines(layout: &Layout, page: usize, top: bool) -> Vec<EdgeLine> {
         .filter(|&i| layout.lines[i].role == Role::Body)
         .collect();
     let picked: Vec<usize> = if top {
-        body.iter().take(TOP_ZONE).copied().collect()
+        zone(layout, body.iter(), TOP_ZONE)
     } else {
         let bottom = BOTTOM_ZONE.min(body.len().saturating_sub(TOP_ZONE));
-        body.iter().rev().take(bottom).copied().collect()
+        zone(layout, body.iter().rev(), bottom)
     };
     picked
         .into_iter()
@@ -344,6 +344,25 @@ fn edge_lines(layout: &Layout, page: usize, top: bool) -> Vec<EdgeLine> {
         })
         .collect()
 }
+
+/// The first `size` lines of `lines` from a page edge, not counting lines
+/// of a few characters ("3.", "A."): pdftotext puts a heading's number
+/// before the running header it reads after it, which would push the
+/// header's last line out of the zone.
+fn zone<'a>(layout: &Layout, lines: impl Iterator<Item = &'a usize>, size: usize) -> Vec<usize> {
+    let mut counted = 0;
+    lines
+        .take_while(|&&i| {
+            let full = counted < size;
+            counted += usize::from(layout.text_of(i).trim().len() > SHORT_EDGE_LINE);
+            full
+        })
+        .copied()
+        .collect()
+}
+
+/// Lines this long or shorter (in bytes) do not count towards a page edge's zone.
+const SHORT_EDGE_LINE: usize = 4;
 
 /// Whether `zone` holds a line equal to `edge` at about the same position.
 fn repeats_exactly(edge: &EdgeLine, zone: &[EdgeLine]) -> bool {
@@ -461,6 +480,26 @@ mod tests {
             assert!(found.contains(&n.to_string()), "page number {n}");
         }
         assert_eq!(found.len(), 24, "{found:?}");
+    }
+
+    #[test]
+    fn a_heading_number_printed_before_the_header_leaves_it_whole() {
+        let header = "III.\nOpen Source Report Volume II\nLEGAL DEFENSES TO THE APPLICATION OF THE STATUTES TO THE\nPRESIDENT";
+        let text: String = (1..=12)
+            .map(|n| {
+                let page = page(n, header);
+                // pdftotext reads a heading's number before the header.
+                if n % 4 == 0 {
+                    page.replacen("III.\n", "III.\n3.\n", 1)
+                } else {
+                    page
+                }
+            })
+            .collect();
+        let found = furniture(&text);
+        let presidents = found.iter().filter(|f| *f == "PRESIDENT").count();
+        assert_eq!(presidents, 12, "{found:?}");
+        assert!(!found.contains(&"3.".to_string()));
     }
 
     #[test]
