@@ -155,6 +155,12 @@ fn title_lines_end(layout: &Layout, block: &Block) -> Option<usize> {
     })
 }
 
+/// Whether `text` is a heading number whose title was redacted ("3. [Harm
+/// to Ongoing Matter]"): the section is there, its name withheld.
+fn redacted_heading(text: &str) -> bool {
+    heading_title_start(text).is_some_and(|start| start < text.len())
+}
+
 /// Where the title after a heading-style number ("II.", "B.", "3.", "3.4")
 /// starts in `text`, if `text` opens with one.
 fn heading_title_start(text: &str) -> Option<usize> {
@@ -271,6 +277,12 @@ pub fn classify(blocks: Vec<Block>) -> Vec<Block> {
             next_words: next_words[i],
         };
         seen_body = true;
+        if contentless[i] && redacted_heading(&block.text) {
+            block.number = numbering(&block.text).map(|n| marker_text(&block.text[..n.len]));
+            block.kind = ParagraphKind::Heading;
+            out.push(block);
+            continue;
+        }
         if contentless[i] {
             let previous = out
                 .iter_mut()
@@ -620,6 +632,34 @@ mod tests {
         assert_eq!(
             path,
             &["II. Factual Results of the Obstruction Investigation"]
+        );
+    }
+
+    #[test]
+    fn a_numbered_heading_with_its_title_redacted_opens_its_section() {
+        let body = long();
+        let text = format!(
+            "J. Conduct Towards Witnesses\n\n2. Conduct Directed at Paul Manafort\n\n{body}\n\n\
+             3. [Harm to Ongoing Matter]\n\n[Redacted]\n\n4. Conduct Directed at Others\n\n{body}\n"
+        );
+        let doc = segmented(&text);
+        let redacted = doc
+            .iter()
+            .find(|(_, t, _)| t.starts_with("3."))
+            .expect("the redacted heading");
+        assert_eq!(redacted.0, ParagraphKind::Heading);
+        assert!(
+            !doc.iter()
+                .any(|(_, t, _)| t.starts_with("The") && t.contains("[Harm")),
+            "the redacted heading stays out of the paragraph before it"
+        );
+        let (_, _, path) = doc
+            .iter()
+            .find(|(_, t, _)| t == "[Redacted]")
+            .expect("the redacted text");
+        assert_eq!(
+            path.last().map(String::as_str),
+            Some("3. [Harm to Ongoing Matter]")
         );
     }
 
