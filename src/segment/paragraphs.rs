@@ -141,7 +141,7 @@ pub fn group(layout: &Layout) -> Vec<Group> {
             }
         }
     }
-    split_overlong(groups, &doubts)
+    split_overlong(groups, &doubts, |i| widths.printed_lines(layout, i))
 }
 
 /// What the document's line widths say.
@@ -209,6 +209,18 @@ impl Widths {
             .filter(|&c| c > 0.0)
             .or(self.wrap)
             .unwrap_or(1.0)
+    }
+
+    /// How many printed lines body line `i` stands for: one, unless OCR ran
+    /// several into it (wider than `OVERFULL` wrap widths) or it is a column
+    /// fragment, a piece of one.
+    fn printed_lines(&self, layout: &Layout, i: usize) -> f32 {
+        let share = layout.lines[i].width / self.capacity(i);
+        if share > OVERFULL || self.fragment(i) {
+            share
+        } else {
+            1.0
+        }
     }
 
     /// Whether line `a` is a column fragment (see `FRAGMENT`).
@@ -424,26 +436,34 @@ impl From<bool> for Verdict {
 
 /// Paragraphs far longer than the document's typical paragraph were most
 /// likely run together at a doubtful seam: cut them at their most doubtful
-/// seams until no part is over-long.
-fn split_overlong(groups: Vec<Group>, doubts: &[(usize, f32)]) -> Vec<Group> {
-    let mut sizes: Vec<usize> = groups
+/// seams until no part is over-long. Length is counted in printed lines
+/// (`printed` says how many a line stands for), not text lines: OCR runs
+/// some printed lines into one text line and reads text set beside a box
+/// as a run of short fragments, either of which would miscount it.
+fn split_overlong(
+    groups: Vec<Group>,
+    doubts: &[(usize, f32)],
+    printed: impl Fn(usize) -> f32,
+) -> Vec<Group> {
+    let size = |g: &Group| g.lines.iter().map(|&i| printed(i)).sum::<f32>();
+    let mut sizes: Vec<f32> = groups
         .iter()
         .filter(|g| !g.footnote && g.lines.len() > 1)
-        .map(|g| g.lines.len())
+        .map(size)
         .collect();
-    sizes.sort_unstable();
+    sizes.sort_unstable_by(f32::total_cmp);
     let Some(&median) = sizes.get(sizes.len() / 2) else {
         return groups;
     };
-    let limit = (median as f32 * OVERLONG) as usize;
-    if doubts.is_empty() || median < 3 {
+    if doubts.is_empty() || median < 3.0 {
         return groups;
     }
+    let limit = median * OVERLONG;
     let mut out = Vec::with_capacity(groups.len());
     for group in groups {
         let mut pending = vec![group];
         while let Some(g) = pending.pop() {
-            let cut = (!g.footnote && g.lines.len() > limit)
+            let cut = (!g.footnote && size(&g) > limit)
                 .then(|| {
                     g.lines
                         .iter()
@@ -686,6 +706,43 @@ mod tests {
         assert!(!starts(&layout).contains(&inner));
         layout.lines[inner].cut_before = true;
         assert!(starts(&layout).contains(&inner));
+    }
+
+    /// A paragraph OCR read partly as a run of column fragments has far
+    /// more text lines than printed ones: it is not over-long, and is not
+    /// cut at a full line that happens to end a sentence.
+    #[test]
+    fn column_fragments_do_not_make_a_paragraph_overlong() {
+        let whole = (0..200)
+            .map(|k| paragraph(k * 3, 4))
+            .find(|p| {
+                let lines = wrap(p, WIDTH);
+                lines.len() > 3
+                    && lines[1..lines.len() - 1]
+                        .iter()
+                        .any(|l| l.ends_with('.') && l.len() + 4 >= WIDTH)
+            })
+            .expect("a paragraph with a full inner line ending a sentence");
+        let mut lines = wrap(&whole, WIDTH);
+        let fragments = [
+            "the code",
+            "of rules",
+            "which he",
+            "had read",
+            "in the",
+            "office of",
+            "the chair",
+            "and the",
+            "minutes",
+            "of the",
+        ];
+        lines.splice(1..1, fragments.iter().map(|f| f.to_string()));
+        let paras = sample_paragraphs(8);
+        let mut text = wrapped(&paras[..4], WIDTH);
+        text.extend(lines.iter().map(|l| format!("{l}\n")));
+        text.push_str(&wrapped(&paras[4..], WIDTH));
+        let found = paragraphs(&text);
+        assert!(found.contains(&lines.join(" ")), "{found:#?}");
     }
 
     /// A one-word heading after a paragraph whose last line ends a sentence
