@@ -221,12 +221,26 @@ pub fn numbering(line: &str) -> Option<Numbering> {
         return None;
     }
     let parens = open == 1 || after.starts_with(')');
-    let style = style_of(value, parens, dotted)?;
+    let style = match style_of(value, parens, dotted) {
+        Some(style) => style,
+        None if dotted && misread_roman(value) && all_caps(closer) => Style::UpperRoman,
+        None => return None,
+    };
     Some(Numbering {
         style,
         len,
         first: value.chars().next()?,
     })
+}
+
+/// Whether `value` is an upper-case roman number in which OCR read an I as
+/// an l ("Ill", "Il"); only before a heading in capitals ("Ill. LEGAL
+/// DEFENSES") is it taken for one, not before a citation's "Ill. App.".
+fn misread_roman(value: &str) -> bool {
+    value.len() <= 4
+        && value.starts_with('I')
+        && value.contains('l')
+        && value.chars().all(|c| matches!(c, 'I' | 'l'))
 }
 
 fn style_of(value: &str, parens: bool, dotted: bool) -> Option<Style> {
@@ -399,6 +413,11 @@ mod tests {
         assert_eq!(style("(2014) (internal"), None);
         assert_eq!(style("-based"), None);
         assert_eq!(style("Id. at 4"), None);
+        assert_eq!(
+            style("Ill. LEGAL DEFENSES TO THE APPLICATION"),
+            Some((Style::UpperRoman, 4))
+        );
+        assert_eq!(style("Ill. App. 3d 1024"), None);
     }
 
     #[test]
