@@ -25,6 +25,7 @@ use super::cues::{
     all_caps, ending, has_inner_sentence_end, is_small_word, numbering, runs_on, title_case,
     Ending, Numbering, Style,
 };
+use super::labels::Labels;
 use super::lines::Layout;
 use super::paragraphs::Group;
 use super::redactions::{count_words, redactions};
@@ -89,18 +90,65 @@ const MIN_RUN_ON_SENTENCE: usize = 8;
 /// after it ("2. The Campaign Reacts to Reports On June 14, 2016, a firm
 /// ..."): the title runs in title case up to a capitalised small word ("On",
 /// "The", "Within") that a title would write in lower case, the last such
-/// before the first lower-case word that is not a small word.
-pub fn split_run_in_titles(layout: &Layout, blocks: Vec<Block>) -> Vec<Block> {
+/// before the first lower-case word that is not a small word. The
+/// document's `labels` run into a heading's line are cut off first.
+pub fn split_run_in_titles(layout: &Layout, labels: &Labels, blocks: Vec<Block>) -> Vec<Block> {
     let mut out = Vec::with_capacity(blocks.len());
     for mut block in blocks {
-        let cut = (block.kind == ParagraphKind::Paragraph)
-            .then(|| run_in_title_end(&block.text))
-            .flatten();
-        let tail = cut.and_then(|at| block.split_off(layout, at));
-        out.push(block);
-        out.extend(tail);
+        let cuts = label_cuts(layout, labels, &block);
+        let mut tails = Vec::new();
+        for &at in cuts.iter().rev() {
+            tails.extend(block.split_off(layout, at));
+        }
+        for mut piece in std::iter::once(block).chain(tails.into_iter().rev()) {
+            let cut = (piece.kind == ParagraphKind::Paragraph)
+                .then(|| run_in_title_end(&piece.text))
+                .flatten();
+            let tail = cut.and_then(|at| piece.split_off(layout, at));
+            out.push(piece);
+            out.extend(tail);
+        }
     }
     out
+}
+
+/// Where to cut `block` around each of the document's labels that OCR ran
+/// into a heading's line, in increasing order: one opening a line before a
+/// heading number ("Evidence 1. The Appointment …"), or closing a title
+/// ("K. The President's Conduct Involving Michael Cohen Overview").
+fn label_cuts(layout: &Layout, labels: &Labels, block: &Block) -> Vec<usize> {
+    let mut cuts = Vec::new();
+    if block.kind != ParagraphKind::Paragraph {
+        return cuts;
+    }
+    for &i in &block.lines {
+        let line = layout.text_of(i);
+        let Some(number) = labels.before_number(line) else {
+            continue;
+        };
+        let label = line[..number].trim_end();
+        let start = layout.lines[i].start;
+        let found = block
+            .text
+            .match_indices(label)
+            .map(|(at, _)| at)
+            .find(|&at| block.source_start(at) == start);
+        if let Some(at) = found {
+            let rest = &block.text[at + label.len()..];
+            cuts.extend([at, block.text.len() - rest.trim_start().len()]);
+        }
+    }
+    if let Some(at) = labels.closing(&block.text) {
+        let title = block.text[..at].trim_end();
+        let titled = numbering(title).is_some() || title_case(title);
+        if titled && ending(title) == Ending::Open && !has_inner_sentence_end(title) {
+            cuts.push(at);
+        }
+    }
+    cuts.retain(|&at| at > 0);
+    cuts.sort_unstable();
+    cuts.dedup();
+    cuts
 }
 
 /// Where the sentence after a run-in numbered title starts, if it does.
@@ -133,8 +181,8 @@ fn run_in_title_end(text: &str) -> Option<usize> {
         && words_in(title) <= MAX_NUMBERED_HEADING;
     (plain_title
         && words_in(sentence) >= MIN_RUN_ON_SENTENCE
-        && has_inner_sentence_end(sentence) | sentence.ends_with(['.', '"', '”']))
-    .then_some(at)
+        && (has_inner_sentence_end(sentence) || ending(sentence) == Ending::Terminal))
+        .then_some(at)
 }
 
 /// The whitespace-separated words of `text` from byte `from`, with their offsets.
@@ -467,7 +515,7 @@ mod tests {
         let mut layout = Layout::new(text);
         super::super::furniture::mark(&mut layout);
         super::super::footnotes::mark(&mut layout);
-        let groups = super::super::paragraphs::group(&layout);
+        let groups = super::super::paragraphs::group(&layout, &Labels::learn(&layout));
         let blocks = classify(blocks(&layout, groups));
         let paths = sections(&blocks);
         blocks
@@ -479,6 +527,42 @@ mod tests {
 
     fn long() -> String {
         format!("The {}end.", "word ".repeat(58))
+    }
+
+    /// OCR runs a label the document repeats alone into the heading line
+    /// before it ("C. The Third Matter Overview") or after it ("Evidence 1.
+    /// The Letter …"): the label stands alone again, and the numbered title
+    /// is cut from the sentence that follows it on its line.
+    #[test]
+    fn labels_run_into_heading_lines_stand_alone() {
+        let body = long();
+        let mut text = String::new();
+        for (letter, title) in [("A", "First"), ("B", "Second"), ("D", "Fourth")] {
+            text.push_str(&format!(
+                "{letter}. The {title} Matter\n\nOverview\n\n{body}\n\nEvidence\n\n1. The Meeting\n\n{body}\n\n"
+            ));
+        }
+        text.push_str(&format!(
+            "C. The Third Matter Overview\n\n{body}\n\nEvidence 1. The Letter of the Chair On May 17, \
+             2017, the chair wrote to the council about the budget for the coming year.\n\n{body}\n"
+        ));
+        let doc = crate::segment::segment(&text);
+        let found: Vec<(ParagraphKind, &str)> = doc
+            .paragraphs
+            .iter()
+            .map(|p| (p.kind, p.text.as_str()))
+            .collect();
+        let count = |wanted: (ParagraphKind, &str)| found.iter().filter(|&&f| f == wanted).count();
+        assert_eq!(count((ParagraphKind::Heading, "Overview")), 4, "{found:#?}");
+        assert_eq!(count((ParagraphKind::Heading, "Evidence")), 4, "{found:#?}");
+        assert_eq!(count((ParagraphKind::Heading, "C. The Third Matter")), 1);
+        assert_eq!(
+            count((ParagraphKind::Heading, "1. The Letter of the Chair")),
+            1
+        );
+        assert!(found
+            .iter()
+            .any(|&(k, t)| k == ParagraphKind::Paragraph && t.starts_with("On May 17, 2017")));
     }
 
     #[test]

@@ -16,6 +16,7 @@ use super::cues::{
     Style,
 };
 use super::fill::{Fill, Seam, CERTAIN_END};
+use super::labels::Labels;
 use super::lines::{text_width, Layout, Role, SPACE};
 
 /// Fewest blank-line seams on a page for its blank lines to be taken for line spacing.
@@ -92,8 +93,9 @@ pub fn forget_line_spacing(layout: &mut Layout, wrap: Option<f32>) {
 }
 
 /// Groups the body lines of `layout` into paragraphs and its footnote lines
-/// into footnotes, ordered by first line.
-pub fn group(layout: &Layout) -> Vec<Group> {
+/// into footnotes, ordered by first line; a line holding one of the
+/// document's `labels` opens a paragraph of its own.
+pub fn group(layout: &Layout, labels: &Labels) -> Vec<Group> {
     let body: Vec<usize> = (0..layout.lines.len())
         .filter(|&i| layout.lines[i].role == Role::Body)
         .collect();
@@ -121,9 +123,12 @@ pub fn group(layout: &Layout) -> Vec<Group> {
                 let after = body.get(next_body).copied();
                 let previous = paragraph.and_then(|g| groups[g].lines.last().copied());
                 let opens = paragraph.is_some_and(|g| groups[g].lines.len() == 1);
-                let verdict = previous.map_or(Verdict::Break, |a| {
-                    widths.verdict(layout, a, i, after, opens)
-                });
+                let verdict = match previous {
+                    Some(a) if !labels.is_label(layout.text_of(i)) => {
+                        widths.verdict(layout, a, i, after, opens)
+                    }
+                    _ => Verdict::Break,
+                };
                 match (paragraph, verdict) {
                     (Some(g), Verdict::Join) => groups[g].lines.push(i),
                     (Some(g), Verdict::Doubtful(d)) => {
@@ -564,6 +569,10 @@ mod tests {
         grouped_texts(&Layout::new(text))
     }
 
+    fn group(layout: &Layout) -> Vec<Group> {
+        super::group(layout, &Labels::learn(layout))
+    }
+
     /// The text of each group of lines `group` makes of `layout`.
     fn grouped_texts(layout: &Layout) -> Vec<String> {
         group(layout)
@@ -743,6 +752,27 @@ mod tests {
         text.push_str(&wrapped(&paras[4..], WIDTH));
         let found = paragraphs(&text);
         assert!(found.contains(&lines.join(" ")), "{found:#?}");
+    }
+
+    /// A label the document repeats alone ("Overview") after a title line
+    /// is a heading of its own, not the end of the title.
+    #[test]
+    fn a_repeated_label_does_not_end_the_title_above_it() {
+        let paras = sample_paragraphs(6);
+        let mut text = String::new();
+        for (k, p) in paras.iter().enumerate() {
+            text.push_str(&format!(
+                "{}. Further Efforts by the Committee to Review Part {k}\nOverview\n",
+                k + 1
+            ));
+            text.push_str(&wrapped(std::slice::from_ref(p), WIDTH));
+        }
+        let found = paragraphs(&text);
+        assert_eq!(
+            found.iter().filter(|p| *p == "Overview").count(),
+            6,
+            "{found:#?}"
+        );
     }
 
     /// A one-word heading after a paragraph whose last line ends a sentence
