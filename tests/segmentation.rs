@@ -27,10 +27,10 @@ use unicode_normalization::UnicodeNormalization;
 const FLOORS: [(&str, f64, f64); 6] = [
     ("clean", 0.95, 0.95),
     ("pdftotext", 0.88, 0.88),
-    ("ocr", 0.74, 0.75),
+    ("ocr", 0.75, 0.75),
     ("layout", 0.98, 0.98),
     ("pasted", 0.88, 0.88),
-    ("ocr-pasted", 0.74, 0.75),
+    ("ocr-pasted", 0.75, 0.75),
 ];
 
 /// The report's text in `variant`. Besides the three files: `layout` is

@@ -95,7 +95,7 @@ const MIN_RUN_ON_SENTENCE: usize = 8;
 pub fn split_run_in_titles(layout: &Layout, labels: &Labels, blocks: Vec<Block>) -> Vec<Block> {
     let mut out = Vec::with_capacity(blocks.len());
     for mut block in blocks {
-        let cuts = label_cuts(layout, labels, &block);
+        let cuts = ocr_run_in_cuts(layout, labels, &block);
         let mut tails = Vec::new();
         for &at in cuts.iter().rev() {
             tails.extend(block.split_off(layout, at));
@@ -112,11 +112,13 @@ pub fn split_run_in_titles(layout: &Layout, labels: &Labels, blocks: Vec<Block>)
     out
 }
 
-/// Where to cut `block` around each of the document's labels that OCR ran
-/// into a heading's line, in increasing order: one opening a line before a
-/// heading number ("Evidence 1. The Appointment …"), or closing a title
-/// ("K. The President's Conduct Involving Michael Cohen Overview").
-fn label_cuts(layout: &Layout, labels: &Labels, block: &Block) -> Vec<usize> {
+/// Where to cut `block`, in increasing order, around each of the
+/// document's labels that OCR ran into a heading's line, one opening a line
+/// before a heading number ("Evidence 1. The Appointment …") or closing a
+/// title ("K. The President's Conduct Involving Michael Cohen Overview"),
+/// and around a numbered title OCR ran onto the end of a paragraph's last
+/// line (see `trailing_title`).
+fn ocr_run_in_cuts(layout: &Layout, labels: &Labels, block: &Block) -> Vec<usize> {
     let mut cuts = Vec::new();
     if block.kind != ParagraphKind::Paragraph {
         return cuts;
@@ -127,13 +129,7 @@ fn label_cuts(layout: &Layout, labels: &Labels, block: &Block) -> Vec<usize> {
             continue;
         };
         let label = line[..number].trim_end();
-        let start = layout.lines[i].start;
-        let found = block
-            .text
-            .match_indices(label)
-            .map(|(at, _)| at)
-            .find(|&at| block.source_start(at) == start);
-        if let Some(at) = found {
+        if let Some(at) = text_offset(block, label, layout.lines[i].start) {
             let rest = &block.text[at + label.len()..];
             cuts.extend([at, block.text.len() - rest.trim_start().len()]);
         }
@@ -145,10 +141,78 @@ fn label_cuts(layout: &Layout, labels: &Labels, block: &Block) -> Vec<usize> {
             cuts.push(at);
         }
     }
+    for (k, &i) in block.lines.iter().enumerate() {
+        let line = layout.text_of(i);
+        let Some(at) = trailing_title(line) else {
+            continue;
+        };
+        let number = line[at..].split(' ').next().unwrap_or("");
+        let Some(title) = text_offset(block, number, layout.lines[i].start + at) else {
+            continue;
+        };
+        cuts.push(title);
+        if let Some(&next) = block.lines.get(k + 1) {
+            let word = layout.text_of(next).split(' ').next().unwrap_or("");
+            cuts.extend(text_offset(block, word, layout.lines[next].start));
+        }
+    }
     cuts.retain(|&at| at > 0);
     cuts.sort_unstable();
     cuts.dedup();
     cuts
+}
+
+/// Where in `line` a numbered title starts that OCR ran onto the end of a
+/// paragraph's last line, after its closing sentence ("… talk to the New
+/// York Times.7 4. The Media Reports on the June 9, 2016 Meeting"): the
+/// title runs in title case to the line's end, which a paragraph's wrapped
+/// line never does.
+fn trailing_title(line: &str) -> Option<usize> {
+    let last = line.rsplit(' ').next()?;
+    if !last.starts_with(char::is_uppercase) {
+        return None;
+    }
+    let bytes = line.as_bytes();
+    // The title's number follows a space after a sentence's end, within the
+    // words a title may have.
+    let mut starts: Vec<usize> = line
+        .rmatch_indices(' ')
+        .take(MAX_NUMBERED_HEADING + 1)
+        .map(|(space, _)| space + 1)
+        .filter(|&at| {
+            at >= 2
+                && (bytes[at].is_ascii_digit() || bytes[at].is_ascii_uppercase())
+                && !bytes[at - 2].is_ascii_alphabetic()
+                && bytes[at - 2] != b','
+        })
+        .collect();
+    starts.reverse();
+    starts.into_iter().find(|&at| {
+        numbering(&line[at..]).is_some_and(|n| {
+            let title = line[at + n.len..].trim_start();
+            matches!(
+                n.style,
+                Style::UpperRoman | Style::UpperLetter | Style::Arabic | Style::Decimal(_)
+            ) && (2..=MAX_NUMBERED_HEADING).contains(&words_in(title))
+                && title_case(title)
+                && !runs_on(title)
+                && !has_inner_sentence_end(title)
+                && ending(line[..at].trim_end()) == Ending::Terminal
+        })
+    })
+}
+
+/// The offset in `block`'s text of `needle` where it starts at original
+/// byte `source`.
+fn text_offset(block: &Block, needle: &str, source: usize) -> Option<usize> {
+    if needle.is_empty() {
+        return None;
+    }
+    block
+        .text
+        .match_indices(needle)
+        .map(|(at, _)| at)
+        .find(|&at| block.source_start(at) == source)
 }
 
 /// Where the sentence after a run-in numbered title starts, if it does.
@@ -181,8 +245,8 @@ fn run_in_title_end(text: &str) -> Option<usize> {
         && words_in(title) <= MAX_NUMBERED_HEADING;
     (plain_title
         && words_in(sentence) >= MIN_RUN_ON_SENTENCE
-        && (has_inner_sentence_end(sentence) || ending(sentence) == Ending::Terminal))
-        .then_some(at)
+        && has_inner_sentence_end(sentence) | sentence.ends_with(['.', '"', '”']))
+    .then_some(at)
 }
 
 /// The whitespace-separated words of `text` from byte `from`, with their offsets.
@@ -563,6 +627,37 @@ mod tests {
         assert!(found
             .iter()
             .any(|&(k, t)| k == ParagraphKind::Paragraph && t.starts_with("On May 17, 2017")));
+    }
+
+    /// OCR ran a numbered title onto the end of the last line of the
+    /// paragraph before it: the title stands alone between the paragraphs.
+    #[test]
+    fn a_title_run_onto_a_paragraphs_last_line_stands_alone() {
+        let body = long();
+        let text = format!(
+            "{body}\n\nThe second paragraph went on for a while and ended in a line.\n\
+             It said the council had met.4 2. The Media Reports on the Meeting\n\
+             Before the council met again, the press published its story about the budget.\n\n\
+             {body}\n"
+        );
+        let doc = crate::segment::segment(&text);
+        let found: Vec<(ParagraphKind, &str)> = doc
+            .paragraphs
+            .iter()
+            .map(|p| (p.kind, p.text.as_str()))
+            .collect();
+        assert!(
+            found.contains(&(
+                ParagraphKind::Heading,
+                "2. The Media Reports on the Meeting"
+            )),
+            "{found:#?}"
+        );
+        assert!(found
+            .iter()
+            .any(|&(k, t)| k == ParagraphKind::Paragraph && t.starts_with("Before the council")));
+        assert!(trailing_title("Doc. 14. At the sentencing, our Office further").is_none());
+        assert!(trailing_title("in 2016. 3. Payments to the Committee").is_some());
     }
 
     #[test]
