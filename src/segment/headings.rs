@@ -90,8 +90,8 @@ const MIN_RUN_ON_SENTENCE: usize = 8;
 /// after it ("2. The Campaign Reacts to Reports On June 14, 2016, a firm
 /// ..."): the title runs in title case up to a capitalised small word ("On",
 /// "The", "Within") that a title would write in lower case, the last such
-/// before the first lower-case word that is not a small word. The
-/// document's `labels` run into a heading's line are cut off first.
+/// before the first lower-case word that is not a small word. Headings OCR
+/// ran into a neighbouring line are cut apart first (`ocr_run_in_cuts`).
 pub fn split_run_in_titles(layout: &Layout, labels: &Labels, blocks: Vec<Block>) -> Vec<Block> {
     let mut out = Vec::with_capacity(blocks.len());
     for mut block in blocks {
@@ -593,6 +593,15 @@ mod tests {
         format!("The {}end.", "word ".repeat(58))
     }
 
+    /// The kind and text of each paragraph the whole segmenter finds in `text`.
+    fn kinds_and_texts(text: &str) -> Vec<(ParagraphKind, String)> {
+        crate::segment::segment(text)
+            .paragraphs
+            .into_iter()
+            .map(|p| (p.kind, p.text))
+            .collect()
+    }
+
     /// OCR runs a label the document repeats alone into the heading line
     /// before it ("C. The Third Matter Overview") or after it ("Evidence 1.
     /// The Letter …"): the label stands alone again, and the numbered title
@@ -610,13 +619,10 @@ mod tests {
             "C. The Third Matter Overview\n\n{body}\n\nEvidence 1. The Letter of the Chair On May 17, \
              2017, the chair wrote to the council about the budget for the coming year.\n\n{body}\n"
         ));
-        let doc = crate::segment::segment(&text);
-        let found: Vec<(ParagraphKind, &str)> = doc
-            .paragraphs
-            .iter()
-            .map(|p| (p.kind, p.text.as_str()))
-            .collect();
-        let count = |wanted: (ParagraphKind, &str)| found.iter().filter(|&&f| f == wanted).count();
+        let found = kinds_and_texts(&text);
+        let count = |(kind, text): (ParagraphKind, &str)| {
+            found.iter().filter(|f| f.0 == kind && f.1 == text).count()
+        };
         assert_eq!(count((ParagraphKind::Heading, "Overview")), 4, "{found:#?}");
         assert_eq!(count((ParagraphKind::Heading, "Evidence")), 4, "{found:#?}");
         assert_eq!(count((ParagraphKind::Heading, "C. The Third Matter")), 1);
@@ -626,7 +632,7 @@ mod tests {
         );
         assert!(found
             .iter()
-            .any(|&(k, t)| k == ParagraphKind::Paragraph && t.starts_with("On May 17, 2017")));
+            .any(|(k, t)| *k == ParagraphKind::Paragraph && t.starts_with("On May 17, 2017")));
     }
 
     /// OCR ran a numbered title onto the end of the last line of the
@@ -640,22 +646,17 @@ mod tests {
              Before the council met again, the press published its story about the budget.\n\n\
              {body}\n"
         );
-        let doc = crate::segment::segment(&text);
-        let found: Vec<(ParagraphKind, &str)> = doc
-            .paragraphs
-            .iter()
-            .map(|p| (p.kind, p.text.as_str()))
-            .collect();
+        let found = kinds_and_texts(&text);
         assert!(
             found.contains(&(
                 ParagraphKind::Heading,
-                "2. The Media Reports on the Meeting"
+                "2. The Media Reports on the Meeting".to_string()
             )),
             "{found:#?}"
         );
         assert!(found
             .iter()
-            .any(|&(k, t)| k == ParagraphKind::Paragraph && t.starts_with("Before the council")));
+            .any(|(k, t)| *k == ParagraphKind::Paragraph && t.starts_with("Before the council")));
         assert!(trailing_title("Doc. 14. At the sentencing, our Office further").is_none());
         assert!(trailing_title("in 2016. 3. Payments to the Committee").is_some());
     }
