@@ -445,6 +445,7 @@ mod tests {
         );
         assert_eq!(style("Vl, THE EVIDENCE"), roman(3, 'V'));
         assert_eq!(style("Ill. Supreme Court Rule 23"), None);
+        assert_eq!(style("Ill. App. 3d 1024"), None);
         assert_eq!(style("II, who FILED it"), None);
         assert_eq!(style("II, CONCLUSION"), None);
         assert_eq!(style("l, THE FIRST PART"), None);

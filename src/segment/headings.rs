@@ -28,6 +28,7 @@ use super::cues::{
     all_caps, ending, has_inner_sentence_end, is_small_word, numbering, runs_on, title_case,
     Ending, Numbering, Style,
 };
+use super::labels::Labels;
 use super::lines::Layout;
 use super::paragraphs::Group;
 use super::redactions::{count_words, redactions};
@@ -92,18 +93,129 @@ const MIN_RUN_ON_SENTENCE: usize = 8;
 /// after it ("2. The Campaign Reacts to Reports On June 14, 2016, a firm
 /// ..."): the title runs in title case up to a capitalised small word ("On",
 /// "The", "Within") that a title would write in lower case, the last such
-/// before the first lower-case word that is not a small word.
-pub fn split_run_in_titles(layout: &Layout, blocks: Vec<Block>) -> Vec<Block> {
+/// before the first lower-case word that is not a small word. Headings OCR
+/// ran into a neighbouring line are cut apart first (`ocr_run_in_cuts`).
+pub fn split_run_in_titles(layout: &Layout, labels: &Labels, blocks: Vec<Block>) -> Vec<Block> {
     let mut out = Vec::with_capacity(blocks.len());
     for mut block in blocks {
-        let cut = (block.kind == ParagraphKind::Paragraph)
-            .then(|| run_in_title_end(&block.text).or_else(|| title_lines_end(layout, &block)))
-            .flatten();
-        let tail = cut.and_then(|at| block.split_off(layout, at));
-        out.push(block);
-        out.extend(tail);
+        let cuts = ocr_run_in_cuts(layout, labels, &block);
+        let mut tails = Vec::new();
+        for &at in cuts.iter().rev() {
+            tails.extend(block.split_off(layout, at));
+        }
+        for mut piece in std::iter::once(block).chain(tails.into_iter().rev()) {
+            let cut = (piece.kind == ParagraphKind::Paragraph)
+                .then(|| run_in_title_end(&piece.text).or_else(|| title_lines_end(layout, &piece)))
+                .flatten();
+            let tail = cut.and_then(|at| piece.split_off(layout, at));
+            out.push(piece);
+            out.extend(tail);
+        }
     }
     out
+}
+
+/// Where to cut `block`, in increasing order, around each of the
+/// document's labels that OCR ran into a heading's line, one opening a line
+/// before a heading number ("Evidence 1. The Appointment …") or closing a
+/// title ("K. The President's Conduct Involving Michael Cohen Overview"),
+/// and around a numbered title OCR ran onto the end of a paragraph's last
+/// line (see `trailing_title`).
+fn ocr_run_in_cuts(layout: &Layout, labels: &Labels, block: &Block) -> Vec<usize> {
+    let mut cuts = Vec::new();
+    if block.kind != ParagraphKind::Paragraph {
+        return cuts;
+    }
+    for &i in &block.lines {
+        let line = layout.text_of(i);
+        let Some(number) = labels.before_number(line) else {
+            continue;
+        };
+        let label = line[..number].trim_end();
+        if let Some(at) = text_offset(block, label, layout.lines[i].start) {
+            let rest = &block.text[at + label.len()..];
+            cuts.extend([at, block.text.len() - rest.trim_start().len()]);
+        }
+    }
+    if let Some(at) = labels.closing(&block.text) {
+        let title = block.text[..at].trim_end();
+        let titled = numbering(title).is_some() || title_case(title);
+        if titled && ending(title) == Ending::Open && !has_inner_sentence_end(title) {
+            cuts.push(at);
+        }
+    }
+    for (k, &i) in block.lines.iter().enumerate() {
+        let line = layout.text_of(i);
+        let Some(at) = trailing_title(line) else {
+            continue;
+        };
+        let number = line[at..].split(' ').next().unwrap_or("");
+        let Some(title) = text_offset(block, number, layout.lines[i].start + at) else {
+            continue;
+        };
+        cuts.push(title);
+        if let Some(&next) = block.lines.get(k + 1) {
+            let word = layout.text_of(next).split(' ').next().unwrap_or("");
+            cuts.extend(text_offset(block, word, layout.lines[next].start));
+        }
+    }
+    cuts.retain(|&at| at > 0);
+    cuts.sort_unstable();
+    cuts.dedup();
+    cuts
+}
+
+/// Where in `line` a numbered title starts that OCR ran onto the end of a
+/// paragraph's last line, after its closing sentence ("… talk to the New
+/// York Times.7 4. The Media Reports on the June 9, 2016 Meeting"): the
+/// title runs in title case to the line's end, which a paragraph's wrapped
+/// line never does.
+fn trailing_title(line: &str) -> Option<usize> {
+    let last = line.rsplit(' ').next()?;
+    if !last.starts_with(char::is_uppercase) {
+        return None;
+    }
+    let bytes = line.as_bytes();
+    // The title's number follows a space after a sentence's end, within the
+    // words a title may have.
+    let mut starts: Vec<usize> = line
+        .rmatch_indices(' ')
+        .take(MAX_NUMBERED_HEADING + 1)
+        .map(|(space, _)| space + 1)
+        .filter(|&at| {
+            at >= 2
+                && (bytes[at].is_ascii_digit() || bytes[at].is_ascii_uppercase())
+                && !bytes[at - 2].is_ascii_alphabetic()
+                && bytes[at - 2] != b','
+        })
+        .collect();
+    starts.reverse();
+    starts.into_iter().find(|&at| {
+        numbering(&line[at..]).is_some_and(|n| {
+            let title = line[at + n.len..].trim_start();
+            matches!(
+                n.style,
+                Style::UpperRoman | Style::UpperLetter | Style::Arabic | Style::Decimal(_)
+            ) && (2..=MAX_NUMBERED_HEADING).contains(&words_in(title))
+                && title_case(title)
+                && !runs_on(title)
+                && !has_inner_sentence_end(title)
+                && ending(line[..at].trim_end()) == Ending::Terminal
+        })
+    })
+}
+
+/// The offset in `block`'s text of `needle` where it starts at original
+/// byte `source`.
+fn text_offset(block: &Block, needle: &str, source: usize) -> Option<usize> {
+    if needle.is_empty() {
+        return None;
+    }
+    block
+        .text
+        .match_indices(needle)
+        .map(|(at, _)| at)
+        .find(|&at| block.source_start(at) == source)
 }
 
 /// Where the sentence after a run-in numbered title starts, if it does.
@@ -518,8 +630,13 @@ mod tests {
         let mut layout = Layout::new(text);
         super::super::furniture::mark(&mut layout);
         super::super::footnotes::mark(&mut layout);
-        let groups = super::super::paragraphs::group(&layout);
-        let blocks = classify(split_run_in_titles(&layout, blocks(&layout, groups)));
+        let labels = Labels::learn(&layout);
+        let groups = super::super::paragraphs::group(&layout, &labels);
+        let blocks = classify(split_run_in_titles(
+            &layout,
+            &labels,
+            blocks(&layout, groups),
+        ));
         let paths = sections(&blocks);
         blocks
             .into_iter()
@@ -530,6 +647,74 @@ mod tests {
 
     fn long() -> String {
         format!("The {}end.", "word ".repeat(58))
+    }
+
+    /// The kind and text of each paragraph the whole segmenter finds in `text`.
+    fn kinds_and_texts(text: &str) -> Vec<(ParagraphKind, String)> {
+        crate::segment::segment(text)
+            .paragraphs
+            .into_iter()
+            .map(|p| (p.kind, p.text))
+            .collect()
+    }
+
+    /// OCR runs a label the document repeats alone into the heading line
+    /// before it ("C. The Third Matter Overview") or after it ("Evidence 1.
+    /// The Letter …"): the label stands alone again, and the numbered title
+    /// is cut from the sentence that follows it on its line.
+    #[test]
+    fn labels_run_into_heading_lines_stand_alone() {
+        let body = long();
+        let mut text = String::new();
+        for (letter, title) in [("A", "First"), ("B", "Second"), ("D", "Fourth")] {
+            text.push_str(&format!(
+                "{letter}. The {title} Matter\n\nOverview\n\n{body}\n\nEvidence\n\n1. The Meeting\n\n{body}\n\n"
+            ));
+        }
+        text.push_str(&format!(
+            "C. The Third Matter Overview\n\n{body}\n\nEvidence 1. The Letter of the Chair On May 17, \
+             2017, the chair wrote to the council about the budget for the coming year.\n\n{body}\n"
+        ));
+        let found = kinds_and_texts(&text);
+        let count = |(kind, text): (ParagraphKind, &str)| {
+            found.iter().filter(|f| f.0 == kind && f.1 == text).count()
+        };
+        assert_eq!(count((ParagraphKind::Heading, "Overview")), 4, "{found:#?}");
+        assert_eq!(count((ParagraphKind::Heading, "Evidence")), 4, "{found:#?}");
+        assert_eq!(count((ParagraphKind::Heading, "C. The Third Matter")), 1);
+        assert_eq!(
+            count((ParagraphKind::Heading, "1. The Letter of the Chair")),
+            1
+        );
+        assert!(found
+            .iter()
+            .any(|(k, t)| *k == ParagraphKind::Paragraph && t.starts_with("On May 17, 2017")));
+    }
+
+    /// OCR ran a numbered title onto the end of the last line of the
+    /// paragraph before it: the title stands alone between the paragraphs.
+    #[test]
+    fn a_title_run_onto_a_paragraphs_last_line_stands_alone() {
+        let body = long();
+        let text = format!(
+            "{body}\n\nThe second paragraph went on for a while and ended in a line.\n\
+             It said the council had met.4 2. The Media Reports on the Meeting\n\
+             Before the council met again, the press published its story about the budget.\n\n\
+             {body}\n"
+        );
+        let found = kinds_and_texts(&text);
+        assert!(
+            found.contains(&(
+                ParagraphKind::Heading,
+                "2. The Media Reports on the Meeting".to_string()
+            )),
+            "{found:#?}"
+        );
+        assert!(found
+            .iter()
+            .any(|(k, t)| *k == ParagraphKind::Paragraph && t.starts_with("Before the council")));
+        assert!(trailing_title("Doc. 14. At the sentencing, our Office further").is_none());
+        assert!(trailing_title("in 2016. 3. Payments to the Committee").is_some());
     }
 
     #[test]

@@ -7,7 +7,8 @@
 //! [`furniture`] marks running headers, footers, page numbers and
 //! contents leaders; [`footnotes`] marks the notes at page bottoms;
 //! [`joined`] cuts OCR lines that hold two paragraphs' printed lines;
-//! [`paragraphs`] regroups the remaining lines into paragraphs, weighing
+//! [`labels`] finds the short titles a document repeats on lines of their
+//! own; [`paragraphs`] regroups the remaining lines into paragraphs, weighing
 //! doubtful line ends with the document's own line [`fill`]; [`blocks`]
 //! joins each group into normalised text with a map back to the input;
 //! [`headings`] decides kinds, numbers and heading paths; [`sentences`]
@@ -24,6 +25,7 @@ mod furniture;
 mod glue;
 mod headings;
 mod joined;
+mod labels;
 mod lines;
 mod pages;
 mod paragraphs;
@@ -50,10 +52,11 @@ pub fn segment(text: &str) -> Document {
     let wrap = layout.wrap_width();
     paragraphs::forget_line_spacing(&mut layout, wrap);
     joined::split(&mut layout, wrap);
-    let groups = paragraphs::group(&layout);
+    let labels = labels::Labels::learn(&layout);
+    let groups = paragraphs::group(&layout, &labels);
     let mut blocks = headings::blocks(&layout, groups);
     glue::split(&mut blocks);
-    let blocks = headings::split_run_in_titles(&layout, blocks);
+    let blocks = headings::split_run_in_titles(&layout, &labels, blocks);
     let blocks = headings::classify(blocks);
     let sections = headings::sections(&blocks);
     build(&layout, blocks, sections)

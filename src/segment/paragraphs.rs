@@ -16,6 +16,7 @@ use super::cues::{
     Style,
 };
 use super::fill::{Fill, Seam, CERTAIN_END};
+use super::labels::Labels;
 use super::lines::{text_width, Layout, Role, SPACE};
 
 /// Fewest blank-line seams on a page for its blank lines to be taken for line spacing.
@@ -92,8 +93,9 @@ pub fn forget_line_spacing(layout: &mut Layout, wrap: Option<f32>) {
 }
 
 /// Groups the body lines of `layout` into paragraphs and its footnote lines
-/// into footnotes, ordered by first line.
-pub fn group(layout: &Layout) -> Vec<Group> {
+/// into footnotes, ordered by first line; a line holding one of the
+/// document's `labels` opens a paragraph of its own.
+pub fn group(layout: &Layout, labels: &Labels) -> Vec<Group> {
     let body: Vec<usize> = (0..layout.lines.len())
         .filter(|&i| layout.lines[i].role == Role::Body)
         .collect();
@@ -121,9 +123,12 @@ pub fn group(layout: &Layout) -> Vec<Group> {
                 let after = body.get(next_body).copied();
                 let previous = paragraph.and_then(|g| groups[g].lines.last().copied());
                 let opens = paragraph.is_some_and(|g| groups[g].lines.len() == 1);
-                let verdict = previous.map_or(Verdict::Break, |a| {
-                    widths.verdict(layout, a, i, after, opens)
-                });
+                let verdict = match previous {
+                    Some(a) if !labels.is_label(layout.text_of(i)) => {
+                        widths.verdict(layout, a, i, after, opens)
+                    }
+                    _ => Verdict::Break,
+                };
                 match (paragraph, verdict) {
                     (Some(g), Verdict::Join) => groups[g].lines.push(i),
                     (Some(g), Verdict::Doubtful(d)) => {
@@ -141,7 +146,7 @@ pub fn group(layout: &Layout) -> Vec<Group> {
             }
         }
     }
-    split_overlong(groups, &doubts)
+    split_overlong(groups, &doubts, |i| widths.printed_lines(layout, i))
 }
 
 /// What the document's line widths say.
@@ -209,6 +214,18 @@ impl Widths {
             .filter(|&c| c > 0.0)
             .or(self.wrap)
             .unwrap_or(1.0)
+    }
+
+    /// How many printed lines body line `i` stands for: one, unless OCR ran
+    /// several into it (wider than `OVERFULL` wrap widths) or it is a column
+    /// fragment, a piece of one.
+    fn printed_lines(&self, layout: &Layout, i: usize) -> f32 {
+        let share = layout.lines[i].width / self.capacity(i);
+        if share > OVERFULL || self.fragment(i) {
+            share
+        } else {
+            1.0
+        }
     }
 
     /// Whether line `a` is a column fragment (see `FRAGMENT`).
@@ -424,26 +441,34 @@ impl From<bool> for Verdict {
 
 /// Paragraphs far longer than the document's typical paragraph were most
 /// likely run together at a doubtful seam: cut them at their most doubtful
-/// seams until no part is over-long.
-fn split_overlong(groups: Vec<Group>, doubts: &[(usize, f32)]) -> Vec<Group> {
-    let mut sizes: Vec<usize> = groups
+/// seams until no part is over-long. Length is counted in printed lines
+/// (`printed` says how many a line stands for), not text lines: OCR runs
+/// some printed lines into one text line and reads text set beside a box
+/// as a run of short fragments, either of which would miscount it.
+fn split_overlong(
+    groups: Vec<Group>,
+    doubts: &[(usize, f32)],
+    printed: impl Fn(usize) -> f32,
+) -> Vec<Group> {
+    let size = |g: &Group| g.lines.iter().map(|&i| printed(i)).sum::<f32>();
+    let mut sizes: Vec<f32> = groups
         .iter()
         .filter(|g| !g.footnote && g.lines.len() > 1)
-        .map(|g| g.lines.len())
+        .map(size)
         .collect();
-    sizes.sort_unstable();
+    sizes.sort_unstable_by(f32::total_cmp);
     let Some(&median) = sizes.get(sizes.len() / 2) else {
         return groups;
     };
-    let limit = (median as f32 * OVERLONG) as usize;
-    if doubts.is_empty() || median < 3 {
+    if doubts.is_empty() || median < 3.0 {
         return groups;
     }
+    let limit = median * OVERLONG;
     let mut out = Vec::with_capacity(groups.len());
     for group in groups {
         let mut pending = vec![group];
         while let Some(g) = pending.pop() {
-            let cut = (!g.footnote && g.lines.len() > limit)
+            let cut = (!g.footnote && size(&g) > limit)
                 .then(|| {
                     g.lines
                         .iter()
@@ -542,6 +567,10 @@ mod tests {
 
     fn paragraphs(text: &str) -> Vec<String> {
         grouped_texts(&Layout::new(text))
+    }
+
+    fn group(layout: &Layout) -> Vec<Group> {
+        super::group(layout, &Labels::learn(layout))
     }
 
     /// The text of each group of lines `group` makes of `layout`.
@@ -686,6 +715,64 @@ mod tests {
         assert!(!starts(&layout).contains(&inner));
         layout.lines[inner].cut_before = true;
         assert!(starts(&layout).contains(&inner));
+    }
+
+    /// A paragraph OCR read partly as a run of column fragments has far
+    /// more text lines than printed ones: it is not over-long, and is not
+    /// cut at a full line that happens to end a sentence.
+    #[test]
+    fn column_fragments_do_not_make_a_paragraph_overlong() {
+        let whole = (0..200)
+            .map(|k| paragraph(k * 3, 4))
+            .find(|p| {
+                let lines = wrap(p, WIDTH);
+                lines.len() > 3
+                    && lines[1..lines.len() - 1]
+                        .iter()
+                        .any(|l| l.ends_with('.') && l.len() + 4 >= WIDTH)
+            })
+            .expect("a paragraph with a full inner line ending a sentence");
+        let mut lines = wrap(&whole, WIDTH);
+        let fragments = [
+            "the code",
+            "of rules",
+            "which he",
+            "had read",
+            "in the",
+            "office of",
+            "the chair",
+            "and the",
+            "minutes",
+            "of the",
+        ];
+        lines.splice(1..1, fragments.iter().map(|f| f.to_string()));
+        let paras = sample_paragraphs(8);
+        let mut text = wrapped(&paras[..4], WIDTH);
+        text.extend(lines.iter().map(|l| format!("{l}\n")));
+        text.push_str(&wrapped(&paras[4..], WIDTH));
+        let found = paragraphs(&text);
+        assert!(found.contains(&lines.join(" ")), "{found:#?}");
+    }
+
+    /// A label the document repeats alone ("Overview") after a title line
+    /// is a heading of its own, not the end of the title.
+    #[test]
+    fn a_repeated_label_does_not_end_the_title_above_it() {
+        let paras = sample_paragraphs(6);
+        let mut text = String::new();
+        for (k, p) in paras.iter().enumerate() {
+            text.push_str(&format!(
+                "{}. Further Efforts by the Committee to Review Part {k}\nOverview\n",
+                k + 1
+            ));
+            text.push_str(&wrapped(std::slice::from_ref(p), WIDTH));
+        }
+        let found = paragraphs(&text);
+        assert_eq!(
+            found.iter().filter(|p| *p == "Overview").count(),
+            6,
+            "{found:#?}"
+        );
     }
 
     /// A one-word heading after a paragraph whose last line ends a sentence
