@@ -40,6 +40,22 @@ pub struct Options {
     pub language: Language,
 }
 
+impl Options {
+    /// The settings' names as callers write them (the fields' serde names),
+    /// for telling a misspelt setting from one left out: serde-wasm-bindgen
+    /// reads only the fields it knows, so it cannot refuse unknown ones.
+    pub const NAMES: [&'static str; 8] = [
+        "covered_threshold",
+        "partial_threshold",
+        "supported_threshold",
+        "unsupported_threshold",
+        "paragraph_links",
+        "sentence_links",
+        "max_input_bytes",
+        "language",
+    ];
+}
+
 impl Default for Options {
     fn default() -> Self {
         Options {
@@ -97,5 +113,26 @@ impl Options {
             ));
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_are_the_serialized_fields() {
+        let value = serde_json::to_value(Options::default()).expect("options serialize");
+        let fields: Vec<&str> = value
+            .as_object()
+            .expect("an object")
+            .keys()
+            .map(String::as_str)
+            .collect();
+        let mut names = Options::NAMES.to_vec();
+        names.sort_unstable();
+        let mut fields = fields;
+        fields.sort_unstable();
+        assert_eq!(names, fields);
     }
 }

@@ -2,10 +2,7 @@
 //! `Error`s; a comparison and a segmented document handed over as JSON text
 //! (`compareJson`, `segmentJson`), small values through serde-wasm-bindgen.
 
-use std::collections::{BTreeMap, BTreeSet};
-
 use js_sys::JsString;
-use serde::de::IgnoredAny;
 use serde::Serialize;
 use tsify::{Ts, Tsify};
 use wasm_bindgen::prelude::*;
@@ -26,7 +23,7 @@ fn js_error(e: impl std::fmt::Display) -> JsError {
 
 /// Reads the options object a caller passed. serde-wasm-bindgen only looks up
 /// the fields it knows, so a misspelt setting would be silently ignored:
-/// names are checked against the defaults' own field names first.
+/// names are checked against `Options::NAMES` first.
 fn options_from_js(options: Option<Ts<Options>>) -> Result<Options, JsError> {
     let Some(options) = options else {
         return Ok(Options::default());
@@ -37,15 +34,14 @@ fn options_from_js(options: Option<Ts<Options>>) -> Result<Options, JsError> {
             "Invalid options: expected an object of settings, such as { covered_threshold: 0.6 }",
         ));
     }
-    let known = serde_wasm_bindgen::to_value(&Options::default())
-        .and_then(setting_names)
-        .map_err(js_error)?;
-    let given = setting_names(value.clone()).map_err(invalid_options)?;
-    if let Some(unknown) = given.difference(&known).next() {
-        let known: Vec<&str> = known.iter().map(String::as_str).collect();
+    let unknown = js_sys::Object::keys(value.unchecked_ref::<js_sys::Object>())
+        .iter()
+        .filter_map(|key| key.as_string())
+        .find(|key| !Options::NAMES.contains(&key.as_str()));
+    if let Some(unknown) = unknown {
         return Err(js_error(format!(
             "Invalid options: unknown setting \"{unknown}\"; the settings are {}",
-            known.join(", ")
+            Options::NAMES.join(", ")
         )));
     }
     // Straight through serde-wasm-bindgen: tsify's `to_rust` would wrap the
@@ -63,12 +59,6 @@ fn invalid_options(e: serde_wasm_bindgen::Error) -> JsError {
             .replace("expected f32", "expected a number")
             .replace("expected u32", "expected a whole number from 0")
     ))
-}
-
-/// The keys of a JavaScript object of settings.
-fn setting_names(value: JsValue) -> Result<BTreeSet<String>, serde_wasm_bindgen::Error> {
-    serde_wasm_bindgen::from_value::<BTreeMap<String, IgnoredAny>>(value)
-        .map(|map| map.into_keys().collect())
 }
 
 /// Compares a summary with its report (`options` may set any subset of
