@@ -157,7 +157,9 @@ impl Block {
 
     /// Splits the block at normalised byte `at` (a word start), keeping the
     /// text before it (trimmed) and returning the rest as a new block; the
-    /// line the cut falls in belongs to both.
+    /// line the cut falls in belongs to both. Not inlined: a rare step that
+    /// several callers would each copy into the WebAssembly module.
+    #[inline(never)]
     pub fn split_off(&mut self, layout: &Layout, at: usize) -> Option<Block> {
         if at == 0 || at >= self.text.len() || !self.text.is_char_boundary(at) {
             return None;

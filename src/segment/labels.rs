@@ -40,15 +40,21 @@ impl Labels {
             .filter(|&i| layout.lines[i].role == Role::Body)
             .collect();
         let mut seen: FxHashMap<&str, Seen> = FxHashMap::default();
+        // In the order the document first shows them, so that which of two
+        // labels a line matches never depends on hashing.
+        let mut order: Vec<&str> = Vec::new();
         for (k, &i) in body.iter().enumerate() {
             let text = layout.text_of(i);
             if !label_shaped(text) {
                 continue;
             }
-            let entry = seen.entry(text).or_insert(Seen {
-                alone: 0,
-                heads: true,
-                under_titles: true,
+            let entry = seen.entry(text).or_insert_with(|| {
+                order.push(text);
+                Seen {
+                    alone: 0,
+                    heads: true,
+                    under_titles: true,
+                }
             });
             entry.alone += 1;
             entry.heads = entry.heads
@@ -64,11 +70,11 @@ impl Labels {
                         && ending(previous) == Ending::Open
                 });
         }
-        let mut labels: Vec<(&str, Seen)> = seen
+        let labels: Vec<(&str, Seen)> = order
             .into_iter()
+            .map(|text| (text, seen[text]))
             .filter(|(_, s)| s.alone >= MIN_REPEATS && s.heads)
             .collect();
-        labels.sort_unstable_by_key(|&(text, _)| text);
         let texts = labels.iter().map(|(t, _)| t.to_string()).collect();
         let closers = labels
             .iter()
