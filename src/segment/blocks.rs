@@ -221,15 +221,6 @@ impl Block {
         (start, end)
     }
 
-    /// Normalised byte offset of the first text copied from the input at or
-    /// after byte `source` (where a line of the block starts in its text).
-    pub fn text_from(&self, source: usize) -> Option<usize> {
-        self.anchors
-            .iter()
-            .find(|a| a.verbatim && a.source >= source)
-            .map(|a| a.text)
-    }
-
     /// Original byte offset of the text starting at normalised byte `at`.
     pub fn source_start(&self, at: usize) -> usize {
         let k = self.anchors.partition_point(|a| a.text <= at);

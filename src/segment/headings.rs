@@ -155,8 +155,7 @@ fn ocr_run_in_cuts(layout: &Layout, labels: &Labels, block: &Block) -> Vec<usize
         };
         cuts.push(title);
         if let Some(&next) = block.lines.get(k + 1) {
-            let word = layout.text_of(next).split(' ').next().unwrap_or("");
-            cuts.extend(text_offset(block, word, layout.lines[next].start));
+            cuts.extend(line_start_in(layout, block, next));
         }
     }
     cuts.retain(|&at| at > 0);
@@ -191,18 +190,21 @@ fn trailing_title(line: &str) -> Option<usize> {
         .collect();
     starts.reverse();
     starts.into_iter().find(|&at| {
-        numbering(&line[at..]).is_some_and(|n| {
-            let title = line[at + n.len..].trim_start();
-            matches!(
-                n.style,
-                Style::UpperRoman | Style::UpperLetter | Style::Arabic | Style::Decimal(_)
-            ) && (2..=MAX_NUMBERED_HEADING).contains(&words_in(title))
+        heading_title_start(&line[at..]).is_some_and(|start| {
+            let title = &line[at + start..];
+            (2..=MAX_NUMBERED_HEADING).contains(&words_in(title))
                 && title_case(title)
                 && !runs_on(title)
                 && !has_inner_sentence_end(title)
                 && ending(line[..at].trim_end()) == Ending::Terminal
         })
     })
+}
+
+/// The offset in `block`'s text where its layout line `line` starts.
+fn line_start_in(layout: &Layout, block: &Block, line: usize) -> Option<usize> {
+    let word = layout.text_of(line).split(' ').next().unwrap_or("");
+    text_offset(block, word, layout.lines.get(line)?.start)
 }
 
 /// The offset in `block`'s text of `needle` where it starts at original
@@ -250,7 +252,7 @@ fn title_lines_end(layout: &Layout, block: &Block) -> Option<usize> {
     let text = block.text.as_str();
     let rest_start = heading_title_start(text)?;
     block.lines.iter().skip(1).take(2).find_map(|&line| {
-        let at = block.text_from(layout.lines.get(line)?.start)?;
+        let at = line_start_in(layout, block, line)?;
         let title = text.get(rest_start..at)?.trim_end();
         let sentence = &text[at..];
         let first_words: String = sentence
