@@ -6,6 +6,8 @@
 //! document. Only text that shows such glue often is touched at all. Real words are left alone: a word the
 //! document uses as often as its halves' pairing, or more than once, stays.
 
+use std::ops::Range;
+
 use rustc_hash::FxHashMap;
 
 use super::blocks::Block;
@@ -26,49 +28,93 @@ const GLUED_TEXT: usize = 2;
 
 /// Splits run-together words in the texts of `blocks`.
 pub fn split(blocks: &mut [Block]) {
-    let lowered: Vec<String> = blocks.iter().map(|b| b.text.to_ascii_lowercase()).collect();
-    let mut ids: FxHashMap<&str, u32> = FxHashMap::default();
-    let mut counts: Vec<u32> = Vec::new();
-    let mut pairs: FxHashMap<u64, u32> = FxHashMap::default();
+    let mut vocab = Vocabulary::default();
     let mut total = 0usize;
+    // Every counted word's id in order, with `APART` set where only spaces
+    // part it from the word before.
+    let mut sequence: Vec<u32> = Vec::new();
     // The splittable words of each block, found in the counting pass so the
     // passes below visit only them: (start, end, word id).
-    let mut candidates: Vec<Vec<(usize, usize, u32)>> = Vec::with_capacity(lowered.len());
-    for (block, text) in blocks.iter().zip(&lowered) {
-        let mut previous: Option<(u32, usize)> = None;
+    let mut candidates: Vec<Vec<(usize, usize, u32)>> = Vec::with_capacity(blocks.len());
+    for block in blocks.iter() {
+        let text = block.text.as_bytes();
+        let mut previous: Option<(bool, usize)> = None;
         let mut splittable_words = Vec::new();
-        for (start, end) in words(text) {
-            let word = &text[start..end];
-            let next = ids.len() as u32;
-            let id = *ids.entry(word).or_insert(next);
-            if id as usize == counts.len() {
-                counts.push(0);
-            }
-            counts[id as usize] += 1;
+        for run in letter_runs(text) {
+            let (start, end) = (run.start, run.end);
             total += 1;
-            if splittable(&block.text, start, end) {
-                splittable_words.push((start, end, id));
-            }
-            if let Some((p, p_end)) = previous {
-                if text.as_bytes()[p_end..start].iter().all(|&b| b == b' ') {
-                    *pairs.entry(pair_key(p, id)).or_default() += 1;
+            // Longer words are neither glued runs nor halves of one: they
+            // only part the words around them.
+            if end - start <= MAX_GLUED {
+                let id = vocab.count(&text[start..end], run.packed);
+                if splittable(text, &run) {
+                    splittable_words.push((start, end, id));
                 }
+                let apart = previous.is_some_and(|(counted, p_end)| {
+                    counted && text[p_end..start].iter().all(|&b| b == b' ')
+                });
+                sequence.push(if apart { id | APART } else { id });
             }
-            previous = Some((id, end));
+            previous = Some((end - start <= MAX_GLUED, end));
         }
         candidates.push(splittable_words);
     }
-    let vocab = Vocabulary { ids, counts, pairs };
+    // Pairs are counted only where they could show a candidate glued: the
+    // splits of each distinct candidate into two common words, as (split
+    // point, pair key), and the first halves of those splits.
+    let mut splits: Vec<(usize, u64)> = Vec::new();
+    let mut splits_of: Vec<Option<Range<usize>>> = vec![None; vocab.counts.len()];
+    let mut first_halves = vec![false; vocab.counts.len()];
+    let mut pairs: FxHashMap<u64, u32> = FxHashMap::default();
+    for (block, words) in blocks.iter().zip(&candidates) {
+        for &(start, end, id) in words {
+            if splits_of[id as usize].is_none() {
+                let from = splits.len();
+                for (at, a, b) in vocab.common_halves(&block.text.as_bytes()[start..end], MIN_PART)
+                {
+                    splits.push((at, pair_key(a, b)));
+                    pairs.insert(pair_key(a, b), 0);
+                    first_halves[a as usize] = true;
+                }
+                splits_of[id as usize] = Some(from..splits.len());
+            }
+        }
+    }
+    for pair in sequence.windows(2) {
+        let (first, second) = (pair[0] & !APART, pair[1]);
+        if second & APART != 0 && first_halves[first as usize] {
+            if let Some(n) = pairs.get_mut(&pair_key(first, second & !APART)) {
+                *n += 1;
+            }
+        }
+    }
+    drop(sequence);
     // A word's split on pair evidence depends on the word alone: found once
-    // per distinct word, not once per occurrence.
-    let mut apart: Vec<Option<Option<usize>>> = vec![None; vocab.counts.len()];
+    // per distinct word, not once per occurrence. The halves must be
+    // written apart clearly more often than joined (the most frequent pair
+    // wins).
+    let apart: Vec<Option<usize>> = splits_of
+        .iter()
+        .zip(&vocab.counts)
+        .map(|(of, &joined)| {
+            let mut best: Option<(usize, u32)> = None;
+            for &(at, key) in &splits[of.clone().unwrap_or_default()] {
+                let apart = pairs.get(&key).copied().unwrap_or(0);
+                if apart >= MIN_PART
+                    && apart >= APART_FACTOR * joined.max(1)
+                    && best.is_none_or(|(_, n)| apart > n)
+                {
+                    best = Some((at, apart));
+                }
+            }
+            best.map(|(at, _)| at)
+        })
+        .collect();
     let mut cuts: Vec<Vec<usize>> = vec![Vec::new(); blocks.len()];
     let mut strong = 0usize;
-    for ((text, words), cuts) in lowered.iter().zip(&candidates).zip(&mut cuts) {
-        for &(start, end, id) in words {
-            let split =
-                *apart[id as usize].get_or_insert_with(|| vocab.apart_split(&text[start..end]));
-            if let Some(at) = split {
+    for (words, cuts) in candidates.iter().zip(&mut cuts) {
+        for &(start, _, id) in words {
+            if let Some(at) = apart[id as usize] {
                 cuts.push(start + at);
                 strong += 1;
             }
@@ -77,10 +123,11 @@ pub fn split(blocks: &mut [Block]) {
     if strong == 0 || strong * 1000 < total * GLUED_TEXT {
         return;
     }
-    for ((text, words), cuts) in lowered.iter().zip(&candidates).zip(&mut cuts) {
+    for ((block, words), cuts) in blocks.iter().zip(&candidates).zip(&mut cuts) {
+        let text = block.text.as_bytes();
         let mut found = Vec::new();
         for &(start, end, id) in words {
-            if vocab.counts[id as usize] > 1 || apart[id as usize].flatten().is_some() {
+            if vocab.counts[id as usize] > 1 || apart[id as usize].is_some() {
                 continue;
             }
             if let Some(at) = vocab.common_split(&text[start..end]) {
@@ -97,62 +144,181 @@ pub fn split(blocks: &mut [Block]) {
     }
 }
 
-/// Word counts and adjacent-pair counts of a document.
-struct Vocabulary<'a> {
-    ids: FxHashMap<&'a str, u32>,
-    counts: Vec<u32>,
-    /// Times each pair of word ids is written apart, keyed by `pair_key`.
-    pairs: FxHashMap<u64, u32>,
+/// The flag of a word id in the counting pass's sequence for a word only
+/// spaces part from the one before; word ids stay far below it.
+const APART: u32 = 1 << 31;
+
+/// Letters a word may have and still be packed into one number.
+const PACKED_LETTERS: usize = 12;
+
+/// The ids of words of ASCII letters, case ignored. Most words are short
+/// enough to be packed exactly into one number (five bits a letter), which
+/// hashes and compares faster than text; longer ones are kept lower-cased.
+#[derive(Default)]
+struct Ids {
+    short: FxHashMap<u64, u32>,
+    long: FxHashMap<Box<[u8]>, u32>,
 }
 
-impl Vocabulary<'_> {
-    fn id(&self, word: &str) -> Option<u32> {
-        self.ids.get(word).copied()
+impl Ids {
+    /// The id of `word` (at most `MAX_GLUED` letters, packed as `packed`
+    /// when it has few enough), a new one if unseen.
+    fn intern(&mut self, word: &[u8], packed: u64) -> u32 {
+        let next = (self.short.len() + self.long.len()) as u32;
+        if word.len() <= PACKED_LETTERS {
+            return *self.short.entry(packed).or_insert(next);
+        }
+        let mut buffer = [0; MAX_GLUED];
+        let lower = lower_case(word, &mut buffer);
+        if let Some(&id) = self.long.get(lower) {
+            return id;
+        }
+        self.long.insert(lower.into(), next);
+        next
     }
 
-    fn count(&self, word: &str) -> u32 {
-        self.id(word).map_or(0, |i| self.counts[i as usize])
+    /// The id of `word`, if seen.
+    fn get(&self, word: &[u8]) -> Option<u32> {
+        if word.len() <= PACKED_LETTERS {
+            let packed = word.iter().fold(0, |key, &b| pack(key, letter(b)));
+            return self.short.get(&packed).copied();
+        }
+        if word.len() > MAX_GLUED {
+            return None;
+        }
+        let mut buffer = [0; MAX_GLUED];
+        self.long.get(lower_case(word, &mut buffer)).copied()
+    }
+}
+
+/// A letter's place in the alphabet (from 1, case ignored) in its low five
+/// bits, and `CAPITAL` for a capital; 0 for a byte that is no ASCII letter.
+fn letter(b: u8) -> u8 {
+    LETTERS[usize::from(b)]
+}
+
+/// The flag of `letter` for a capital.
+const CAPITAL: u8 = 0x40;
+
+/// `letter` of each byte.
+const LETTERS: [u8; 256] = {
+    let mut table = [0; 256];
+    let mut i = 0;
+    while i < 26 {
+        table[b'a' as usize + i] = i as u8 + 1;
+        table[b'A' as usize + i] = (i as u8 + 1) | CAPITAL;
+        i += 1;
+    }
+    table
+};
+
+/// `key` with one more letter (as `letter` gives it) packed in: five bits
+/// a letter, so words of up to `PACKED_LETTERS` letters get distinct keys.
+fn pack(key: u64, letter: u8) -> u64 {
+    key << 5 | u64::from(letter & 0x1f)
+}
+
+/// A run of ASCII letters in a text.
+struct LetterRun {
+    start: usize,
+    end: usize,
+    /// Its letters as `pack` packs them (exact up to `PACKED_LETTERS` letters).
+    packed: u64,
+    /// Whether a capital follows its first letter.
+    inner_capital: bool,
+}
+
+/// The ASCII letter runs of `bytes`, read in one pass.
+fn letter_runs(bytes: &[u8]) -> impl Iterator<Item = LetterRun> + '_ {
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while i < bytes.len() && letter(bytes[i]) == 0 {
+            i += 1;
+        }
+        let start = i;
+        let mut packed = pack(0, letter(*bytes.get(i)?));
+        let mut capitals = 0;
+        i += 1;
+        while let Some(l) = bytes.get(i).map(|&b| letter(b)).filter(|&l| l != 0) {
+            packed = pack(packed, l);
+            capitals |= l;
+            i += 1;
+        }
+        Some(LetterRun {
+            start,
+            end: i,
+            packed,
+            inner_capital: capitals & CAPITAL != 0,
+        })
+    })
+}
+
+/// `word` lower-cased into `buffer`, which holds `MAX_GLUED` letters.
+fn lower_case<'b>(word: &[u8], buffer: &'b mut [u8; MAX_GLUED]) -> &'b [u8] {
+    let lower = &mut buffer[..word.len()];
+    for (to, &b) in lower.iter_mut().zip(word) {
+        *to = b.to_ascii_lowercase();
+    }
+    lower
+}
+
+/// Word ids and counts of a document.
+#[derive(Default)]
+struct Vocabulary {
+    ids: Ids,
+    counts: Vec<u32>,
+}
+
+impl Vocabulary {
+    /// Counts one more occurrence of `word`, packed as `packed`, and gives its id.
+    fn count(&mut self, word: &[u8], packed: u64) -> u32 {
+        let id = self.ids.intern(word, packed);
+        if id as usize == self.counts.len() {
+            self.counts.push(0);
+        }
+        self.counts[id as usize] += 1;
+        id
     }
 
-    /// The split of `word` whose halves the document writes apart clearly
-    /// more often than joined, if any (the most frequent pair wins).
-    fn apart_split(&self, word: &str) -> Option<usize> {
-        let joined = self.count(word);
-        let mut best: Option<(usize, u32)> = None;
-        for at in 1..word.len() {
+    /// How often `word` occurs, case ignored.
+    fn occurrences(&self, word: &[u8]) -> u32 {
+        self.ids.get(word).map_or(0, |i| self.counts[i as usize])
+    }
+
+    /// Each split of `word` into two halves that occur at least `min` times
+    /// as words: (split point, first half's id, second half's id).
+    fn common_halves<'w>(
+        &'w self,
+        word: &'w [u8],
+        min: u32,
+    ) -> impl Iterator<Item = (usize, u32, u32)> + 'w {
+        let common = move |half: &[u8]| {
+            self.ids
+                .get(half)
+                .filter(|&i| self.counts[i as usize] >= min)
+        };
+        (1..word.len()).filter_map(move |at| {
             let (a, b) = word.split_at(at);
             if !part_ok(a) || !part_ok(b) {
-                continue;
+                return None;
             }
             // The second half is looked up only if the first is a common
             // word: most split points of most words end at the first lookup.
-            let Some(ia) = self.id(a).filter(|&i| self.counts[i as usize] >= MIN_PART) else {
-                continue;
-            };
-            let Some(ib) = self.id(b).filter(|&i| self.counts[i as usize] >= MIN_PART) else {
-                continue;
-            };
-            let apart = self.pairs.get(&pair_key(ia, ib)).copied().unwrap_or(0);
-            if apart >= MIN_PART
-                && apart >= APART_FACTOR * joined.max(1)
-                && best.is_none_or(|(_, n)| apart > n)
-            {
-                best = Some((at, apart));
-            }
-        }
-        best.map(|(at, _)| at)
+            let a = common(a)?;
+            Some((at, a, common(b)?))
+        })
     }
 
     /// The split of `word` into two common words of the document, if one
     /// clearly stands out (the split whose rarer half is most common).
-    fn common_split(&self, word: &str) -> Option<usize> {
+    fn common_split(&self, word: &[u8]) -> Option<usize> {
         let mut best: Option<(usize, u32)> = None;
         for at in 1..word.len() {
             let (a, b) = word.split_at(at);
             if !part_ok(a) || !part_ok(b) {
                 continue;
             }
-            let score = self.count(a).min(self.count(b));
+            let score = self.occurrences(a).min(self.occurrences(b));
             if score >= COMMON_PART && best.is_none_or(|(_, n)| score > n) {
                 best = Some((at, score));
             }
@@ -167,36 +333,16 @@ fn pair_key(first: u32, second: u32) -> u64 {
 }
 
 /// Whether a half may stand as a word: two letters or more, or "a".
-fn part_ok(part: &str) -> bool {
-    part.len() >= 2 || part == "a"
+fn part_ok(part: &[u8]) -> bool {
+    part.len() >= 2 || part.eq_ignore_ascii_case(b"a")
 }
 
-/// The ASCII letter runs of `text`, as byte ranges.
-fn words(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
-    let bytes = text.as_bytes();
-    let mut i = 0;
-    std::iter::from_fn(move || {
-        while i < bytes.len() && !bytes[i].is_ascii_alphabetic() {
-            i += 1;
-        }
-        if i >= bytes.len() {
-            return None;
-        }
-        let start = i;
-        while i < bytes.len() && bytes[i].is_ascii_alphabetic() {
-            i += 1;
-        }
-        Some((start, i))
-    })
-}
-
-/// Whether the letter run `text[start..end]` is a word that may be split:
+/// Whether the letter run `run` of `bytes` is a word that may be split:
 /// of a plausible length, standing alone (not in an address, a code or a
 /// number), and not in capitals.
-fn splittable(text: &str, start: usize, end: usize) -> bool {
-    let bytes = text.as_bytes();
-    let len = end - start;
-    if !(MIN_GLUED..=MAX_GLUED).contains(&len) {
+fn splittable(bytes: &[u8], run: &LetterRun) -> bool {
+    let (start, end) = (run.start, run.end);
+    if !(MIN_GLUED..=MAX_GLUED).contains(&(end - start)) {
         return false;
     }
     let before = start.checked_sub(1).map(|i| bytes[i]);
@@ -216,7 +362,7 @@ fn splittable(text: &str, start: usize, end: usize) -> bool {
     }
     // A capital after the first letter, which every word in capitals of
     // MIN_GLUED letters or more has too.
-    !bytes[start + 1..end].iter().any(u8::is_ascii_uppercase)
+    !run.inner_capital
 }
 
 #[cfg(test)]
@@ -228,8 +374,8 @@ mod tests {
     #[test]
     fn splittable_words_are_plain_lower_case_runs_standing_alone() {
         let text = "ofthe OFTHE OfThe Ofthe x/ofthe ofthe.com the";
-        let found: Vec<bool> = words(text)
-            .map(|(start, end)| splittable(text, start, end))
+        let found: Vec<bool> = letter_runs(text.as_bytes())
+            .map(|run| splittable(text.as_bytes(), &run))
             .collect();
         assert_eq!(
             found,
