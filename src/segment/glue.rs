@@ -157,7 +157,7 @@ const PACKED_LETTERS: usize = 12;
 #[derive(Default)]
 struct Ids {
     short: FxHashMap<u64, u32>,
-    long: FxHashMap<Box<[u8]>, u32>,
+    long: FxHashMap<Box<str>, u32>,
 }
 
 impl Ids {
@@ -253,13 +253,14 @@ fn letter_runs(bytes: &[u8]) -> impl Iterator<Item = LetterRun> + '_ {
     })
 }
 
-/// `word` lower-cased into `buffer`, which holds `MAX_GLUED` letters.
-fn lower_case<'b>(word: &[u8], buffer: &'b mut [u8; MAX_GLUED]) -> &'b [u8] {
+/// `word`, ASCII letters, lower-cased into `buffer`, which holds
+/// `MAX_GLUED` letters.
+fn lower_case<'b>(word: &[u8], buffer: &'b mut [u8; MAX_GLUED]) -> &'b str {
     let lower = &mut buffer[..word.len()];
     for (to, &b) in lower.iter_mut().zip(word) {
         *to = b.to_ascii_lowercase();
     }
-    lower
+    std::str::from_utf8(lower).unwrap_or_default()
 }
 
 /// Word ids and counts of a document.
