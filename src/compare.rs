@@ -14,7 +14,7 @@ use crate::model::{
     Stats, Status, Timings, WordDiff,
 };
 use crate::options::Options;
-use crate::parallel::{join, map_each};
+use crate::parallel::{in_pool, join, map_each};
 use crate::score::{
     cited_only_terms, find_facts, find_omissions, section_coverage, status_of_coverage,
     status_of_support, term_share,
@@ -83,6 +83,11 @@ fn aligned(links: &[SentenceMatch]) -> impl Iterator<Item = &SentenceMatch> {
 
 /// Compares `summary` with the `report` it summarises.
 pub fn compare(summary: &str, report: &str, options: &Options) -> Result<Comparison, Error> {
+    in_pool(|| compare_in_pool(summary, report, options))
+}
+
+/// [`compare`], on a thread of the pool.
+fn compare_in_pool(summary: &str, report: &str, options: &Options) -> Result<Comparison, Error> {
     options.validate()?;
     check_input(summary, Side::Summary, options)?;
     check_input(report, Side::Report, options)?;

@@ -21,6 +21,18 @@ fn threads() -> usize {
     }
 }
 
+/// `f()`, run on a thread of the pool where there is one. Work that `f`
+/// splits is then taken up by the pool's other threads as soon as it is
+/// split, instead of each split waking the pool from outside while the
+/// calling thread waits; on WASM, just `f()`.
+pub fn in_pool<T: Send>(f: impl FnOnce() -> T + Send) -> T {
+    #[cfg(not(target_arch = "wasm32"))]
+    if threads() > 1 && rayon::current_thread_index().is_none() {
+        return rayon::scope(|_| f());
+    }
+    f()
+}
+
 /// `(a(), b())`, with `b` run at the same time on another thread where
 /// there is one. `a` runs on the calling thread, so give it the work whose
 /// memory outlives the call or is large: another thread's freed memory is
