@@ -87,6 +87,46 @@ where
     parts.into_iter().map(f).collect()
 }
 
+/// `f` of each of `items`, in order, each writing its outputs (none, one
+/// or several) where the item stood: contiguous runs of at least `min_len`
+/// items at the same time where threads allow, on WASM one loop.
+pub fn flat_map<T, U, F>(items: Vec<T>, min_len: usize, f: F) -> Vec<U>
+where
+    T: Send,
+    U: Send,
+    F: Fn(T, &mut Vec<U>) + Sync + Send,
+{
+    let run = |items: Vec<T>| {
+        let mut out = Vec::with_capacity(items.len());
+        for item in items {
+            f(item, &mut out);
+        }
+        out
+    };
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let split = ranges(items.len(), min_len);
+        if split.len() > 1 {
+            let mut rest = items;
+            let mut runs: Vec<Vec<T>> = split
+                .iter()
+                .rev()
+                .map(|r| rest.split_off(r.start))
+                .collect();
+            runs.reverse();
+            let done = map_parts(runs, run);
+            let mut out = Vec::with_capacity(done.iter().map(Vec::len).sum());
+            for part in done {
+                out.extend(part);
+            }
+            return out;
+        }
+    }
+    #[cfg(target_arch = "wasm32")]
+    let _ = min_len;
+    run(items)
+}
+
 /// [`map_parts`] of two lists of parts at once, one hand-over for both,
 /// handed back apart.
 pub fn map_two<P, T, F>(first: Vec<P>, mut second: Vec<P>, f: F) -> (Vec<T>, Vec<T>)

@@ -32,7 +32,9 @@ use super::labels::Labels;
 use super::lines::Layout;
 use super::paragraphs::Group;
 use super::redactions::{count_words, redactions};
+use super::MIN_BLOCKS_PER_RUN;
 use crate::model::ParagraphKind;
+use crate::parallel::{flat_map, map_each};
 
 /// Paragraphs this long (in words) make a document "long-paragraph" prose.
 const LONG_PARAGRAPH: usize = 40;
@@ -50,16 +52,18 @@ const MIN_BODY: usize = 10;
 /// line, as pdftotext prints headings) to the group after it, and turns
 /// groups into blocks.
 pub fn blocks(layout: &Layout, groups: Vec<Group>) -> Vec<Block> {
-    let mut out: Vec<Block> = Vec::with_capacity(groups.len());
-    let mut pending_number: Option<Block> = None;
-    for group in groups {
+    let joined = flat_map(groups, MIN_BLOCKS_PER_RUN, |group, out| {
         let kind = if group.footnote {
             ParagraphKind::Footnote
         } else {
             ParagraphKind::Paragraph
         };
-        let block = Block::join(layout, group.lines, kind);
-        if kind == ParagraphKind::Footnote {
+        out.push(Block::join(layout, group.lines, kind));
+    });
+    let mut out: Vec<Block> = Vec::with_capacity(joined.len());
+    let mut pending_number: Option<Block> = None;
+    for block in joined {
+        if block.kind == ParagraphKind::Footnote {
             out.push(block);
             continue;
         }
@@ -96,8 +100,7 @@ const MIN_RUN_ON_SENTENCE: usize = 8;
 /// before the first lower-case word that is not a small word. Headings OCR
 /// ran into a neighbouring line are cut apart first (`ocr_run_in_cuts`).
 pub fn split_run_in_titles(layout: &Layout, labels: &Labels, blocks: Vec<Block>) -> Vec<Block> {
-    let mut out = Vec::with_capacity(blocks.len());
-    for mut block in blocks {
+    flat_map(blocks, MIN_BLOCKS_PER_RUN, |mut block, out| {
         let cuts = ocr_run_in_cuts(layout, labels, &block);
         let mut tails = Vec::new();
         for &at in cuts.iter().rev() {
@@ -111,8 +114,7 @@ pub fn split_run_in_titles(layout: &Layout, labels: &Labels, blocks: Vec<Block>)
             out.push(piece);
             out.extend(tail);
         }
-    }
-    out
+    })
 }
 
 /// Where to cut `block`, in increasing order, around each of the
@@ -344,12 +346,24 @@ fn words_in(text: &str) -> usize {
 /// long paragraphs it joins the paragraph before it, whose text it interrupts.
 pub fn classify(blocks: Vec<Block>) -> Vec<Block> {
     let mut blocks = blocks;
-    let mut contentless = vec![false; blocks.len()];
-    for (block, only) in blocks.iter_mut().zip(&mut contentless) {
-        let marks = redactions(&block.text);
-        block.words = count_words(&block.text, &marks);
-        let letters = block.text.chars().any(char::is_alphabetic);
-        *only = (!marks.is_empty() && block.words <= 1) || !letters;
+    // Each block's words outside redaction marks and whether it is
+    // contentless, at the same time where threads allow.
+    let weighed: Vec<(usize, bool)> = map_each(
+        blocks.len(),
+        MIN_BLOCKS_PER_RUN,
+        || (),
+        |(), i| {
+            let text = &blocks[i].text;
+            let marks = redactions(text);
+            let words = count_words(text, &marks);
+            let letters = text.chars().any(char::is_alphabetic);
+            (words, (!marks.is_empty() && words <= 1) || !letters)
+        },
+    );
+    let mut contentless = Vec::with_capacity(blocks.len());
+    for (block, (words, only)) in blocks.iter_mut().zip(weighed) {
+        block.words = words;
+        contentless.push(only);
     }
     let counts: Vec<usize> = blocks.iter().map(|b| b.words).collect();
     let mut lengths: Vec<usize> = blocks

@@ -39,10 +39,16 @@ use blocks::Block;
 use lines::Layout;
 
 use crate::model::{Document, Paragraph, Sentence};
+use crate::parallel::map_each;
 use crate::text::Utf16Cursor;
 
 pub use redactions::redactions;
 pub use sentences::split_sentences;
+
+/// Blocks per run of the work done on each block apart (joining lines,
+/// classifying, splitting sentences), which runs at the same time where
+/// threads allow: fewer are not worth a thread's hand-over.
+const MIN_BLOCKS_PER_RUN: usize = 32;
 
 /// Rebuilds the document structure of `text`.
 pub fn segment(text: &str) -> Document {
@@ -64,8 +70,12 @@ pub fn segment(text: &str) -> Document {
 
 /// Assembles the model's document, converting byte offsets to UTF-16 once for all.
 fn build(layout: &Layout, blocks: Vec<Block>, sections: Vec<Arc<[String]>>) -> Document {
-    let splits: Vec<Vec<std::ops::Range<usize>>> =
-        blocks.iter().map(|b| split_sentences(&b.text)).collect();
+    let splits: Vec<Vec<std::ops::Range<usize>>> = map_each(
+        blocks.len(),
+        MIN_BLOCKS_PER_RUN,
+        || (),
+        |(), i| split_sentences(&blocks[i].text),
+    );
     let mut offsets = Utf16Offsets::new(layout.text);
     // In text order (a block's start, its sentences, its end), so that the
     // sort in `resolve` mostly finds them sorted already.
