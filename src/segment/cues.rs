@@ -217,6 +217,18 @@ fn misread_roman(line: &str) -> Option<Numbering> {
     )
 }
 
+/// The heading letter that OCR read as itself twice, once in capitals and
+/// once in lower case ("Cc" for "C."), when that is all of `line`: only
+/// letters whose small form is their capital's shape, where a full stop
+/// beside them is read as the small letter.
+pub fn misread_letter(line: &str) -> Option<char> {
+    let [capital, small] = *line.as_bytes() else {
+        return None;
+    };
+    (b"COSVWXZ".contains(&capital) && small == capital.to_ascii_lowercase())
+        .then_some(char::from(capital))
+}
+
 /// The marker as `numbering` reads it when nothing was misread.
 fn as_printed(line: &str) -> Option<Numbering> {
     let first = line.chars().next()?;
