@@ -19,7 +19,7 @@ pub enum Ending {
 
 /// How `line` ends. Footnote references glued to the end ("said.”23", OCR's
 /// "Russia.'*", "so.%�" and "back.�TM", a raised number read as a trademark
-/// sign) are looked through; an abbreviation's period does not end a sentence.
+/// sign, or a garbled one after a space, "remains ... 8�") are looked through; an abbreviation's period does not end a sentence.
 pub fn ending(line: &str) -> Ending {
     let closing = |c: char| {
         c.is_ascii_digit()
@@ -42,6 +42,10 @@ pub fn ending(line: &str) -> Ending {
             )
     };
     let mut stripped = line.trim_end_matches(closing);
+    // A reference OCR garbled and set off by a space ("remains ... 8�").
+    if !line[stripped.len()..].bytes().all(|b| b.is_ascii_digit()) {
+        stripped = stripped.trim_end_matches(' ').trim_end_matches(closing);
+    }
     if let Some(before) = stripped.strip_suffix("TM") {
         if before.ends_with(|c: char| closing(c) || matches!(c, '.' | '!' | '?')) {
             stripped = before.trim_end_matches(closing);
@@ -395,6 +399,9 @@ mod tests {
         assert_eq!(ending("investi-"), Ending::Hyphen);
         assert_eq!(ending("and 1-"), Ending::Open);
         assert_eq!(ending("Cintolo,"), Ending::Open);
+        assert_eq!(ending("and that is all ... 7�"), Ending::Terminal);
+        assert_eq!(ending("the count rose to 12"), Ending::Open);
+        assert_eq!(ending("at 9. 32"), Ending::Open);
     }
 
     #[test]
