@@ -229,7 +229,8 @@ fn text_offset(block: &Block, needle: &str, source: usize) -> Option<usize> {
 /// Failing a small word that opens it, the sentence opens on the last
 /// capitalised word before the first lower-case one ("… of Section
 /// 1512(c)(2) Courts have not limited …"), unless a small word stands before
-/// it, as a title never ends on one ("… Apply to the Conductin this …").
+/// it, as a title never ends on one ("… Apply to the Conductin this …"),
+/// and only after a title of four words or more with a small word in it.
 fn run_in_title_end(text: &str) -> Option<usize> {
     let rest_start = heading_title_start(text)?;
     let mut candidate = None;
@@ -252,7 +253,13 @@ fn run_in_title_end(text: &str) -> Option<usize> {
     let at = candidate.or(capitalised)?;
     let title = text[rest_start..at].trim_end();
     let sentence = &text[at..];
-    (title_case(title)
+    // Without a small word opening the sentence, a short capitalised run
+    // may be a name that opens it ("13.14 NCAA President Mark Emmert said
+    // …"): a title then has four words or more, one of them small.
+    let titled = candidate.is_some()
+        || (words_in(title) >= 4 && title.split_whitespace().any(is_small_word));
+    (titled
+        && title_case(title)
         && plain_title(title)
         && words_in(sentence) >= MIN_RUN_ON_SENTENCE
         && has_inner_sentence_end(sentence) | sentence.ends_with(['.', '"', '”']))
@@ -931,6 +938,9 @@ Too short to follow it.
         let joined = "4. Other Rules Might Apply to the Casesin this Court Regardless whether \
                       the rule covers all cases, others may apply.";
         assert_eq!(run_in_title_end(joined), None);
+        let named = "13.14 Union Leader Mary Jones said the strike would go on until the \
+                     pay offer was raised again.";
+        assert_eq!(run_in_title_end(named), None);
     }
 
     #[test]
