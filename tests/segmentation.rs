@@ -95,7 +95,7 @@ fn mueller_paragraphs_come_back_on_every_variant() {
 const PATH_FLOORS: [(&str, f64); 4] = [
     ("clean", 0.99),
     ("pdftotext", 0.95),
-    ("ocr", 0.91),
+    ("ocr", 0.915),
     ("layout", 0.94),
 ];
 

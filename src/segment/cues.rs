@@ -324,9 +324,13 @@ const TITLE_SMALL_WORDS: &[&str] = &[
     "which", "has", "have", "had", "did", "do", "does",
 ];
 
-/// Whether `word` (lower case) is one a title leaves in lower case.
+/// Whether `word` (lower case) is one a title leaves in lower case, or two
+/// such that OCR ran together ("ina", "ofthe").
 pub fn is_small_word(word: &str) -> bool {
-    TITLE_SMALL_WORDS.contains(&word)
+    let small = |w: &str| TITLE_SMALL_WORDS.contains(&w);
+    small(word)
+        || (1..word.len())
+            .any(|k| word.is_char_boundary(k) && small(&word[..k]) && small(&word[k..]))
 }
 
 /// Whether `text` reads like a title: every word that is not a small word
@@ -402,6 +406,12 @@ mod tests {
         assert_eq!(ending("and that is all ... 7�"), Ending::Terminal);
         assert_eq!(ending("the count rose to 12"), Ending::Open);
         assert_eq!(ending("at 9. 32"), Ending::Open);
+    }
+
+    #[test]
+    fn small_words_ocr_ran_together_stay_small() {
+        assert!(is_small_word("ina") && is_small_word("ofthe"));
+        assert!(!is_small_word("report") && !is_small_word("inside"));
     }
 
     #[test]

@@ -941,6 +941,9 @@ Too short to follow it.
         let named = "13.14 Union Leader Mary Jones said the strike would go on until the \
                      pay offer was raised again.";
         assert_eq!(run_in_title_end(named), None);
+        let ran_together = "3. The Board Criticizes the Mayor ina Local Radio Interview Within \
+                            hours of the vote, the mayor answered on the same station.";
+        assert_eq!(run_in_title_end(ran_together), ran_together.find("Within"));
     }
 
     #[test]
