@@ -329,8 +329,10 @@ const TITLE_SMALL_WORDS: &[&str] = &[
 pub fn is_small_word(word: &str) -> bool {
     let small = |w: &str| TITLE_SMALL_WORDS.contains(&w);
     small(word)
-        || (1..word.len())
-            .any(|k| word.is_char_boundary(k) && small(&word[..k]) && small(&word[k..]))
+        || word.starts_with(|c: char| c.is_ascii_lowercase())
+            && TITLE_SMALL_WORDS
+                .iter()
+                .any(|first| word.strip_prefix(first).is_some_and(small))
 }
 
 /// Whether `text` reads like a title: every word that is not a small word

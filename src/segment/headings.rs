@@ -248,7 +248,8 @@ fn run_in_title_end(text: &str) -> Option<usize> {
         if bare.starts_with(char::is_uppercase) {
             capitalised = (whole && !after_small).then_some(at);
         }
-        after_small = is_small_word(bare);
+        // A lower-case word that got this far is a small one.
+        after_small = bare.starts_with(char::is_lowercase);
     }
     let at = candidate.or(capitalised)?;
     let title = text[rest_start..at].trim_end();
