@@ -277,10 +277,15 @@ fn citation_like(line: &str) -> bool {
 /// body: take the wide lines just above (the last of them may be short if
 /// it ends the note). A note that ends after one line carried over is a
 /// lone line of references between the body's last sentence and the notes.
+/// Across a blank line nothing is carried over: OCR parts the body from the
+/// notes so, and its body lines run about as wide as notes.
 fn carried_over(layout: &Layout, page: usize, start: usize, wrap: Option<f32>) -> usize {
     let Some(wrap) = wrap else {
         return start;
     };
+    if layout.lines[start].blank_before {
+        return start;
+    }
     let first = layout.pages[page].start;
     let above: Vec<usize> = (first..start)
         .rev()
@@ -605,6 +610,27 @@ mod tests {
             ),
             Some(Role::FootnoteStart)
         );
+    }
+
+    /// A blank line parts a page's body from its notes (OCR): the body's
+    /// last line above it is never a note carried over, however wide.
+    #[test]
+    fn no_note_is_carried_over_across_a_blank_line() {
+        let last =
+            "and the board wrote back to them within the week, just as the chair had asked it to.";
+        let text = [
+            page(
+                1,
+                &[],
+                &["1 Smith v. Jones, 12 F.3d 45 (1999); see also the board's letter of"],
+            ),
+            page(2, &[last, ""], &["2 Interview of Brown, at 3."]),
+            page(3, &[], &["3 Letter to the editor, May 1."]),
+        ]
+        .concat();
+        let roles = roles(&text);
+        assert_eq!(role_of(&roles, last), Some(Role::Body));
+        assert_eq!(role_in(&roles, "2 Interview"), Some(Role::FootnoteStart));
     }
 
     #[test]
