@@ -283,14 +283,18 @@ fn carried_over(layout: &Layout, page: usize, start: usize, wrap: Option<f32>) -
     let Some(wrap) = wrap else {
         return start;
     };
-    if layout.lines[start].blank_before {
-        return start;
+    // The body lines above the first note, up to a blank line.
+    let mut above = Vec::new();
+    let mut below = start;
+    for i in (layout.pages[page].start..start).rev() {
+        if layout.lines[below].blank_before {
+            break;
+        }
+        if layout.lines[i].role == Role::Body {
+            above.push(i);
+            below = i;
+        }
     }
-    let first = layout.pages[page].start;
-    let above: Vec<usize> = (first..start)
-        .rev()
-        .filter(|&i| layout.lines[i].role == Role::Body)
-        .collect();
     let wide = |k: usize| {
         above.get(k).is_some_and(|&i| {
             let width = layout.lines[i].width;
@@ -618,19 +622,26 @@ mod tests {
     fn no_note_is_carried_over_across_a_blank_line() {
         let last =
             "and the board wrote back to them within the week, just as the chair had asked it to.";
-        let text = [
-            page(
-                1,
-                &[],
-                &["1 Smith v. Jones, 12 F.3d 45 (1999); see also the board's letter of"],
-            ),
-            page(2, &[last, ""], &["2 Interview of Brown, at 3."]),
-            page(3, &[], &["3 Letter to the editor, May 1."]),
-        ]
-        .concat();
-        let roles = roles(&text);
-        assert_eq!(role_of(&roles, last), Some(Role::Body));
-        assert_eq!(role_in(&roles, "2 Interview"), Some(Role::FootnoteStart));
+        let rest = "the chair, dated May 1 and filed with the minutes of the board's next meeting.";
+        let with_page_two = |extra: &[&str]| {
+            let text = [
+                page(
+                    1,
+                    &[],
+                    &["1 Smith v. Jones, 12 F.3d 45 (1999); see also the board's letter of"],
+                ),
+                page(2, extra, &["2 Interview of Brown, at 3."]),
+                page(3, &[], &["3 Letter to the editor, May 1."]),
+            ]
+            .concat();
+            roles(&text)
+        };
+        let parted = with_page_two(&[last, ""]);
+        assert_eq!(role_of(&parted, last), Some(Role::Body));
+        assert_eq!(role_in(&parted, "2 Interview"), Some(Role::FootnoteStart));
+        let carried = with_page_two(&[last, "", rest]);
+        assert_eq!(role_of(&carried, rest), Some(Role::FootnoteStart));
+        assert_eq!(role_of(&carried, last), Some(Role::Body));
     }
 
     #[test]
