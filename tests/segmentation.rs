@@ -28,10 +28,10 @@ use unicode_normalization::UnicodeNormalization;
 const FLOORS: [(&str, f64, f64); 6] = [
     ("clean", 0.95, 0.95),
     ("pdftotext", 0.875, 0.88),
-    ("ocr", 0.765, 0.76),
+    ("ocr", 0.765, 0.755),
     ("layout", 0.98, 0.98),
     ("pasted", 0.875, 0.88),
-    ("ocr-pasted", 0.765, 0.76),
+    ("ocr-pasted", 0.765, 0.755),
 ];
 
 /// The report's text in `variant`. Besides the three files: `layout` is
