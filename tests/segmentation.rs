@@ -28,10 +28,10 @@ use unicode_normalization::UnicodeNormalization;
 const FLOORS: [(&str, f64, f64); 6] = [
     ("clean", 0.95, 0.95),
     ("pdftotext", 0.875, 0.88),
-    ("ocr", 0.75, 0.75),
+    ("ocr", 0.765, 0.755),
     ("layout", 0.98, 0.98),
     ("pasted", 0.875, 0.88),
-    ("ocr-pasted", 0.75, 0.75),
+    ("ocr-pasted", 0.765, 0.755),
 ];
 
 /// The report's text in `variant`. Besides the three files: `layout` is
@@ -95,7 +95,7 @@ fn mueller_paragraphs_come_back_on_every_variant() {
 const PATH_FLOORS: [(&str, f64); 4] = [
     ("clean", 0.99),
     ("pdftotext", 0.95),
-    ("ocr", 0.83),
+    ("ocr", 0.91),
     ("layout", 0.94),
 ];
 
@@ -372,9 +372,10 @@ fn assert_offsets_hold(name: &str, text: &str, doc: &Document) -> usize {
                 s.text
             );
             let raw: String = slice(s.start, s.end).nfkc().collect();
-            assert_eq!(
-                raw.trim_end().chars().next_back(),
-                s.text.chars().next_back(),
+            // A heading letter OCR misread ("Cc") is given as printed ("C.").
+            let respelled = s.text.len() == 2 && s.text.ends_with('.') && raw.len() == 2;
+            assert!(
+                respelled || raw.trim_end().chars().next_back() == s.text.chars().next_back(),
                 "{name}: sentence {} {:?} ends elsewhere than {raw:?}",
                 s.id,
                 s.text,

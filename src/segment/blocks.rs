@@ -107,6 +107,19 @@ impl Block {
         self.words += other.words;
     }
 
+    /// Replaces the block's text with `text`, a reading of the whole of it
+    /// (a heading number OCR misread), mapped to the same original bytes.
+    pub fn respell(&mut self, text: &str) {
+        let (source, source_end) = (self.source_start(0), self.source_end(self.text.len()));
+        self.anchors = vec![Anchor {
+            text: 0,
+            source,
+            source_end,
+            verbatim: false,
+        }];
+        self.text = text.to_string();
+    }
+
     /// Inserts a space at each of the sorted normalised byte offsets `cuts`
     /// (inside verbatim runs only; others are skipped), keeping the map to
     /// the original: the space maps to the character after it.

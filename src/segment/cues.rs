@@ -19,7 +19,7 @@ pub enum Ending {
 
 /// How `line` ends. Footnote references glued to the end ("said.”23", OCR's
 /// "Russia.'*", "so.%�" and "back.�TM", a raised number read as a trademark
-/// sign) are looked through; an abbreviation's period does not end a sentence.
+/// sign, or a garbled one after a space, "remains ... 8�") are looked through; an abbreviation's period does not end a sentence.
 pub fn ending(line: &str) -> Ending {
     let closing = |c: char| {
         c.is_ascii_digit()
@@ -42,6 +42,10 @@ pub fn ending(line: &str) -> Ending {
             )
     };
     let mut stripped = line.trim_end_matches(closing);
+    // A reference OCR garbled and set off by a space ("remains ... 8�").
+    if !line[stripped.len()..].bytes().all(|b| b.is_ascii_digit()) {
+        stripped = stripped.trim_end_matches(' ').trim_end_matches(closing);
+    }
     if let Some(before) = stripped.strip_suffix("TM") {
         if before.ends_with(|c: char| closing(c) || matches!(c, '.' | '!' | '?')) {
             stripped = before.trim_end_matches(closing);
@@ -217,6 +221,18 @@ fn misread_roman(line: &str) -> Option<Numbering> {
     )
 }
 
+/// The heading letter that OCR read as itself twice, once in capitals and
+/// once in lower case ("Cc" for "C."), when that is all of `line`: only
+/// letters whose small form is their capital's shape, where a full stop
+/// beside them is read as the small letter.
+pub fn misread_letter(line: &str) -> Option<char> {
+    let [capital, small] = *line.as_bytes() else {
+        return None;
+    };
+    (b"COSVWXZ".contains(&capital) && small == capital.to_ascii_lowercase())
+        .then_some(char::from(capital))
+}
+
 /// The marker as `numbering` reads it when nothing was misread.
 fn as_printed(line: &str) -> Option<Numbering> {
     let first = line.chars().next()?;
@@ -308,9 +324,15 @@ const TITLE_SMALL_WORDS: &[&str] = &[
     "which", "has", "have", "had", "did", "do", "does",
 ];
 
-/// Whether `word` (lower case) is one a title leaves in lower case.
+/// Whether `word` (lower case) is one a title leaves in lower case, or two
+/// such that OCR ran together ("ina", "ofthe").
 pub fn is_small_word(word: &str) -> bool {
-    TITLE_SMALL_WORDS.contains(&word)
+    let small = |w: &str| TITLE_SMALL_WORDS.contains(&w);
+    small(word)
+        || word.starts_with(|c: char| c.is_ascii_lowercase())
+            && TITLE_SMALL_WORDS
+                .iter()
+                .any(|first| word.strip_prefix(first).is_some_and(small))
 }
 
 /// Whether `text` reads like a title: every word that is not a small word
@@ -383,6 +405,15 @@ mod tests {
         assert_eq!(ending("investi-"), Ending::Hyphen);
         assert_eq!(ending("and 1-"), Ending::Open);
         assert_eq!(ending("Cintolo,"), Ending::Open);
+        assert_eq!(ending("and that is all ... 7�"), Ending::Terminal);
+        assert_eq!(ending("the count rose to 12"), Ending::Open);
+        assert_eq!(ending("at 9. 32"), Ending::Open);
+    }
+
+    #[test]
+    fn small_words_ocr_ran_together_stay_small() {
+        assert!(is_small_word("ina") && is_small_word("ofthe"));
+        assert!(!is_small_word("report") && !is_small_word("inside"));
     }
 
     #[test]

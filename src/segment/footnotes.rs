@@ -277,15 +277,24 @@ fn citation_like(line: &str) -> bool {
 /// body: take the wide lines just above (the last of them may be short if
 /// it ends the note). A note that ends after one line carried over is a
 /// lone line of references between the body's last sentence and the notes.
+/// Across a blank line nothing is carried over: OCR parts the body from the
+/// notes so, and its body lines run about as wide as notes.
 fn carried_over(layout: &Layout, page: usize, start: usize, wrap: Option<f32>) -> usize {
     let Some(wrap) = wrap else {
         return start;
     };
-    let first = layout.pages[page].start;
-    let above: Vec<usize> = (first..start)
-        .rev()
-        .filter(|&i| layout.lines[i].role == Role::Body)
-        .collect();
+    // The body lines above the first note, up to a blank line.
+    let mut above = Vec::new();
+    let mut below = start;
+    for i in (layout.pages[page].start..start).rev() {
+        if layout.lines[below].blank_before {
+            break;
+        }
+        if layout.lines[i].role == Role::Body {
+            above.push(i);
+            below = i;
+        }
+    }
     let wide = |k: usize| {
         above.get(k).is_some_and(|&i| {
             let width = layout.lines[i].width;
@@ -605,6 +614,34 @@ mod tests {
             ),
             Some(Role::FootnoteStart)
         );
+    }
+
+    /// A blank line parts a page's body from its notes (OCR): the body's
+    /// last line above it is never a note carried over, however wide.
+    #[test]
+    fn no_note_is_carried_over_across_a_blank_line() {
+        let last =
+            "and the board wrote back to them within the week, just as the chair had asked it to.";
+        let rest = "the chair, dated May 1 and filed with the minutes of the board's next meeting.";
+        let with_page_two = |extra: &[&str]| {
+            let text = [
+                page(
+                    1,
+                    &[],
+                    &["1 Smith v. Jones, 12 F.3d 45 (1999); see also the board's letter of"],
+                ),
+                page(2, extra, &["2 Interview of Brown, at 3."]),
+                page(3, &[], &["3 Letter to the editor, May 1."]),
+            ]
+            .concat();
+            roles(&text)
+        };
+        let parted = with_page_two(&[last, ""]);
+        assert_eq!(role_of(&parted, last), Some(Role::Body));
+        assert_eq!(role_in(&parted, "2 Interview"), Some(Role::FootnoteStart));
+        let carried = with_page_two(&[last, "", rest]);
+        assert_eq!(role_of(&carried, rest), Some(Role::FootnoteStart));
+        assert_eq!(role_of(&carried, last), Some(Role::Body));
     }
 
     #[test]

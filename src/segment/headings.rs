@@ -25,8 +25,8 @@ use std::sync::Arc;
 
 use super::blocks::Block;
 use super::cues::{
-    all_caps, ending, has_inner_sentence_end, is_small_word, numbering, runs_on, title_case,
-    Ending, Numbering, Style,
+    all_caps, ending, has_inner_sentence_end, is_small_word, misread_letter, numbering, runs_on,
+    title_case, Ending, Numbering, Style,
 };
 use super::labels::Labels;
 use super::lines::Layout;
@@ -49,8 +49,8 @@ const MAX_SHORT_HEADING: usize = 12;
 const MIN_BODY: usize = 10;
 
 /// Joins each body group that is only a heading number ("A." on its own
-/// line, as pdftotext prints headings) to the group after it, and turns
-/// groups into blocks.
+/// line, as pdftotext prints headings, or "Cc" as OCR misreads it) to the
+/// group after it, and turns groups into blocks.
 pub fn blocks(layout: &Layout, groups: Vec<Group>) -> Vec<Block> {
     let joined = flat_map(groups, MIN_BLOCKS_PER_RUN, |group, out| {
         let kind = if group.footnote {
@@ -62,7 +62,7 @@ pub fn blocks(layout: &Layout, groups: Vec<Group>) -> Vec<Block> {
     });
     let mut out: Vec<Block> = Vec::with_capacity(joined.len());
     let mut pending_number: Option<Block> = None;
-    for block in joined {
+    for mut block in joined {
         if block.kind == ParagraphKind::Footnote {
             out.push(block);
             continue;
@@ -71,6 +71,11 @@ pub fn blocks(layout: &Layout, groups: Vec<Group>) -> Vec<Block> {
             number.absorb(block);
             out.push(number);
             continue;
+        }
+        if let Some(letter) = misread_letter(&block.text) {
+            let mut number = String::from(letter);
+            number.push('.');
+            block.respell(&number);
         }
         if is_bare_number(&block.text) {
             pending_number = Some(block);
@@ -223,22 +228,41 @@ fn text_offset(block: &Block, needle: &str, source: usize) -> Option<usize> {
 }
 
 /// Where the sentence after a run-in numbered title starts, if it does.
+/// Failing a small word that opens it, the sentence opens on the last
+/// capitalised word before the first lower-case one ("… of Section
+/// 1512(c)(2) Courts have not limited …"), unless a small word stands before
+/// it, as a title never ends on one ("… Apply to the Conductin this …"),
+/// and only after a title of four words or more with a small word in it.
 fn run_in_title_end(text: &str) -> Option<usize> {
     let rest_start = heading_title_start(text)?;
     let mut candidate = None;
+    let mut capitalised = None;
+    let mut after_small = false;
     for (index, (at, word)) in words_at(text, rest_start).enumerate() {
         let bare = word.trim_matches(|c: char| !c.is_alphanumeric());
         if bare.starts_with(char::is_lowercase) && !is_small_word(bare) {
             break;
         }
-        if index >= 2 && opens_sentence(bare) && bare.len() == word.len() {
+        let whole = index >= 2 && bare.len() == word.len();
+        if whole && opens_sentence(bare) {
             candidate = Some(at);
         }
+        if bare.starts_with(char::is_uppercase) {
+            capitalised = (whole && !after_small).then_some(at);
+        }
+        // A lower-case word that got this far is a small one.
+        after_small = bare.starts_with(char::is_lowercase);
     }
-    let at = candidate?;
+    let at = candidate.or(capitalised)?;
     let title = text[rest_start..at].trim_end();
     let sentence = &text[at..];
-    (title_case(title)
+    // Without a small word opening the sentence, a short capitalised run
+    // may be a name that opens it ("13.14 NCAA President Mark Emmert said
+    // …"): a title then has four words or more, one of them small.
+    let titled = candidate.is_some()
+        || (words_in(title) >= 4 && title.split_whitespace().any(is_small_word));
+    (titled
+        && title_case(title)
         && plain_title(title)
         && words_in(sentence) >= MIN_RUN_ON_SENTENCE
         && has_inner_sentence_end(sentence) | sentence.ends_with(['.', '"', '”']))
@@ -919,6 +943,41 @@ Too short to follow it.
         assert!(doc[1..]
             .iter()
             .all(|(k, _, _)| *k == ParagraphKind::Paragraph));
+    }
+
+    #[test]
+    fn a_run_in_title_ends_before_the_capitalised_word_opening_the_sentence() {
+        let text = "3. Judicial Rulings Support a Broad Reading of Rule 12(b)(6) Courts have \
+                    not read the rule narrowly in any case we found.";
+        assert_eq!(run_in_title_end(text), text.find("Courts"));
+        let joined = "4. Other Rules Might Apply to the Casesin this Court Regardless whether \
+                      the rule covers all cases, others may apply.";
+        assert_eq!(run_in_title_end(joined), None);
+        let named = "13.14 Union Leader Mary Jones said the strike would go on until the \
+                     pay offer was raised again.";
+        assert_eq!(run_in_title_end(named), None);
+        let ran_together = "3. The Board Criticizes the Mayor ina Local Radio Interview Within \
+                            hours of the vote, the mayor answered on the same station.";
+        assert_eq!(run_in_title_end(ran_together), ran_together.find("Within"));
+    }
+
+    #[test]
+    fn a_heading_letter_misread_by_ocr_numbers_its_section() {
+        let body = long();
+        let text = format!("B. The Second Matter\n\n{body}\n\nCc\n\nThe Third Matter\n\n{body}\n");
+        let doc = segmented(&text);
+        let heading = doc.iter().find(|(_, t, _)| t.contains("Third"));
+        assert_eq!(
+            heading.map(|(k, t, _)| (*k, t.as_str())),
+            Some((ParagraphKind::Heading, "C. The Third Matter"))
+        );
+        assert_eq!(
+            doc.last().map(|d| d.2.clone()),
+            Some(vec!["C. The Third Matter".to_string()])
+        );
+        assert_eq!(misread_letter("Ss"), Some('S'));
+        assert_eq!(misread_letter("Ca"), None);
+        assert_eq!(misread_letter("Aa"), None);
     }
 
     #[test]
