@@ -39,7 +39,7 @@ use blocks::Block;
 use lines::Layout;
 
 use crate::model::{Document, Paragraph, Sentence};
-use crate::parallel::map_each;
+use crate::parallel::{in_pool, map_each};
 use crate::text::Utf16Cursor;
 
 pub use redactions::redactions;
@@ -52,6 +52,11 @@ const MIN_BLOCKS_PER_RUN: usize = 32;
 
 /// Rebuilds the document structure of `text`.
 pub fn segment(text: &str) -> Document {
+    in_pool(|| segment_in_pool(text))
+}
+
+/// [`segment`], on a thread of the pool.
+fn segment_in_pool(text: &str) -> Document {
     let mut layout = Layout::new(text);
     furniture::mark(&mut layout);
     footnotes::mark(&mut layout);
