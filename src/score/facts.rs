@@ -6,7 +6,8 @@ use std::ops::Range;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::align::{DocumentWords, Tokens, WordAt, WordInfo};
-use crate::model::{Document, Fact, FactKind, Facts, Occurrence};
+use crate::model::{Document, Fact, FactKind, Facts, Occurrence, Paragraph};
+use crate::parallel::{map_parts, ranges};
 use crate::text::{TokenClass, Utf16Cursor};
 
 const MONTHS: &[&str] = &[
@@ -557,15 +558,55 @@ fn quotations(text: &str) -> Vec<(usize, usize)> {
     out
 }
 
+/// The facts of `doc`, their keys and evidence added to `findings`: ranges
+/// of paragraphs are read at the same time where threads allow, each into
+/// its own findings, merged in order, so keys and evidence come out as one
+/// pass leaves them.
 fn extract(
     doc: &Document,
     words: &DocumentWords,
     reader: &Reader,
     findings: &mut Findings,
 ) -> Vec<Found> {
+    let parts = map_parts(
+        ranges(doc.paragraphs.len(), MIN_PARAGRAPHS_PER_RANGE),
+        |range| {
+            let mut own = Findings::default();
+            let found = extract_range(&doc.paragraphs[range], words, reader, &mut own);
+            (found, own)
+        },
+    );
+    let mut out = Vec::with_capacity(parts.iter().map(|(found, _)| found.len()).sum());
+    for (found, own) in parts {
+        let shift = findings.evidence.len() as u32;
+        findings.evidence.extend_from_slice(&own.evidence);
+        let keys: Vec<u32> = own
+            .keys
+            .into_iter()
+            .map(|key| findings.intern(key))
+            .collect();
+        out.extend(found.into_iter().map(|f| Found {
+            key: keys[f.key as usize],
+            evidence: f.evidence.start + shift..f.evidence.end + shift,
+            ..f
+        }));
+    }
+    out
+}
+
+/// Paragraphs per range of fact finding: fewer are not worth a thread's hand-over.
+const MIN_PARAGRAPHS_PER_RANGE: usize = 16;
+
+/// The facts of `paragraphs`, their keys and evidence added to `findings`.
+fn extract_range(
+    paragraphs: &[Paragraph],
+    words: &DocumentWords,
+    reader: &Reader,
+    findings: &mut Findings,
+) -> Vec<Found> {
     let mut found = Vec::new();
     let mut unredacted: Vec<WordAt> = Vec::new();
-    for p in &doc.paragraphs {
+    for p in paragraphs {
         for s in &p.sentences {
             let mut own = words.of(s.id);
             // Redaction labels ("Harm to Ongoing Matter", "HOM") look like names but say nothing.
