@@ -123,7 +123,7 @@ mod tests {
     #[test]
     fn names_are_the_serialized_fields() {
         let value = serde_json::to_value(Options::default()).expect("options serialize");
-        let fields: Vec<&str> = value
+        let mut fields: Vec<&str> = value
             .as_object()
             .expect("an object")
             .keys()
@@ -131,7 +131,6 @@ mod tests {
             .collect();
         let mut names = Options::NAMES.to_vec();
         names.sort_unstable();
-        let mut fields = fields;
         fields.sort_unstable();
         assert_eq!(names, fields);
     }

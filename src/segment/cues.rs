@@ -19,7 +19,8 @@ pub enum Ending {
 
 /// How `line` ends. Footnote references glued to the end ("said.”23", OCR's
 /// "Russia.'*", "so.%�" and "back.�TM", a raised number read as a trademark
-/// sign, or a garbled one after a space, "remains ... 8�") are looked through; an abbreviation's period does not end a sentence.
+/// sign, or a garbled one after a space, "remains ... 8�") are looked
+/// through; an abbreviation's period does not end a sentence.
 pub fn ending(line: &str) -> Ending {
     let closing = |c: char| {
         c.is_ascii_digit()

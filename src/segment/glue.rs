@@ -45,7 +45,8 @@ pub fn split(blocks: &mut [Block]) {
             total += 1;
             // Longer words are neither glued runs nor halves of one: they
             // only part the words around them.
-            if end - start <= MAX_GLUED {
+            let counted = end - start <= MAX_GLUED;
+            if counted {
                 let id = vocab.count(&text[start..end], run.packed);
                 if splittable(text, &run) {
                     splittable_words.push((start, end, id));
@@ -55,7 +56,7 @@ pub fn split(blocks: &mut [Block]) {
                 });
                 sequence.push(if apart { id | APART } else { id });
             }
-            previous = Some((end - start <= MAX_GLUED, end));
+            previous = Some((counted, end));
         }
         candidates.push(splittable_words);
     }
@@ -70,10 +71,10 @@ pub fn split(blocks: &mut [Block]) {
         for &(start, end, id) in words {
             if splits_of[id as usize].is_none() {
                 let from = splits.len();
-                for (at, a, b) in vocab.common_halves(&block.text.as_bytes()[start..end], MIN_PART)
-                {
-                    splits.push((at, pair_key(a, b)));
-                    pairs.insert(pair_key(a, b), 0);
+                for (at, a, b) in vocab.common_halves(&block.text.as_bytes()[start..end]) {
+                    let key = pair_key(a, b);
+                    splits.push((at, key));
+                    pairs.insert(key, 0);
                     first_halves[a as usize] = true;
                 }
                 splits_of[id as usize] = Some(from..splits.len());
@@ -286,17 +287,13 @@ impl Vocabulary {
         self.ids.get(word).map_or(0, |i| self.counts[i as usize])
     }
 
-    /// Each split of `word` into two halves that occur at least `min` times
-    /// as words: (split point, first half's id, second half's id).
-    fn common_halves<'w>(
-        &'w self,
-        word: &'w [u8],
-        min: u32,
-    ) -> impl Iterator<Item = (usize, u32, u32)> + 'w {
-        let common = move |half: &[u8]| {
+    /// Each split of `word` into two halves that occur at least `MIN_PART`
+    /// times as words: (split point, first half's id, second half's id).
+    fn common_halves<'w>(&'w self, word: &'w [u8]) -> impl Iterator<Item = (usize, u32, u32)> + 'w {
+        let common = |half: &[u8]| {
             self.ids
                 .get(half)
-                .filter(|&i| self.counts[i as usize] >= min)
+                .filter(|&i| self.counts[i as usize] >= MIN_PART)
         };
         (1..word.len()).filter_map(move |at| {
             let (a, b) = word.split_at(at);
