@@ -114,7 +114,7 @@ fn compare_in_pool(summary: &str, report: &str, options: &Options) -> Result<Com
 
     let started = Instant::now();
     let mut analysis = Analysis::new(tokens);
-    let spread = Spread::new(
+    let mut spread = Spread::new(
         analysis.vocabulary.terms.len(),
         analysis.vocabulary.phrases(),
     );
@@ -270,6 +270,7 @@ fn compare_in_pool(summary: &str, report: &str, options: &Options) -> Result<Com
             paragraph_links: summary_paragraph_links,
         },
         &analysis,
+        &mut spread,
     );
     fill_links(
         &mut report_doc,
@@ -281,6 +282,7 @@ fn compare_in_pool(summary: &str, report: &str, options: &Options) -> Result<Com
             paragraph_links: report_paragraph_links,
         },
         &analysis,
+        &mut spread,
     );
     for s in summary_doc
         .paragraphs
@@ -408,20 +410,21 @@ fn fill_scores(
 
 /// Writes links, with the terms that explain them, into one document's
 /// sentences and paragraphs.
-fn fill_links(doc: &mut Document, view: &mut SideView, analysis: &Analysis) {
+/// `spread` is empty, and is left so.
+fn fill_links(doc: &mut Document, view: &mut SideView, analysis: &Analysis, spread: &mut Spread) {
     // The terms each link shares, one buffer for all.
     let mut shared: Vec<u32> = Vec::new();
     for p in &mut doc.paragraphs {
         for s in &mut p.sentences {
             let own = std::mem::take(&mut view.own[s.id as usize]);
+            spread.load(&own);
             s.links = view
                 .sentence_links
                 .of(s.id as usize)
                 .iter()
                 .map(|m| {
                     let theirs = &view.other[m.other as usize];
-                    shared.clear();
-                    shared.extend(own.shared(theirs).map(|(t, _, _)| t));
+                    spread.shared_terms(theirs, &mut shared);
                     shared.sort_by(|&a, &b| {
                         let (a_idf, b_idf) = (
                             analysis.vocabulary.terms[a as usize].idf,
@@ -442,6 +445,7 @@ fn fill_links(doc: &mut Document, view: &mut SideView, analysis: &Analysis) {
                     }
                 })
                 .collect();
+            spread.unload(&own);
         }
         p.links = view
             .paragraph_links

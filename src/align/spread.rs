@@ -144,6 +144,21 @@ impl Spread {
         }
     }
 
+    /// The terms of `other` that the loaded vector holds too, in term
+    /// order, into `out`: every loaded weight is positive, so a slot that is
+    /// not zero marks a shared term. One pass over `other` without a branch
+    /// to mispredict, where merging the two sorted lists took one per step.
+    pub fn shared_terms(&self, other: &WeightedTerms, out: &mut Vec<TermId>) {
+        out.clear();
+        out.resize(other.entries.len(), 0);
+        let mut len = 0;
+        for &(t, _) in &other.entries {
+            out[len] = t;
+            len += usize::from(self.weights[t as usize] != 0.0);
+        }
+        out.truncate(len);
+    }
+
     /// What `other` shares with the loaded vector. Sums in `other`'s term
     /// order, which is the order of the shared terms, so the result is the
     /// same whichever of the two vectors is loaded.

@@ -107,29 +107,6 @@ impl WeightedTerms {
             .binary_search_by_key(&term, |&(t, _)| t)
             .is_ok()
     }
-
-    /// Terms both vectors share with both weights, in term order.
-    pub fn shared<'a>(
-        &'a self,
-        other: &'a WeightedTerms,
-    ) -> impl Iterator<Item = (TermId, f32, f32)> + 'a {
-        let (mut i, mut j) = (0, 0);
-        std::iter::from_fn(move || {
-            while i < self.entries.len() && j < other.entries.len() {
-                let ((a, wa), (b, wb)) = (self.entries[i], other.entries[j]);
-                match a.cmp(&b) {
-                    std::cmp::Ordering::Less => i += 1,
-                    std::cmp::Ordering::Greater => j += 1,
-                    std::cmp::Ordering::Equal => {
-                        i += 1;
-                        j += 1;
-                        return Some((a, wa, wb));
-                    }
-                }
-            }
-            None
-        })
-    }
 }
 
 /// Sorts the `(id, value)` pairs of `entries` by id and folds duplicates with `add`.
