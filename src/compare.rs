@@ -10,8 +10,8 @@ use crate::align::{
 use crate::diff::{diff_words, DiffSide};
 use crate::error::{Error, Side};
 use crate::model::{
-    Comparison, Document, Notice, Paragraph, ParagraphKind, ParagraphLink, Sentence, SentenceLink,
-    Stats, Status, Timings, WordDiff,
+    Comparison, Document, LinkTerms, Notice, Paragraph, ParagraphKind, ParagraphLink, Sentence,
+    SentenceLink, Stats, Status, Timings, WordDiff,
 };
 use crate::options::Options;
 use crate::parallel::{in_pool, join, map_each};
@@ -26,8 +26,6 @@ use crate::text::TokenClass;
 const LINK_FLOOR: f32 = 0.1;
 /// Secondary sources must score at least this share of the best link.
 const RELATIVE_FLOOR: f32 = 0.5;
-/// How many shared terms a link lists as its explanation.
-const EXPLANATION_TERMS: usize = 8;
 /// Sentences per range of work split over threads: fewer are not worth a
 /// thread's hand-over.
 const MIN_SENTENCES_PER_RANGE: usize = 16;
@@ -436,11 +434,12 @@ fn fill_links(doc: &mut Document, view: &mut SideView, analysis: &Analysis, spre
                         paragraph: view.other_sentence_paragraph[m.other as usize],
                         sentence: m.other,
                         score: round3(m.score),
-                        terms: shared
-                            .iter()
-                            .take(EXPLANATION_TERMS)
-                            .map(|&t| analysis.vocabulary.terms[t as usize].surface.clone())
-                            .collect(),
+                        terms: LinkTerms::new(
+                            analysis.vocabulary.lowers(),
+                            shared
+                                .iter()
+                                .map(|&t| analysis.vocabulary.terms[t as usize].word),
+                        ),
                         diff: None,
                     }
                 })

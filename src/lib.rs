@@ -18,6 +18,7 @@ mod options;
 mod parallel;
 mod score;
 pub mod segment;
+mod spellings;
 mod text;
 
 #[cfg(target_arch = "wasm32")]

@@ -16,6 +16,8 @@ use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
+use crate::spellings::Spellings;
+
 #[cfg(target_arch = "wasm32")]
 use tsify::Tsify;
 
@@ -169,17 +171,89 @@ pub struct SentenceLink {
     /// Alignment strength in [0, 1].
     pub score: f32,
     /// The terms both sentences share, weightiest first: why they were linked.
-    /// Shared with the vocabulary (serialised as plain strings): a long report
-    /// lists the same terms in hundreds of thousands of links.
-    // A boxed slice, as the list never grows, of `Arc<String>`, a pointer
-    // half the size of an `Arc<str>`'s: the lists take half the memory.
-    pub terms: Box<[Arc<String>]>,
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "string[]"))]
+    pub terms: LinkTerms,
     /// Summary side only: what of the report sentence the summary kept, dropped and added.
     // Boxed, as most links (all of the report's) have none: 8 bytes a link
     // instead of 32, with the same JSON and TypeScript.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub diff: Option<Box<WordDiff>>,
+}
+
+/// The terms a link lists, a plain array of strings in JSON. A long report
+/// lists the same terms in hundreds of thousands of links, so a link holds
+/// their indices in one table of spellings that every link of a comparison
+/// shares: no allocation, and one reference count, per link.
+#[derive(Clone)]
+pub struct LinkTerms {
+    spellings: Arc<Spellings>,
+    ids: [u32; LinkTerms::MAX],
+    len: u8,
+}
+
+impl LinkTerms {
+    /// How many terms a link lists at most.
+    pub const MAX: usize = 8;
+
+    /// The first `MAX` of `ids`, indices into `spellings`.
+    pub(crate) fn new(spellings: &Arc<Spellings>, ids: impl IntoIterator<Item = u32>) -> Self {
+        let mut terms = LinkTerms {
+            spellings: Arc::clone(spellings),
+            ids: [0; LinkTerms::MAX],
+            len: 0,
+        };
+        for (slot, id) in terms.ids.iter_mut().zip(ids) {
+            *slot = id;
+            terms.len += 1;
+        }
+        terms
+    }
+
+    /// The terms, weightiest first.
+    pub fn iter(&self) -> impl ExactSizeIterator<Item = &str> {
+        self.ids[..self.len as usize]
+            .iter()
+            .map(|&id| self.spellings.get(id))
+    }
+
+    /// Whether the link lists no term.
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+}
+
+impl std::fmt::Debug for LinkTerms {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_list().entries(self.iter()).finish()
+    }
+}
+
+impl PartialEq for LinkTerms {
+    fn eq(&self, other: &Self) -> bool {
+        self.iter().eq(other.iter())
+    }
+}
+
+impl Serialize for LinkTerms {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.iter())
+    }
+}
+
+impl<'de> Deserialize<'de> for LinkTerms {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let terms = Vec::<String>::deserialize(deserializer)?;
+        if terms.len() > LinkTerms::MAX {
+            return Err(serde::de::Error::invalid_length(
+                terms.len(),
+                &"at most 8 terms",
+            ));
+        }
+        let mut spellings = Spellings::default();
+        let ids: Vec<u32> = terms.iter().map(|t| spellings.push(t)).collect();
+        Ok(LinkTerms::new(&Arc::new(spellings), ids))
+    }
 }
 
 /// A word-level diff between a report sentence and the summary sentence drawing on it.

@@ -17,5 +17,5 @@ pub use links::{link, Headings, Links, Prior};
 pub use ranked::SentenceMatch;
 pub use sections::SectionAffinity;
 pub use spread::Spread;
-pub use terms::{TermId, Vocabulary, WeightedTerms, WordInfo};
+pub use terms::{TermId, Vocabulary, WeightedTerms, WordId, WordInfo};
 pub use tokens::{DocumentWords, Tokens, WordAt};

@@ -8,6 +8,7 @@ use rust_stemmers::{Algorithm, Stemmer};
 use rustc_hash::FxHashMap;
 
 use crate::parallel::map_each;
+use crate::spellings::Spellings;
 use crate::text::{classify, lower_word, too_short, word_spans, TokenClass};
 
 /// New words per range of work split over threads when their classes and
@@ -24,18 +25,15 @@ pub type PhraseId = u32;
 /// One interned term.
 #[derive(Debug, Clone)]
 pub struct TermInfo {
-    /// The first spelling seen, lower-cased, for explanations; shared, as
-    /// every link that lists the term hands out a reference, not a copy.
-    pub surface: Arc<String>,
+    /// The word first seen for it, whose spelling explanations show.
+    pub word: WordId,
     /// Inverse sentence frequency across both documents.
     pub idf: f32,
 }
 
-/// One distinct lower-cased word.
+/// One distinct lower-cased word (its form is `Vocabulary::lower`).
 #[derive(Debug, Clone)]
 pub struct WordInfo {
-    /// The lower-cased form.
-    pub lower: String,
     /// Word, stop word or number.
     pub class: TokenClass,
     /// The term it counts as, if it carries content.
@@ -81,6 +79,9 @@ pub struct Vocabulary {
     by_pair: FxHashMap<(TermId, TermId), PhraseId>,
     /// Every distinct word, indexed by id.
     pub words: Vec<WordInfo>,
+    /// The lower-cased form of every word, by id; shared with the links
+    /// of the result, which name their terms by word id.
+    lowers: Arc<Spellings>,
     /// Every term, indexed by id.
     pub terms: Vec<TermInfo>,
 }
@@ -161,32 +162,49 @@ impl Vocabulary {
         let words = keys
             .into_iter()
             .zip(classes)
-            .zip(&lowers)
-            .map(|((key, class), &lower)| {
+            .enumerate()
+            .map(|(word, (key, class))| {
                 let term = key.map(|key| {
                     let next = terms.len() as TermId;
                     *by_key.entry(key).or_insert_with(|| {
                         terms.push(TermInfo {
-                            surface: Arc::new(lower.to_string()),
+                            word: word as WordId,
                             idf: 0.0,
                         });
                         next
                     })
                 });
-                WordInfo {
-                    lower: lower.to_string(),
-                    class,
-                    term,
-                }
+                WordInfo { class, term }
             })
             .collect();
+        let bytes = lowers.iter().map(|l| l.len()).sum();
+        let mut spellings = Spellings::with_capacity(lowers.len(), bytes);
+        for lower in &lowers {
+            spellings.push(lower);
+        }
         let vocabulary = Vocabulary {
             by_lower,
             by_pair: FxHashMap::default(),
             words,
+            lowers: Arc::new(spellings),
             terms,
         };
         (vocabulary, ids)
+    }
+
+    /// The lower-cased form of `word`.
+    pub fn lower(&self, word: WordId) -> &str {
+        self.lowers.get(word)
+    }
+
+    /// The spelling that explanations show for `term`: its first word's.
+    pub fn surface(&self, term: TermId) -> &str {
+        self.lower(self.terms[term as usize].word)
+    }
+
+    /// The lower-cased forms of the words, by word id, to share.
+    pub fn lowers(&self) -> &Arc<Spellings> {
+        &self.lowers
     }
 
     /// How many distinct phrases both documents hold.

@@ -343,6 +343,7 @@ fn sentence_texts(doc: &Document) -> Vec<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::align::TermId;
     use crate::segment::segment;
 
     #[test]
@@ -360,10 +361,7 @@ mod tests {
         assert_eq!(summary_ids[1], report_ids[1], "Office’s / office");
         assert_eq!(summary_ids[2], report_ids[4], "report");
         assert_eq!(ids(&tokens.report_words, 1)[0], summary_ids[1]);
-        let lower: Vec<&str> = summary_ids
-            .iter()
-            .map(|&id| vocabulary.words[id as usize].lower.as_str())
-            .collect();
+        let lower: Vec<&str> = summary_ids.iter().map(|&id| vocabulary.lower(id)).collect();
         assert_eq!(lower, ["the", "office", "report"]);
         let (mut again, mut spans) = (Vec::new(), Vec::new());
         vocabulary.sentence_words(
@@ -401,15 +399,11 @@ mod tests {
                     occurrences(&tokens.summary_words),
                     occurrences(&tokens.report_words),
                     tokens.report_words.counts.clone(),
-                    vocabulary
-                        .words
-                        .iter()
-                        .map(|w| (w.lower.clone(), w.term))
+                    (vocabulary.words.iter().enumerate())
+                        .map(|(w, info)| (vocabulary.lower(w as WordId).to_string(), info.term))
                         .collect::<Vec<_>>(),
-                    vocabulary
-                        .terms
-                        .iter()
-                        .map(|t| t.surface.to_string())
+                    (0..vocabulary.terms.len() as TermId)
+                        .map(|t| vocabulary.surface(t).to_string())
                         .collect::<Vec<_>>(),
                 )
             })

@@ -5,7 +5,7 @@ use std::ops::Range;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use crate::align::{DocumentWords, Tokens, WordAt, WordInfo};
+use crate::align::{DocumentWords, Tokens, WordAt, WordId, WordInfo};
 use crate::model::{Document, Fact, FactKind, Facts, Occurrence, Paragraph};
 use crate::parallel::{map_parts, ranges};
 use crate::text::{TokenClass, Utf16Cursor};
@@ -65,8 +65,7 @@ struct WordTraits {
 }
 
 impl WordTraits {
-    fn of(word: &WordInfo) -> Self {
-        let l = word.lower.as_str();
+    fn of(l: &str, word: &WordInfo) -> Self {
         let plain_number = word.class == TokenClass::Number
             && l.chars()
                 .all(|c| c.is_ascii_digit() || c == ',' || c == '.');
@@ -91,7 +90,9 @@ impl Casing {
     fn new(tokens: &Tokens) -> Self {
         let n = tokens.vocabulary.words.len();
         let mut casing = Casing {
-            traits: tokens.vocabulary.words.iter().map(WordTraits::of).collect(),
+            traits: (tokens.vocabulary.words.iter().enumerate())
+                .map(|(w, word)| WordTraits::of(tokens.vocabulary.lower(w as WordId), word))
+                .collect(),
             lower_seen: vec![false; n],
             capital_inside: vec![false; n],
         };
@@ -174,7 +175,7 @@ struct Reader<'a> {
 
 impl Reader<'_> {
     fn lower(&self, w: &WordAt) -> &str {
-        &self.tokens.vocabulary.words[w.word() as usize].lower
+        self.tokens.vocabulary.lower(w.word())
     }
 
     fn class(&self, w: &WordAt) -> TokenClass {
@@ -346,9 +347,7 @@ impl Reader<'_> {
                 .map(WordAt::word)
                 .collect();
             if inside.len() >= 2 {
-                let key = inside
-                    .iter()
-                    .map(|&w| self.tokens.vocabulary.words[w as usize].lower.as_str());
+                let key = inside.iter().map(|&w| self.tokens.vocabulary.lower(w));
                 push(
                     FactKind::Quote,
                     format!("quote:{}", key.collect::<Vec<_>>().join(" ")),
@@ -628,14 +627,14 @@ fn mentions(
     reader: &Reader,
     findings: &Findings,
 ) -> Mentions {
-    let vocabulary = &reader.tokens.vocabulary.words;
+    let vocabulary = &reader.tokens.vocabulary;
     let mut keys = vec![false; findings.keys.len()];
     for f in found {
         keys[f.key as usize] = true;
     }
     let mut mentions = Mentions {
         keys,
-        words: vec![false; vocabulary.len()],
+        words: vec![false; vocabulary.words.len()],
         numbers: FxHashSet::default(),
         days: FxHashSet::default(),
     };
@@ -646,7 +645,7 @@ fn mentions(
         if reader.casing.traits[word].plain_number {
             mentions
                 .numbers
-                .insert(vocabulary[word].lower.replace(',', ""));
+                .insert(vocabulary.lower(word as WordId).replace(',', ""));
         }
     }
     for f in found {

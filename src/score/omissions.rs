@@ -221,18 +221,15 @@ fn weigh_terms(
     let mut weight = 0.0;
     let mut fresh: Vec<(u32, f32)> = Vec::new();
     for &(t, w) in passage.entries.iter().filter(|(t, _)| !cited.contains(t)) {
-        let term = &analysis.vocabulary.terms[t as usize];
-        let numeric = term.surface.starts_with(|c: char| c.is_ascii_digit());
-        let idf = if numeric {
-            NUMBER_DISCOUNT * term.idf
-        } else {
-            term.idf
-        };
+        let surface = analysis.vocabulary.surface(t);
+        let numeric = surface.starts_with(|c: char| c.is_ascii_digit());
+        let idf = analysis.vocabulary.terms[t as usize].idf;
+        let idf = if numeric { NUMBER_DISCOUNT * idf } else { idf };
         if in_summary[t as usize] {
             weight += SHARED_DISCOUNT * idf;
         } else {
             weight += idf;
-            if !numeric && term.surface.chars().count() > 2 {
+            if !numeric && surface.chars().count() > 2 {
                 fresh.push((t, w));
             }
         }
@@ -291,7 +288,7 @@ fn passage(
             .sum(),
         key_terms: terms.key_terms[..terms.key_len]
             .iter()
-            .map(|&t| analysis.vocabulary.terms[t as usize].surface.to_string())
+            .map(|&t| analysis.vocabulary.surface(t).to_string())
             .collect(),
         facts,
         preview,
@@ -318,7 +315,7 @@ mod tests {
         let terms = weigh_terms(sentences, &analysis, &mut spread, &in_summary, &cited_only);
         terms.key_terms[..terms.key_len]
             .iter()
-            .map(|&t| analysis.vocabulary.terms[t as usize].surface.to_string())
+            .map(|&t| analysis.vocabulary.surface(t).to_string())
             .collect()
     }
 

@@ -1,0 +1,54 @@
+//! Spellings: many short strings kept end to end in one buffer and found
+//! by index, where a string each would cost an allocation to make and
+//! another to free (a report has tens of thousands of distinct words).
+
+/// Strings by index, in the order pushed.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Spellings {
+    text: String,
+    /// Where each string ends in `text`; it starts where the one before ends.
+    ends: Vec<u32>,
+}
+
+impl Spellings {
+    /// Room for `count` strings of `bytes` bytes in all.
+    pub fn with_capacity(count: usize, bytes: usize) -> Self {
+        Spellings {
+            text: String::with_capacity(bytes),
+            ends: Vec::with_capacity(count),
+        }
+    }
+
+    /// Adds `s`, returning its index.
+    pub fn push(&mut self, s: &str) -> u32 {
+        self.text.push_str(s);
+        self.ends.push(self.text.len() as u32);
+        (self.ends.len() - 1) as u32
+    }
+
+    /// The string at `index`. Kept out of line: it is called from many
+    /// places, and each inlined copy would carry its own bounds checks.
+    #[inline(never)]
+    pub fn get(&self, index: u32) -> &str {
+        let index = index as usize;
+        let start = if index == 0 { 0 } else { self.ends[index - 1] };
+        &self.text[start as usize..self.ends[index] as usize]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn strings_come_back_by_index() {
+        let mut spellings = Spellings::default();
+        let ids: Vec<u32> = ["report", "", "élan", "u.s."]
+            .iter()
+            .map(|s| spellings.push(s))
+            .collect();
+        assert_eq!(ids, [0, 1, 2, 3]);
+        let back: Vec<&str> = (0..4).map(|i| spellings.get(i)).collect();
+        assert_eq!(back, ["report", "", "élan", "u.s."]);
+    }
+}
