@@ -455,3 +455,28 @@ pub struct Notice {
     /// A sentence for people.
     pub message: String,
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn link_terms_are_plain_strings_in_json() {
+        let mut spellings = Spellings::default();
+        let ids: Vec<u32> = ["obstruction", "comey", "flynn"]
+            .iter()
+            .map(|s| spellings.push(s))
+            .collect();
+        let terms = LinkTerms::new(&Arc::new(spellings), [ids[2], ids[0]]);
+        let json = serde_json::to_string(&terms).unwrap();
+        assert_eq!(json, r#"["flynn","obstruction"]"#);
+        let back: LinkTerms = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, terms);
+        assert_eq!(format!("{back:?}"), r#"["flynn", "obstruction"]"#);
+        let many = LinkTerms::new(&terms.spellings, (0..3).cycle().take(10));
+        assert_eq!(many.iter().len(), LinkTerms::MAX);
+        let nine = serde_json::to_string(&["a"; 9]).unwrap();
+        let error = serde_json::from_str::<LinkTerms>(&nine).unwrap_err();
+        assert!(error.to_string().contains("at most 8 terms"), "{error}");
+    }
+}
