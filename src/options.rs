@@ -88,9 +88,9 @@ impl Options {
             if (0.0..=1.0).contains(&v) {
                 Ok(())
             } else {
-                Err(Error::InvalidOption(format!(
-                    "{name} must be between 0 and 1, got {v}"
-                )))
+                // The value is not repeated: formatting an f32 would pull
+                // float printing into the WebAssembly module for this alone.
+                Err(Error::InvalidOption(format!("{name} must be between 0 and 1")))
             }
         };
         unit("covered_threshold", self.covered_threshold)?;
