@@ -90,7 +90,9 @@ impl Options {
             } else {
                 // The value is not repeated: formatting an f32 would pull
                 // float printing into the WebAssembly module for this alone.
-                Err(Error::InvalidOption(format!("{name} must be between 0 and 1")))
+                Err(Error::InvalidOption(format!(
+                    "{name} must be between 0 and 1"
+                )))
             }
         };
         unit("covered_threshold", self.covered_threshold)?;
