@@ -58,7 +58,8 @@ pub fn marker(line: &str) -> Option<Marker> {
     } else {
         line.len() - line.trim_start_matches(DEBRIS).len()
     };
-    if lead > 3 {
+    // At most three characters of debris (a replacement character is three bytes).
+    if line[..lead].chars().count() > 3 {
         return None;
     }
     let after_lead = &line[lead..];
@@ -418,6 +419,9 @@ mod tests {
         assert_eq!(m("'8 See, e.g., Meet the Press"), Some(None));
         assert_eq!(m("\"2 See, e.g., @realDonaldTrump"), Some(None));
         assert_eq!(m("2� See id."), Some(None));
+        // Debris is counted in characters: a replacement character is three bytes.
+        assert_eq!(m("'�7 Hearing on the matter"), Some(None));
+        assert_eq!(m("'\"*!7 Hearing on the matter"), None);
         assert_eq!(m("% Statement of Offense at 2-3"), Some(None));
         assert_eq!(m("TM Porter 4/13/18 302, at 11"), Some(None));
         assert_eq!(m("TMobile said"), None);
