@@ -279,11 +279,16 @@ fn citation_like(line: &str) -> bool {
 /// it ends the note). A note that ends after one line carried over is a
 /// lone line of references between the body's last sentence and the notes.
 /// Across a blank line nothing is carried over: OCR parts the body from the
-/// notes so, and its body lines run about as wide as notes.
+/// notes so, and its body lines run about as wide as notes. Nor is anything
+/// above a zone that opens on a line without a marker: that line, taken for
+/// its references, is already the rest of the unfinished note.
 fn carried_over(layout: &Layout, page: usize, start: usize, wrap: Option<f32>) -> usize {
     let Some(wrap) = wrap else {
         return start;
     };
+    if marker(layout.text_of(start)).is_none() {
+        return start;
+    }
     // The body lines above the first note, up to a blank line.
     let mut above = Vec::new();
     let mut below = start;
@@ -646,6 +651,30 @@ mod tests {
         let carried = with_page_two(&[last, "", rest]);
         assert_eq!(role_of(&carried, rest), Some(Role::FootnoteStart));
         assert_eq!(role_of(&carried, last), Some(Role::Body));
+    }
+
+    /// The rest of an unfinished note, found by its references, opens the
+    /// next page's zone without a marker: the body lines above it, however
+    /// wide, are not more of the note.
+    #[test]
+    fn nothing_is_carried_over_above_a_zone_opening_without_a_marker() {
+        let wide = "and the board wrote back to them within the week, just as the chair had asked it to";
+        let last = "do at the time.";
+        let rest = "Brown 2/3/18 302, at 4. 3 Letter of May 1, 2018. 4 Smith 1/2/18 302, at 5.";
+        let text = [
+            page(
+                1,
+                &[],
+                &["1 Smith v. Jones, 12 F.3d 45 (1999); see also the board's letter of"],
+            ),
+            page(2, &[wide, last, rest], &["5 Interview of Brown, at 3."]),
+            page(3, &[], &["6 Letter to the editor, May 1."]),
+        ]
+        .concat();
+        let roles = roles(&text);
+        assert_eq!(role_of(&roles, rest), Some(Role::FootnoteStart));
+        assert_eq!(role_of(&roles, last), Some(Role::Body));
+        assert_eq!(role_of(&roles, wide), Some(Role::Body));
     }
 
     #[test]
