@@ -46,7 +46,8 @@ pub struct Marker {
 }
 
 /// Reads a footnote marker at the start of `line`: digits, possibly wrapped
-/// in OCR debris, either alone or followed by a space and text; or, in OCR,
+/// in OCR debris, either alone or followed by a space and text (`$` counts
+/// as a letter: OCR reads a Bates number's S so); or, in OCR,
 /// a replacement character, `*`, `%` or `TM` standing where the digits were lost.
 pub fn marker(line: &str) -> Option<Marker> {
     const DEBRIS: &[char] = &[
@@ -84,7 +85,11 @@ pub fn marker(line: &str) -> Option<Marker> {
     let space = chars.next().is_some_and(char::is_whitespace);
     let text_start = chars.find(|c| !c.is_whitespace());
     let reads_as_text = text_start.is_some_and(|c| {
-        c.is_alphabetic() || matches!(c, '"' | '“' | '‘' | '\'' | '@' | '(' | '[' | '_' | '�')
+        c.is_alphabetic()
+            || matches!(
+                c,
+                '"' | '“' | '‘' | '\'' | '@' | '(' | '[' | '_' | '�' | '$'
+            )
     });
     (space && (reads_as_text || digits > 0 && opens_with_date(rest.trim_start())))
         .then_some(Marker { number, len })
@@ -427,6 +432,8 @@ mod tests {
         // Debris is counted in characters: a replacement character is three bytes.
         assert_eq!(m("'�7 Hearing on the matter"), Some(None));
         assert_eq!(m("'\"*!7 Hearing on the matter"), None);
+        // OCR reads a Bates number's S as a dollar sign.
+        assert_eq!(m("12 $MB_000123 (Board Notes)"), Some(Some(12)));
         assert_eq!(m("% Statement of Offense at 2-3"), Some(None));
         assert_eq!(m("TM Porter 4/13/18 302, at 11"), Some(None));
         assert_eq!(m("TMobile said"), None);
@@ -658,7 +665,8 @@ mod tests {
     /// wide, are not more of the note.
     #[test]
     fn nothing_is_carried_over_above_a_zone_opening_without_a_marker() {
-        let wide = "and the board wrote back to them within the week, just as the chair had asked it to";
+        let wide =
+            "and the board wrote back to them within the week, just as the chair had asked it to";
         let last = "do at the time.";
         let rest = "Brown 2/3/18 302, at 4. 3 Letter of May 1, 2018. 4 Smith 1/2/18 302, at 5.";
         let text = [
