@@ -282,7 +282,9 @@ fn citation_like(line: &str) -> bool {
 /// the first footnote of this one, set in smaller type and so wider than the
 /// body: take the wide lines just above (the last of them may be short if
 /// it ends the note). A note that ends after one line carried over is a
-/// lone line of references between the body's last sentence and the notes.
+/// lone line of references between the body's last sentence and the notes,
+/// and so is a line opening in lower case right after a sentence end, however
+/// wide (OCR runs a note's lines together): no body line goes on there.
 /// Across a blank line nothing is carried over: OCR parts the body from the
 /// notes so, and its body lines run about as wide as notes. Nor is anything
 /// above a zone that opens on a line without a marker: that line, taken for
@@ -324,7 +326,13 @@ fn carried_over(layout: &Layout, page: usize, start: usize, wrap: Option<f32>) -
         && above
             .first()
             .is_some_and(|&i| citation_like(layout.text_of(i)));
-    if lone_reference {
+    // A line opening in lower case after a sentence end goes on from no
+    // body line: it is the rest of the note, however wide OCR ran it.
+    let rest_of_note = above
+        .first()
+        .is_some_and(|&i| layout.text_of(i).starts_with(char::is_lowercase))
+        && ends_note(1);
+    if lone_reference || rest_of_note {
         return above[0];
     }
     let mut k = match (wide(0), short_end) {
@@ -683,6 +691,29 @@ mod tests {
         assert_eq!(role_of(&roles, rest), Some(Role::FootnoteStart));
         assert_eq!(role_of(&roles, last), Some(Role::Body));
         assert_eq!(role_of(&roles, wide), Some(Role::Body));
+    }
+
+    /// The rest of an unfinished note that OCR ran into one long line,
+    /// opening in lower case right after the body's last sentence: no body
+    /// line goes on there, so it is the note's.
+    #[test]
+    fn a_line_opening_in_lower_case_after_a_sentence_end_is_carried_over() {
+        let last = "The board met again in the spring.";
+        let rest = "the minutes of the meeting, which the chair signed and filed with the board's \
+                    other papers the same week, as its rules required of every meeting it held that year.";
+        let text = [
+            page(
+                1,
+                &[],
+                &["1 Smith v. Jones, 12 F.3d 45 (1999); see also the board's letter of"],
+            ),
+            page(2, &[last, rest], &["2 Interview of Brown, at 3."]),
+            page(3, &[], &["3 Letter to the editor, May 1."]),
+        ]
+        .concat();
+        let roles = roles(&text);
+        assert_eq!(role_of(&roles, rest), Some(Role::FootnoteStart));
+        assert_eq!(role_of(&roles, last), Some(Role::Body));
     }
 
     #[test]
