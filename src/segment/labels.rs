@@ -3,19 +3,24 @@
 //! section of a report. A label is a heading of its own, never the end of
 //! the title above it, and where OCR ran one into the line of the heading
 //! after it ("Evidence 1. The Appointment …") or before it ("… Involving
-//! Michael Cohen Overview") it is cut off again.
+//! Michael Cohen Overview") it is cut off again. A run-in label, a short
+//! phrase the document opens paragraphs with ("Intent.", "Obstructive
+//! act."), opens a paragraph wherever a line starts with it after a
+//! sentence end, however full the line before.
 
 use rustc_hash::FxHashMap;
 
-use super::cues::{ending, numbering, title_case, Ending};
+use super::cues::{ending, numbering, title_case, Ending, Style};
 use super::lines::{Layout, Role};
 
-/// Fewest lines a label stands alone on.
+/// Fewest lines a label stands alone on, or opens after a sentence end.
 const MIN_REPEATS: usize = 3;
 /// Most words in a label.
 const MAX_WORDS: usize = 2;
 /// Longest label, in bytes.
 const MAX_LEN: usize = 30;
+/// Most words in a run-in label ("Nexus to an official proceeding.").
+const MAX_RUN_IN_WORDS: usize = 5;
 
 /// The labels of one document.
 pub struct Labels {
@@ -25,6 +30,10 @@ pub struct Labels {
     /// OCR ran them into; a label that follows prose ("Analysis") is left
     /// alone at the end of a title ("3. Cost Analysis").
     closers: Vec<String>,
+    /// Run-in labels: short sentence-case phrases the document opens lines
+    /// with after a sentence end at least `MIN_REPEATS` times ("Intent.",
+    /// "Obstructive act."), each opening a paragraph of a report's analysis.
+    run_ins: Vec<String>,
 }
 
 impl Labels {
@@ -43,8 +52,18 @@ impl Labels {
         // In the order the document first shows them, so that which of two
         // labels a line matches never depends on hashing.
         let mut order: Vec<&str> = Vec::new();
+        let mut run_ins: Vec<(&str, usize)> = Vec::new();
         for (k, &i) in body.iter().enumerate() {
             let text = layout.text_of(i);
+            let after_end = k
+                .checked_sub(1)
+                .is_some_and(|p| ending(layout.text_of(body[p])) == Ending::Terminal);
+            if let Some(phrase) = run_in_phrase(text).filter(|_| after_end) {
+                match run_ins.iter_mut().find(|(p, _)| *p == phrase) {
+                    Some((_, count)) => *count += 1,
+                    None => run_ins.push((phrase, 1)),
+                }
+            }
             if !label_shaped(text) {
                 continue;
             }
@@ -81,7 +100,21 @@ impl Labels {
             .filter(|(_, s)| s.under_titles)
             .map(|(t, _)| t.to_string())
             .collect();
-        Labels { texts, closers }
+        let run_ins = run_ins
+            .into_iter()
+            .filter(|&(_, count)| count >= MIN_REPEATS)
+            .map(|(phrase, _)| phrase.to_string())
+            .collect();
+        Labels {
+            texts,
+            closers,
+            run_ins,
+        }
+    }
+
+    /// Whether `line` opens with one of the run-in labels.
+    pub fn opens_run_in(&self, line: &str) -> bool {
+        run_in_phrase(line).is_some_and(|phrase| self.run_ins.iter().any(|r| r == phrase))
     }
 
     /// Whether `line` is one of the labels.
@@ -117,6 +150,28 @@ struct Seen {
     heads: bool,
     /// Whether each follows a title line.
     under_titles: bool,
+}
+
+/// The short phrase a line opens with, after a letter's list marker, if it
+/// reads as a run-in label: a sentence of at most `MAX_RUN_IN_WORDS` words
+/// of letters in sentence case ("Obstructive act."), before a capital.
+fn run_in_phrase(line: &str) -> Option<&str> {
+    let text = match numbering(line) {
+        Some(n) if n.style == Style::LowerLetter => line[n.len..].trim_start(),
+        _ => line,
+    };
+    let end = text.find(". ")?;
+    let phrase = &text[..=end];
+    let words = phrase[..end].split(' ');
+    let shaped = words.clone().count() <= MAX_RUN_IN_WORDS
+        && words.enumerate().all(|(k, word)| {
+            let mut chars = word.chars();
+            chars
+                .next()
+                .is_some_and(|c| c.is_uppercase() == (k == 0) && c.is_alphabetic())
+                && chars.all(char::is_lowercase)
+        });
+    (shaped && text[end + 2..].starts_with(char::is_uppercase)).then_some(phrase)
 }
 
 /// Whether `text` looks like a label: one or two capitalised words of letters.
@@ -159,6 +214,23 @@ mod tests {
         assert!(labels.is_label("Analysis"));
         assert!(!labels.is_label("Evidence"), "only twice alone");
         assert!(!labels.is_label("President"), "runs on into lower case");
+    }
+
+    #[test]
+    fn learns_the_run_in_labels_opening_paragraphs() {
+        let text = "It began.\nIntent. The first intent was plain.\nIt went on.\n\
+            a. Intent. The second was not.\nIt ended.\nIntent. The third was mixed.\n\
+            It was told to the\nPresident. The President said no.\nOnce more.\n\
+            Obstructive act. Only once.\n";
+        let labels = labels(text);
+        assert!(labels.opens_run_in("Intent. The fourth."));
+        assert!(labels.opens_run_in("b. Intent. The fifth."));
+        assert!(!labels.opens_run_in("Intent was plain."));
+        assert!(!labels.opens_run_in("Obstructive act. Once."), "only once");
+        assert!(
+            !labels.opens_run_in("President. The next."),
+            "never after a sentence end"
+        );
     }
 
     #[test]
