@@ -378,14 +378,22 @@ pub fn all_caps(text: &str) -> bool {
 /// Whether `text` holds a sentence boundary before its end (". T", also
 /// through closing quotes and brackets: "attorney.\" As", OCR's "2016.% At").
 pub fn has_inner_sentence_end(text: &str) -> bool {
-    text.match_indices(['.', '!', '?']).any(|(i, _)| {
-        let after =
-            text[i + 1..].trim_start_matches(['"', '\'', '”', '’', ')', ']', '*', '%', '�']);
-        after
-            .strip_prefix(' ')
-            .is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_uppercase()))
+    let bytes = text.as_bytes();
+    let ends_at = |i: usize| {
+        let rest = &bytes[i + 1..];
+        // Closing quotes and brackets, ASCII or not (”, ’, OCR's �).
+        let closing = rest
+            .iter()
+            .take_while(|&&c| matches!(c, b'"' | b'\'' | b')' | b']' | b'*' | b'%') || c >= 0x80)
+            .count();
+        rest.get(closing) == Some(&b' ')
+            && rest.get(closing + 1).is_some_and(u8::is_ascii_uppercase)
             && !is_abbreviation(&text[..i])
-    })
+    };
+    bytes
+        .iter()
+        .enumerate()
+        .any(|(i, &b)| matches!(b, b'.' | b'!' | b'?') && ends_at(i))
 }
 
 #[cfg(test)]

@@ -10,7 +10,7 @@
 
 use rustc_hash::FxHashMap;
 
-use super::cues::{ending, numbering, title_case, Ending, Style};
+use super::cues::{ending, numbering, title_case, Ending};
 use super::lines::{Layout, Role};
 
 /// Fewest lines a label stands alone on, or opens after a sentence end.
@@ -52,23 +52,17 @@ impl Labels {
         // In the order the document first shows them, so that which of two
         // labels a line matches never depends on hashing.
         let mut order: Vec<&str> = Vec::new();
-        let mut run_ins: Vec<(&str, usize)> = Vec::new();
         for (k, &i) in body.iter().enumerate() {
             let text = layout.text_of(i);
-            let after_end = k
-                .checked_sub(1)
-                .is_some_and(|p| ending(layout.text_of(body[p])) == Ending::Terminal);
-            if let Some(phrase) = run_in_phrase(text).filter(|_| after_end) {
-                match run_ins.iter_mut().find(|(p, _)| *p == phrase) {
-                    Some((_, count)) => *count += 1,
-                    None => run_ins.push((phrase, 1)),
-                }
-            }
-            if !label_shaped(text) {
-                continue;
-            }
-            let entry = seen.entry(text).or_insert_with(|| {
-                order.push(text);
+            let previous = k.checked_sub(1).map(|p| layout.text_of(body[p]));
+            // A run-in label counts where it opens a line after a sentence end.
+            let key = match run_in_phrase(text) {
+                Some(phrase) if previous.is_some_and(|p| ending(p) == Ending::Terminal) => phrase,
+                _ if label_shaped(text) => text,
+                _ => continue,
+            };
+            let entry = seen.entry(key).or_insert_with(|| {
+                order.push(key);
                 Seen {
                     alone: 0,
                     heads: true,
@@ -83,28 +77,26 @@ impl Labels {
                         .starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
                 });
             entry.under_titles = entry.under_titles
-                && k.checked_sub(1).is_some_and(|p| {
-                    let previous = layout.text_of(body[p]);
+                && previous.is_some_and(|previous| {
                     (title_case(previous) || numbering(previous).is_some())
                         && ending(previous) == Ending::Open
                 });
         }
-        let labels: Vec<(&str, Seen)> = order
-            .into_iter()
-            .map(|text| (text, seen[text]))
-            .filter(|(_, s)| s.alone >= MIN_REPEATS && s.heads)
-            .collect();
-        let texts = labels.iter().map(|(t, _)| t.to_string()).collect();
-        let closers = labels
-            .iter()
-            .filter(|(_, s)| s.under_titles)
-            .map(|(t, _)| t.to_string())
-            .collect();
-        let run_ins = run_ins
-            .into_iter()
-            .filter(|&(_, count)| count >= MIN_REPEATS)
-            .map(|(phrase, _)| phrase.to_string())
-            .collect();
+        let (mut texts, mut closers, mut run_ins) = (Vec::new(), Vec::new(), Vec::new());
+        for text in order {
+            let s = seen[text];
+            // Run-in labels end in a full stop, labels never do.
+            if s.alone < MIN_REPEATS {
+                continue;
+            } else if text.ends_with('.') {
+                run_ins.push(text.to_string());
+            } else if s.heads {
+                texts.push(text.to_string());
+                if s.under_titles {
+                    closers.push(text.to_string());
+                }
+            }
+        }
         Labels {
             texts,
             closers,
@@ -114,7 +106,8 @@ impl Labels {
 
     /// Whether `line` opens with one of the run-in labels.
     pub fn opens_run_in(&self, line: &str) -> bool {
-        run_in_phrase(line).is_some_and(|phrase| self.run_ins.iter().any(|r| r == phrase))
+        !self.run_ins.is_empty()
+            && run_in_phrase(line).is_some_and(|phrase| self.run_ins.iter().any(|r| r == phrase))
     }
 
     /// Whether `line` is one of the labels.
@@ -152,26 +145,31 @@ struct Seen {
     under_titles: bool,
 }
 
-/// The short phrase a line opens with, after a letter's list marker, if it
-/// reads as a run-in label: a sentence of at most `MAX_RUN_IN_WORDS` words
-/// of letters in sentence case ("Obstructive act."), before a capital.
+/// The short phrase a line opens with, after a letter's marker ("a. "), if
+/// it reads as a run-in label: a sentence of at most `MAX_RUN_IN_WORDS`
+/// words of letters in sentence case ("Obstructive act."), before a capital.
 fn run_in_phrase(line: &str) -> Option<&str> {
-    let text = match numbering(line) {
-        Some(n) if n.style == Style::LowerLetter => line[n.len..].trim_start(),
-        _ => line,
-    };
-    let end = text.find(". ")?;
-    let phrase = &text[..=end];
-    let words = phrase[..end].split(' ');
-    let shaped = words.clone().count() <= MAX_RUN_IN_WORDS
-        && words.enumerate().all(|(k, word)| {
-            let mut chars = word.chars();
-            chars
-                .next()
-                .is_some_and(|c| c.is_uppercase() == (k == 0) && c.is_alphabetic())
-                && chars.all(char::is_lowercase)
-        });
-    (shaped && text[end + 2..].starts_with(char::is_uppercase)).then_some(phrase)
+    let bytes = line.as_bytes();
+    let lettered = bytes.len() > 3 && bytes[0].is_ascii_lowercase() && &bytes[1..3] == b". ";
+    let text = if lettered { &line[3..] } else { line };
+    let bytes = text.as_bytes();
+    if !bytes.first()?.is_ascii_uppercase() {
+        return None;
+    }
+    let mut spaces = 0;
+    for (i, &b) in bytes.iter().enumerate().skip(1) {
+        match b {
+            // Lower-case letters, ligatures ("ﬃ") among them.
+            b'a'..=b'z' | 0x80.. => {}
+            b' ' if spaces + 1 < MAX_RUN_IN_WORDS && bytes[i - 1] != b' ' => spaces += 1,
+            b'.' => {
+                let capital = bytes.get(i + 2).is_some_and(u8::is_ascii_uppercase);
+                return (bytes.get(i + 1) == Some(&b' ') && capital).then(|| &text[..=i]);
+            }
+            _ => return None,
+        }
+    }
+    None
 }
 
 /// Whether `text` looks like a label: one or two capitalised words of letters.
