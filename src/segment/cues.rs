@@ -375,15 +375,25 @@ pub fn all_caps(text: &str) -> bool {
     letters >= 3
 }
 
-/// Whether `text` holds a sentence boundary before its end (". T").
+/// Whether `text` holds a sentence boundary before its end (". T", also
+/// through closing quotes and brackets: "attorney.\" As", OCR's "2016.% At").
 pub fn has_inner_sentence_end(text: &str) -> bool {
     let bytes = text.as_bytes();
-    bytes.iter().enumerate().any(|(i, &b)| {
-        matches!(b, b'.' | b'!' | b'?')
-            && bytes.get(i + 1) == Some(&b' ')
-            && bytes.get(i + 2).is_some_and(u8::is_ascii_uppercase)
+    let ends_at = |i: usize| {
+        let rest = &bytes[i + 1..];
+        // Closing quotes and brackets, ASCII or not (”, ’, OCR's �).
+        let closing = rest
+            .iter()
+            .take_while(|&&c| matches!(c, b'"' | b'\'' | b')' | b']' | b'*' | b'%') || c >= 0x80)
+            .count();
+        rest.get(closing) == Some(&b' ')
+            && rest.get(closing + 1).is_some_and(u8::is_ascii_uppercase)
             && !is_abbreviation(&text[..i])
-    })
+    };
+    bytes
+        .iter()
+        .enumerate()
+        .any(|(i, &b)| matches!(b, b'.' | b'!' | b'?') && ends_at(i))
 }
 
 #[cfg(test)]
@@ -496,5 +506,14 @@ mod tests {
         assert!(!title_case("Shocked and appalled by what we saw"));
         assert!(all_caps("FACTUAL RESULTS OF THE INVESTIGATION"));
         assert!(!all_caps("U.S"));
+    }
+
+    #[test]
+    fn finds_sentence_ends_inside_a_text() {
+        assert!(has_inner_sentence_end("They met. Then they left"));
+        assert!(has_inner_sentence_end("to the board.\" As described"));
+        assert!(has_inner_sentence_end("on June 9, 2016.% At the meeting"));
+        assert!(!has_inner_sentence_end("Letters of the U.S. Department"));
+        assert!(!has_inner_sentence_end("They met."));
     }
 }

@@ -30,6 +30,8 @@ const DEFAULT_ROOM: f32 = 1.05;
 const DEFAULT_SPREAD: f32 = 0.05;
 /// Share of rooms that follow no pattern (odd lines, mismeasured widths).
 const STRAY: f32 = 0.02;
+/// Density of rooms spread evenly over all bins.
+const EVEN: f32 = 1.0 / (BINS as f32 * BIN);
 /// A last line's room is spread evenly between these (its own fill from
 /// empty to full, plus the next word); beyond, it falls off.
 const LAST_MIN: f32 = 0.1;
@@ -120,10 +122,13 @@ impl Fill {
     /// paragraph goes on it is as full as first lines are, not middle ones.
     pub fn log_odds(&self, room: f32, next_width: Option<f32>, opens: bool) -> f32 {
         let spread = LAST_MAX - LAST_MIN;
+        // Past a full line the last line's density falls off, but no lower
+        // than the stray rooms every density keeps: OCR mismeasures last
+        // lines as it does middle ones.
         let last = if room <= LAST_MAX {
             1.0 / spread
         } else {
-            (-(room - LAST_MAX) / LAST_TAIL).exp() / spread
+            ((-(room - LAST_MAX) / LAST_TAIL).exp() / spread).max(STRAY * EVEN)
         };
         let going_on = if opens { &self.first } else { &self.middle };
         let ends = (last / going_on.at(room)).ln();
@@ -186,8 +191,7 @@ impl Density {
     /// spread so that rooms no example showed weigh as unknown, not impossible.
     fn at(&self, room: f32) -> f32 {
         let k = ((room.max(0.0) / BIN) as usize).min(BINS - 1);
-        let even = 1.0 / (BINS as f32 * BIN);
-        (1.0 - STRAY) * self.counts[k] / self.total / BIN + STRAY * even
+        (1.0 - STRAY) * self.counts[k] / self.total / BIN + STRAY * EVEN
     }
 }
 
@@ -279,6 +283,17 @@ mod tests {
         let fill = Fill::learn(&seams);
         assert!(fill.log_odds(1.05, Some(0.89), false) > 1.0);
         assert!(fill.log_odds(1.05, Some(0.97), false) < -1.0);
+    }
+
+    /// A line measured wider than any middle line of the document (OCR
+    /// mismeasures lines) is no likelier a middle one than a last one: its
+    /// fill says nothing, and weighs less against an end than a full line's.
+    #[test]
+    fn a_room_past_every_line_says_nothing() {
+        let fill = learnt();
+        let past = fill.log_odds(1.5, None, false);
+        assert!((past - fill.log_odds(1.55, None, false)).abs() < 1e-4);
+        assert!(past > fill.log_odds(1.1, None, false));
     }
 
     #[test]

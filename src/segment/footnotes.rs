@@ -46,7 +46,8 @@ pub struct Marker {
 }
 
 /// Reads a footnote marker at the start of `line`: digits, possibly wrapped
-/// in OCR debris, either alone or followed by a space and text; or, in OCR,
+/// in OCR debris, either alone or followed by a space and text (`$` counts
+/// as a letter: OCR reads a Bates number's S so); or, in OCR,
 /// a replacement character, `*`, `%` or `TM` standing where the digits were lost.
 pub fn marker(line: &str) -> Option<Marker> {
     const DEBRIS: &[char] = &[
@@ -58,7 +59,8 @@ pub fn marker(line: &str) -> Option<Marker> {
     } else {
         line.len() - line.trim_start_matches(DEBRIS).len()
     };
-    if lead > 3 {
+    // At most three characters of debris (a replacement character is three bytes).
+    if line[..lead].chars().count() > 3 {
         return None;
     }
     let after_lead = &line[lead..];
@@ -83,7 +85,11 @@ pub fn marker(line: &str) -> Option<Marker> {
     let space = chars.next().is_some_and(char::is_whitespace);
     let text_start = chars.find(|c| !c.is_whitespace());
     let reads_as_text = text_start.is_some_and(|c| {
-        c.is_alphabetic() || matches!(c, '"' | '“' | '‘' | '\'' | '@' | '(' | '[' | '_' | '�')
+        c.is_alphabetic()
+            || matches!(
+                c,
+                '"' | '“' | '‘' | '\'' | '@' | '(' | '[' | '_' | '�' | '$'
+            )
     });
     (space && (reads_as_text || digits > 0 && opens_with_date(rest.trim_start())))
         .then_some(Marker { number, len })
@@ -276,13 +282,20 @@ fn citation_like(line: &str) -> bool {
 /// the first footnote of this one, set in smaller type and so wider than the
 /// body: take the wide lines just above (the last of them may be short if
 /// it ends the note). A note that ends after one line carried over is a
-/// lone line of references between the body's last sentence and the notes.
+/// lone line of references between the body's last sentence and the notes,
+/// and so is a line opening in lower case right after a sentence end, however
+/// wide (OCR runs a note's lines together): no body line goes on there.
 /// Across a blank line nothing is carried over: OCR parts the body from the
-/// notes so, and its body lines run about as wide as notes.
+/// notes so, and its body lines run about as wide as notes. Nor is anything
+/// above a zone that opens on a line without a marker: that line, taken for
+/// its references, is already the rest of the unfinished note.
 fn carried_over(layout: &Layout, page: usize, start: usize, wrap: Option<f32>) -> usize {
     let Some(wrap) = wrap else {
         return start;
     };
+    if marker(layout.text_of(start)).is_none() {
+        return start;
+    }
     // The body lines above the first note, up to a blank line.
     let mut above = Vec::new();
     let mut below = start;
@@ -313,7 +326,13 @@ fn carried_over(layout: &Layout, page: usize, start: usize, wrap: Option<f32>) -
         && above
             .first()
             .is_some_and(|&i| citation_like(layout.text_of(i)));
-    if lone_reference {
+    // A line opening in lower case after a sentence end goes on from no
+    // body line: it is the rest of the note, however wide OCR ran it.
+    let rest_of_note = above
+        .first()
+        .is_some_and(|&i| layout.text_of(i).starts_with(char::is_lowercase))
+        && ends_note(1);
+    if lone_reference || rest_of_note {
         return above[0];
     }
     let mut k = match (wide(0), short_end) {
@@ -418,6 +437,11 @@ mod tests {
         assert_eq!(m("'8 See, e.g., Meet the Press"), Some(None));
         assert_eq!(m("\"2 See, e.g., @realDonaldTrump"), Some(None));
         assert_eq!(m("2� See id."), Some(None));
+        // Debris is counted in characters: a replacement character is three bytes.
+        assert_eq!(m("'�7 Hearing on the matter"), Some(None));
+        assert_eq!(m("'\"*!7 Hearing on the matter"), None);
+        // OCR reads a Bates number's S as a dollar sign.
+        assert_eq!(m("12 $MB_000123 (Board Notes)"), Some(Some(12)));
         assert_eq!(m("% Statement of Offense at 2-3"), Some(None));
         assert_eq!(m("TM Porter 4/13/18 302, at 11"), Some(None));
         assert_eq!(m("TMobile said"), None);
@@ -642,6 +666,54 @@ mod tests {
         let carried = with_page_two(&[last, "", rest]);
         assert_eq!(role_of(&carried, rest), Some(Role::FootnoteStart));
         assert_eq!(role_of(&carried, last), Some(Role::Body));
+    }
+
+    /// The rest of an unfinished note, found by its references, opens the
+    /// next page's zone without a marker: the body lines above it, however
+    /// wide, are not more of the note.
+    #[test]
+    fn nothing_is_carried_over_above_a_zone_opening_without_a_marker() {
+        let wide =
+            "and the board wrote back to them within the week, just as the chair had asked it to";
+        let last = "do at the time.";
+        let rest = "Brown 2/3/18 302, at 4. 3 Letter of May 1, 2018. 4 Smith 1/2/18 302, at 5.";
+        let text = [
+            page(
+                1,
+                &[],
+                &["1 Smith v. Jones, 12 F.3d 45 (1999); see also the board's letter of"],
+            ),
+            page(2, &[wide, last, rest], &["5 Interview of Brown, at 3."]),
+            page(3, &[], &["6 Letter to the editor, May 1."]),
+        ]
+        .concat();
+        let roles = roles(&text);
+        assert_eq!(role_of(&roles, rest), Some(Role::FootnoteStart));
+        assert_eq!(role_of(&roles, last), Some(Role::Body));
+        assert_eq!(role_of(&roles, wide), Some(Role::Body));
+    }
+
+    /// The rest of an unfinished note that OCR ran into one long line,
+    /// opening in lower case right after the body's last sentence: no body
+    /// line goes on there, so it is the note's.
+    #[test]
+    fn a_line_opening_in_lower_case_after_a_sentence_end_is_carried_over() {
+        let last = "The board met again in the spring.";
+        let rest = "the minutes of the meeting, which the chair signed and filed with the board's \
+                    other papers the same week, as its rules required of every meeting it held that year.";
+        let text = [
+            page(
+                1,
+                &[],
+                &["1 Smith v. Jones, 12 F.3d 45 (1999); see also the board's letter of"],
+            ),
+            page(2, &[last, rest], &["2 Interview of Brown, at 3."]),
+            page(3, &[], &["3 Letter to the editor, May 1."]),
+        ]
+        .concat();
+        let roles = roles(&text);
+        assert_eq!(role_of(&roles, rest), Some(Role::FootnoteStart));
+        assert_eq!(role_of(&roles, last), Some(Role::Body));
     }
 
     #[test]

@@ -959,6 +959,11 @@ Too short to follow it.
         let ran_together = "3. The Board Criticizes the Mayor ina Local Radio Interview Within \
                             hours of the vote, the mayor answered on the same station.";
         assert_eq!(run_in_title_end(ran_together), ran_together.find("Within"));
+        // The sentences after it end inside closing quotes.
+        let quoted = "1. The Board Learns About the Letters Concerning the May 9 Meeting In \
+                      mid-June the chair wrote to \"the members of the board.\" As described \
+                      above, they met on \"the first Monday.\"% At the meeting they voted";
+        assert_eq!(run_in_title_end(quoted), quoted.find("In mid"));
     }
 
     #[test]

@@ -10,13 +10,13 @@
 //! printed line in its middle, and a short printed line ends a paragraph:
 //! the cut goes at the sentence end after which exactly one printed line is
 //! left (the next paragraph's first line, which runs on into the following
-//! text line). Where the document indents its first lines, that line must be
+//! text line and opens with a capital or a list marker, "b. As with …"). Where the document indents its first lines, that line must be
 //! as short as its first lines are, not full: a full printed line after a
 //! sentence end is a middle line that happens to follow one.
 
 use std::ops::RangeInclusive;
 
-use super::cues::{ending, Ending};
+use super::cues::{ending, numbering, Ending};
 use super::fill::CERTAIN_END;
 use super::lines::{text_width, Layout, Line, Role};
 
@@ -150,7 +150,7 @@ fn cut(layout: &Layout, i: usize, printed: f32, first: &RangeInclusive<f32>) -> 
     let mut best = None;
     for (k, _) in text.match_indices(' ') {
         let rest = &text[k + 1..];
-        if !rest.starts_with(char::is_uppercase) {
+        if !rest.starts_with(char::is_uppercase) && numbering(rest).is_none() {
             continue;
         }
         let head = &text[..k];
@@ -210,6 +210,35 @@ mod tests {
         }
         assert_eq!(layout.pages.len(), 1);
         assert_eq!(layout.pages[0], 0..layout.lines.len());
+    }
+
+    /// The next paragraph may open with a list marker ("b. As with …")
+    /// rather than a capital.
+    #[test]
+    fn cuts_before_a_list_marker_opening_the_next_paragraph() {
+        let paras: Vec<Vec<String>> = (0..12)
+            .map(|k| {
+                let marker = char::from(b'a' + k as u8);
+                wrap(&format!("{marker}. {}", paragraph(k * 4, 4)), WIDTH)
+            })
+            .collect();
+        let mut text = String::new();
+        for lines in &paras {
+            for (j, line) in lines.iter().enumerate() {
+                text.push_str(line);
+                text.push(if j + 1 == lines.len() { ' ' } else { '\n' });
+            }
+        }
+        text.push('\n');
+        let mut layout = Layout::new(&text);
+        let wrap = layout.wrap_width();
+        split(&mut layout, wrap);
+        let texts: Vec<&str> = (0..layout.lines.len()).map(|i| layout.text_of(i)).collect();
+        let opened = paras[1..]
+            .iter()
+            .filter(|lines| texts.contains(&lines[0].as_str()))
+            .count();
+        assert!(opened * 2 >= paras.len(), "{texts:#?}");
     }
 
     #[test]

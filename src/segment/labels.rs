@@ -3,19 +3,24 @@
 //! section of a report. A label is a heading of its own, never the end of
 //! the title above it, and where OCR ran one into the line of the heading
 //! after it ("Evidence 1. The Appointment …") or before it ("… Involving
-//! Michael Cohen Overview") it is cut off again.
+//! Michael Cohen Overview") it is cut off again. A run-in label, a short
+//! phrase the document opens paragraphs with ("Intent.", "Obstructive
+//! act."), opens a paragraph wherever a line starts with it after a
+//! sentence end, however full the line before.
 
 use rustc_hash::FxHashMap;
 
 use super::cues::{ending, numbering, title_case, Ending};
 use super::lines::{Layout, Role};
 
-/// Fewest lines a label stands alone on.
+/// Fewest lines a label stands alone on, or opens after a sentence end.
 const MIN_REPEATS: usize = 3;
 /// Most words in a label.
 const MAX_WORDS: usize = 2;
 /// Longest label, in bytes.
 const MAX_LEN: usize = 30;
+/// Most words in a run-in label ("Nexus to an official proceeding.").
+const MAX_RUN_IN_WORDS: usize = 5;
 
 /// The labels of one document.
 pub struct Labels {
@@ -25,6 +30,10 @@ pub struct Labels {
     /// OCR ran them into; a label that follows prose ("Analysis") is left
     /// alone at the end of a title ("3. Cost Analysis").
     closers: Vec<String>,
+    /// Run-in labels: short sentence-case phrases the document opens lines
+    /// with after a sentence end at least `MIN_REPEATS` times ("Intent.",
+    /// "Obstructive act."), each opening a paragraph of a report's analysis.
+    run_ins: Vec<String>,
 }
 
 impl Labels {
@@ -45,11 +54,15 @@ impl Labels {
         let mut order: Vec<&str> = Vec::new();
         for (k, &i) in body.iter().enumerate() {
             let text = layout.text_of(i);
-            if !label_shaped(text) {
-                continue;
-            }
-            let entry = seen.entry(text).or_insert_with(|| {
-                order.push(text);
+            let previous = k.checked_sub(1).map(|p| layout.text_of(body[p]));
+            // A run-in label counts where it opens a line after a sentence end.
+            let key = match run_in_phrase(text) {
+                Some(phrase) if previous.is_some_and(|p| ending(p) == Ending::Terminal) => phrase,
+                _ if label_shaped(text) => text,
+                _ => continue,
+            };
+            let entry = seen.entry(key).or_insert_with(|| {
+                order.push(key);
                 Seen {
                     alone: 0,
                     heads: true,
@@ -64,24 +77,37 @@ impl Labels {
                         .starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
                 });
             entry.under_titles = entry.under_titles
-                && k.checked_sub(1).is_some_and(|p| {
-                    let previous = layout.text_of(body[p]);
+                && previous.is_some_and(|previous| {
                     (title_case(previous) || numbering(previous).is_some())
                         && ending(previous) == Ending::Open
                 });
         }
-        let labels: Vec<(&str, Seen)> = order
-            .into_iter()
-            .map(|text| (text, seen[text]))
-            .filter(|(_, s)| s.alone >= MIN_REPEATS && s.heads)
-            .collect();
-        let texts = labels.iter().map(|(t, _)| t.to_string()).collect();
-        let closers = labels
-            .iter()
-            .filter(|(_, s)| s.under_titles)
-            .map(|(t, _)| t.to_string())
-            .collect();
-        Labels { texts, closers }
+        let (mut texts, mut closers, mut run_ins) = (Vec::new(), Vec::new(), Vec::new());
+        for text in order {
+            let s = seen[text];
+            // Run-in labels end in a full stop, labels never do.
+            if s.alone < MIN_REPEATS {
+                continue;
+            } else if text.ends_with('.') {
+                run_ins.push(text.to_string());
+            } else if s.heads {
+                texts.push(text.to_string());
+                if s.under_titles {
+                    closers.push(text.to_string());
+                }
+            }
+        }
+        Labels {
+            texts,
+            closers,
+            run_ins,
+        }
+    }
+
+    /// Whether `line` opens with one of the run-in labels.
+    pub fn opens_run_in(&self, line: &str) -> bool {
+        !self.run_ins.is_empty()
+            && run_in_phrase(line).is_some_and(|phrase| self.run_ins.iter().any(|r| r == phrase))
     }
 
     /// Whether `line` is one of the labels.
@@ -117,6 +143,33 @@ struct Seen {
     heads: bool,
     /// Whether each follows a title line.
     under_titles: bool,
+}
+
+/// The short phrase a line opens with, after a letter's marker ("a. "), if
+/// it reads as a run-in label: a sentence of at most `MAX_RUN_IN_WORDS`
+/// words of letters in sentence case ("Obstructive act."), before a capital.
+fn run_in_phrase(line: &str) -> Option<&str> {
+    let bytes = line.as_bytes();
+    let lettered = bytes.len() > 3 && bytes[0].is_ascii_lowercase() && &bytes[1..3] == b". ";
+    let text = if lettered { &line[3..] } else { line };
+    let bytes = text.as_bytes();
+    if !bytes.first()?.is_ascii_uppercase() {
+        return None;
+    }
+    let mut spaces = 0;
+    for (i, &b) in bytes.iter().enumerate().skip(1) {
+        match b {
+            // Lower-case letters, ligatures ("ﬃ") among them.
+            b'a'..=b'z' | 0x80.. => {}
+            b' ' if spaces + 1 < MAX_RUN_IN_WORDS && bytes[i - 1] != b' ' => spaces += 1,
+            b'.' => {
+                let capital = bytes.get(i + 2).is_some_and(u8::is_ascii_uppercase);
+                return (bytes.get(i + 1) == Some(&b' ') && capital).then(|| &text[..=i]);
+            }
+            _ => return None,
+        }
+    }
+    None
 }
 
 /// Whether `text` looks like a label: one or two capitalised words of letters.
@@ -159,6 +212,23 @@ mod tests {
         assert!(labels.is_label("Analysis"));
         assert!(!labels.is_label("Evidence"), "only twice alone");
         assert!(!labels.is_label("President"), "runs on into lower case");
+    }
+
+    #[test]
+    fn learns_the_run_in_labels_opening_paragraphs() {
+        let text = "It began.\nIntent. The first intent was plain.\nIt went on.\n\
+            a. Intent. The second was not.\nIt ended.\nIntent. The third was mixed.\n\
+            It was told to the\nPresident. The President said no.\nOnce more.\n\
+            Obstructive act. Only once.\n";
+        let labels = labels(text);
+        assert!(labels.opens_run_in("Intent. The fourth."));
+        assert!(labels.opens_run_in("b. Intent. The fifth."));
+        assert!(!labels.opens_run_in("Intent was plain."));
+        assert!(!labels.opens_run_in("Obstructive act. Once."), "only once");
+        assert!(
+            !labels.opens_run_in("President. The next."),
+            "never after a sentence end"
+        );
     }
 
     #[test]

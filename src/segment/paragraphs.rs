@@ -123,10 +123,15 @@ pub fn group(layout: &Layout, labels: &Labels) -> Vec<Group> {
                 let after = body.get(next_body).copied();
                 let previous = paragraph.and_then(|g| groups[g].lines.last().copied());
                 let opens = paragraph.is_some_and(|g| groups[g].lines.len() == 1);
+                let text = layout.text_of(i);
                 let verdict = match previous {
-                    Some(a) if !labels.is_label(layout.text_of(i)) => {
-                        widths.verdict(layout, a, i, after, opens)
+                    Some(a)
+                        if labels.opens_run_in(text)
+                            && ending(layout.text_of(a)) == Ending::Terminal =>
+                    {
+                        Verdict::Break
                     }
+                    Some(a) if !labels.is_label(text) => widths.verdict(layout, a, i, after, opens),
                     _ => Verdict::Break,
                 };
                 match (paragraph, verdict) {
@@ -792,6 +797,30 @@ mod tests {
         let found = paragraphs(&wrapped(&paras, WIDTH));
         assert!(found.contains(&full_ending), "{found:#?}");
         assert!(found.contains(&"Analysis".to_string()), "{found:#?}");
+    }
+
+    /// A paragraph opening with a run-in label the document repeats
+    /// ("Intent.") opens there, even after a full line ending a sentence.
+    #[test]
+    fn a_run_in_label_opens_a_paragraph_after_a_full_line() {
+        let full_endings: Vec<String> = (0..400)
+            .map(|k| paragraph(k, 3))
+            .filter(|p| {
+                let lines = wrap(p, WIDTH);
+                lines.len() > 1 && lines.last().is_some_and(|l| l.len() + 3 >= WIDTH)
+            })
+            .take(3)
+            .collect();
+        assert_eq!(full_endings.len(), 3, "the fixture needs full last lines");
+        let mut paras = sample_paragraphs(6);
+        for (k, full) in full_endings.iter().enumerate() {
+            paras.insert(2 * k + 1, full.clone());
+            paras.insert(2 * k + 2, format!("Intent. {}", paragraph(50 + k, 3)));
+        }
+        let found = paragraphs(&wrapped(&paras, WIDTH));
+        for full in &full_endings {
+            assert!(found.contains(full), "{found:#?}");
+        }
     }
 
     /// `paras` wrapped at `WIDTH`, except `title`, left on one line as OCR
