@@ -11,10 +11,12 @@ use crate::model::WordDiff;
 use crate::options::Options;
 use crate::Side;
 
-/// Installs a panic hook so an internal bug surfaces as a readable console error.
+/// Installs a panic hook so an internal bug surfaces as a readable console
+/// error, and the host's NFKC for the core (see `crate::text::nfkc`).
 #[wasm_bindgen(start)]
 pub fn start() {
     console_error_panic_hook::set_once();
+    crate::text::install_nfkc(|text| JsString::from(text).normalize("NFKC").into());
 }
 
 fn js_error(e: impl std::fmt::Display) -> JsError {

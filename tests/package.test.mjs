@@ -165,6 +165,16 @@ describe('the API in Node.js', () => {
     assert.equal(lacuna.decode(new TextEncoder().encode('plain').buffer, 'summary'), 'plain');
   });
 
+  test('NFKC comes from the host: ligatures and wide forms read as letters, offsets stay on the input', () => {
+    const text = 'The oﬃce ﬁled the Ｆｕｌｌ report.\n';
+    const [paragraph] = lacuna.segment(text).paragraphs;
+    assert.equal(paragraph.text, 'The office filed the Full report.');
+    assert.equal(text.slice(paragraph.start, paragraph.end), 'The oﬃce ﬁled the Ｆｕｌｌ report.');
+    const result = lacuna.compare('The office filed it.', 'The oﬃce ﬁled it. Then it rained for days on end.');
+    const [link] = result.summary.paragraphs[0].sentences[0].links;
+    assert.ok(link.terms.includes('office') && link.terms.includes('filed'), `terms: ${link.terms}`);
+  });
+
   test('bad input throws an Error with a clear message, never a trap', () => {
     throwsClearly(() => lacuna.compare('', REPORT), /summary is empty/);
     throwsClearly(() => lacuna.compare(SUMMARY, ' \n\t'), /report is empty/);

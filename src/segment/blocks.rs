@@ -3,10 +3,9 @@
 //! with a sparse map back to the original bytes so sentences can be located
 //! in the user's own text.
 
-use unicode_normalization::{is_nfkc_quick, IsNormalized, UnicodeNormalization};
-
 use super::lines::Layout;
 use crate::model::ParagraphKind;
+use crate::text::nfkc;
 
 /// Word starts that keep their hyphen at a line break ("self-", "non-").
 const HYPHEN_PREFIXES: &[&str] = &[
@@ -302,17 +301,22 @@ impl Block {
                 }
             } else if is_invisible(c) {
                 continue;
-            } else if is_typographic(c) || is_nfkc_quick(std::iter::once(c)) != IsNormalized::No {
+            } else if is_typographic(c) {
                 self.push_verbatim_str(&line[at - start..i], at);
             } else {
-                let normal: String = std::iter::once(c).nfkc().collect();
-                let normal = if normal.trim().is_empty() {
-                    " "
+                let raw = &line[at - start..i];
+                let normal = nfkc(raw);
+                if normal == raw {
+                    self.push_verbatim_str(raw, at);
                 } else {
-                    normal.as_str()
-                };
-                if !(normal == " " && self.text.ends_with(' ')) {
-                    self.push_rewritten(normal, at, end);
+                    let normal = if normal.trim().is_empty() {
+                        " "
+                    } else {
+                        &normal
+                    };
+                    if !(normal == " " && self.text.ends_with(' ')) {
+                        self.push_rewritten(normal, at, end);
+                    }
                 }
             }
         }
@@ -508,7 +512,7 @@ mod tests {
     fn typographic_characters_are_already_normal() {
         for c in ['‘', '’', '“', '”', '–', '—'] {
             assert!(is_typographic(c));
-            assert_eq!(is_nfkc_quick(std::iter::once(c)), IsNormalized::Yes);
+            assert_eq!(nfkc(&c.to_string()), c.to_string());
             assert!(!c.is_whitespace() && !is_invisible(c));
         }
     }

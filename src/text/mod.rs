@@ -1,10 +1,14 @@
 //! Text primitives shared by the pipeline: word tokens with stems, stop words,
 //! and UTF-16 offsets for JavaScript.
 
+mod nfkc;
 mod stopwords;
 mod tokens;
 mod utf16;
 
+#[cfg(target_arch = "wasm32")]
+pub use nfkc::install_nfkc;
+pub use nfkc::nfkc;
 pub use stopwords::is_stopword;
 pub use tokens::{
     ascii_alnum_end, byte_class, classify, is_alphanumeric, lower_word, tokenize, too_short,

@@ -1,9 +1,7 @@
 //! Word tokens: runs of letters and digits, with the apostrophes and decimal
 //! points that belong inside them.
 
-use unicode_normalization::UnicodeNormalization;
-
-use super::is_stopword;
+use super::{is_stopword, nfkc};
 
 /// What a token is, for weighting.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -190,7 +188,7 @@ pub fn lower_word(raw: &str, out: &mut String) {
             c => c.to_ascii_lowercase(),
         }));
     } else {
-        for c in raw.nfkc().flat_map(char::to_lowercase) {
+        for c in nfkc(raw).chars().flat_map(char::to_lowercase) {
             out.push(if c == '’' { '\'' } else { c });
         }
     }
