@@ -343,7 +343,6 @@ fn sentence_texts(doc: &Document) -> Vec<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::align::TermId;
     use crate::segment::segment;
 
     #[test]
@@ -384,6 +383,7 @@ mod tests {
     #[test]
     fn ids_do_not_depend_on_how_the_sentences_are_split() {
         use crate::align::split_sample::{on_threads, split_sample};
+        use crate::align::TermId;
         let (summary, report) = split_sample();
         let described = |threads: usize| {
             on_threads(threads, || {
