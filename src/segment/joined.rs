@@ -183,26 +183,39 @@ mod tests {
         (0..12).map(|k| wrap(&paragraph(k * 4, 4), WIDTH)).collect()
     }
 
-    #[test]
-    fn cuts_a_line_that_ends_one_paragraph_and_opens_the_next() {
-        let paras = paragraphs();
-        // OCR joins each paragraph's last printed line to the next one's first.
+    /// `paras` as OCR runs them together: each paragraph's last printed
+    /// line joined to the next one's first.
+    fn run_together(paras: &[Vec<String>]) -> String {
         let mut text = String::new();
-        for lines in &paras {
+        for lines in paras {
             for (j, line) in lines.iter().enumerate() {
                 text.push_str(line);
                 text.push(if j + 1 == lines.len() { ' ' } else { '\n' });
             }
         }
         text.push('\n');
-        let mut layout = Layout::new(&text);
+        text
+    }
+
+    /// The split layout of `text`, and how many of `paras` after the first
+    /// open a line of their own in it.
+    fn split_and_count<'a>(text: &'a str, paras: &[Vec<String>]) -> (Layout<'a>, usize) {
+        let mut layout = Layout::new(text);
         let wrap = layout.wrap_width();
         split(&mut layout, wrap);
-        let texts: Vec<&str> = (0..layout.lines.len()).map(|i| layout.text_of(i)).collect();
         let opened = paras[1..]
             .iter()
-            .filter(|lines| texts.contains(&lines[0].as_str()))
+            .filter(|lines| (0..layout.lines.len()).any(|i| layout.text_of(i) == lines[0]))
             .count();
+        (layout, opened)
+    }
+
+    #[test]
+    fn cuts_a_line_that_ends_one_paragraph_and_opens_the_next() {
+        let paras = paragraphs();
+        let text = run_together(&paras);
+        let (layout, opened) = split_and_count(&text, &paras);
+        let texts: Vec<&str> = (0..layout.lines.len()).map(|i| layout.text_of(i)).collect();
         assert!(opened * 2 >= paras.len(), "{texts:#?}");
         for (i, line) in layout.lines.iter().enumerate() {
             assert_eq!(&text[line.start..line.end], texts[i]);
@@ -222,22 +235,9 @@ mod tests {
                 wrap(&format!("{marker}. {}", paragraph(k * 4, 4)), WIDTH)
             })
             .collect();
-        let mut text = String::new();
-        for lines in &paras {
-            for (j, line) in lines.iter().enumerate() {
-                text.push_str(line);
-                text.push(if j + 1 == lines.len() { ' ' } else { '\n' });
-            }
-        }
-        text.push('\n');
-        let mut layout = Layout::new(&text);
-        let wrap = layout.wrap_width();
-        split(&mut layout, wrap);
+        let text = run_together(&paras);
+        let (layout, opened) = split_and_count(&text, &paras);
         let texts: Vec<&str> = (0..layout.lines.len()).map(|i| layout.text_of(i)).collect();
-        let opened = paras[1..]
-            .iter()
-            .filter(|lines| texts.contains(&lines[0].as_str()))
-            .count();
         assert!(opened * 2 >= paras.len(), "{texts:#?}");
     }
 
