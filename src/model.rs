@@ -245,9 +245,10 @@ impl<'de> Deserialize<'de> for LinkTerms {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let terms = Vec::<String>::deserialize(deserializer)?;
         if terms.len() > LinkTerms::MAX {
+            let expected = format!("at most {} terms", LinkTerms::MAX);
             return Err(serde::de::Error::invalid_length(
                 terms.len(),
-                &"at most 8 terms",
+                &expected.as_str(),
             ));
         }
         let mut spellings = Spellings::default();
