@@ -11,19 +11,16 @@ pub struct Spellings {
 }
 
 impl Spellings {
-    /// Room for `count` strings of `bytes` bytes in all.
-    pub fn with_capacity(count: usize, bytes: usize) -> Self {
-        Spellings {
-            text: String::with_capacity(bytes),
-            ends: Vec::with_capacity(count),
-        }
-    }
-
     /// Adds `s`, returning its index.
     pub fn push(&mut self, s: &str) -> u32 {
         self.text.push_str(s);
         self.ends.push(self.text.len() as u32);
         (self.ends.len() - 1) as u32
+    }
+
+    /// How many strings it holds.
+    pub fn len(&self) -> usize {
+        self.ends.len()
     }
 
     /// The string at `index`. Kept out of line: it is called from many

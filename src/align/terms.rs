@@ -4,8 +4,11 @@
 use std::borrow::Cow;
 use std::sync::Arc;
 
+use std::hash::BuildHasher;
+
+use hashbrown::hash_table::{Entry, HashTable};
 use rust_stemmers::{Algorithm, Stemmer};
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxBuildHasher, FxHashMap};
 
 use crate::parallel::map_each;
 use crate::spellings::Spellings;
@@ -75,7 +78,7 @@ impl<'a> Described<'a> {
 /// meet as equal ids.
 pub struct Vocabulary {
     /// Each distinct lower-cased word, for words read again.
-    by_lower: FxHashMap<Box<str>, WordId>,
+    by_lower: WordTable,
     by_pair: FxHashMap<(TermId, TermId), PhraseId>,
     /// Every distinct word, indexed by id.
     pub words: Vec<WordInfo>,
@@ -84,6 +87,37 @@ pub struct Vocabulary {
     lowers: Arc<Spellings>,
     /// Every term, indexed by id.
     pub terms: Vec<TermInfo>,
+}
+
+/// The id of each distinct lower-cased word, found by its spelling in the
+/// vocabulary's `Spellings`: a table of ids holds no second copy of the
+/// words, which would cost an allocation each to make and to free.
+#[derive(Default)]
+struct WordTable(HashTable<WordId>);
+
+impl WordTable {
+    /// The id of `lower`, adding it to `spellings` on first sight.
+    fn intern(&mut self, spellings: &mut Spellings, lower: &str) -> WordId {
+        let hash = FxBuildHasher.hash_one(lower);
+        let entry = self.0.entry(
+            hash,
+            |&id| spellings.get(id) == lower,
+            |&id| FxBuildHasher.hash_one(spellings.get(id)),
+        );
+        match entry {
+            Entry::Occupied(found) => *found.get(),
+            Entry::Vacant(room) => *room.insert(spellings.push(lower)).get(),
+        }
+    }
+
+    /// The id of `lower`, a word of either document.
+    fn find(&self, spellings: &Spellings, lower: &str) -> WordId {
+        let hash = FxBuildHasher.hash_one(lower);
+        self.0
+            .find(hash, |&id| spellings.get(id) == lower)
+            .copied()
+            .expect("every sentence's words are in the vocabulary")
+    }
 }
 
 /// Sparse term weights, sorted by term id: a sentence or paragraph as a vector.
@@ -131,28 +165,19 @@ impl Vocabulary {
     pub(super) fn of_runs<'a>(
         runs: impl Iterator<Item = impl Iterator<Item = &'a str>>,
     ) -> (Self, Vec<Vec<WordId>>) {
-        let mut by_lower: FxHashMap<Box<str>, WordId> = FxHashMap::default();
-        // Each new word, by id.
-        let mut lowers: Vec<&str> = Vec::new();
+        let mut by_lower = WordTable::default();
+        let mut spellings = Spellings::default();
         let ids = runs
             .map(|run| {
-                run.map(|lower| {
-                    if let Some(&id) = by_lower.get(lower) {
-                        return id;
-                    }
-                    let id = lowers.len() as WordId;
-                    by_lower.insert(lower.into(), id);
-                    lowers.push(lower);
-                    id
-                })
-                .collect()
+                run.map(|lower| by_lower.intern(&mut spellings, lower))
+                    .collect()
             })
             .collect();
         let (classes, keys): (Vec<TokenClass>, Vec<Option<Cow<str>>>) = map_each(
-            lowers.len(),
+            spellings.len(),
             MIN_WORDS_PER_RANGE,
             || Stemmer::create(Algorithm::English),
-            |stemmer, i| Described::of(lowers[i], stemmer),
+            |stemmer, i| Described::of(spellings.get(i as WordId), stemmer),
         )
         .into_iter()
         .map(|d| (d.class, d.key))
@@ -177,11 +202,8 @@ impl Vocabulary {
                 WordInfo { class, term }
             })
             .collect();
-        let bytes = lowers.iter().map(|l| l.len()).sum();
-        let mut spellings = Spellings::with_capacity(lowers.len(), bytes);
-        for lower in &lowers {
-            spellings.push(lower);
-        }
+        // The keys borrow the spellings, which the vocabulary now takes.
+        drop(by_key);
         let vocabulary = Vocabulary {
             by_lower,
             by_pair: FxHashMap::default(),
@@ -226,7 +248,7 @@ impl Vocabulary {
         let mut lower = String::new();
         for (start, end) in word_spans(text) {
             lower_word(&text[start..end], &mut lower);
-            ids.push(self.by_lower[lower.as_str()]);
+            ids.push(self.by_lower.find(&self.lowers, &lower));
             spans.push((start, end));
         }
     }
