@@ -70,6 +70,17 @@ pub fn ranges(n: usize, min_len: usize) -> Vec<Range<usize>> {
         .collect()
 }
 
+/// Where to cut `n` items in two, so that both halves are worked on at the
+/// same time: `n` itself (all in the first half) with one thread, or with
+/// fewer than `min_len` items a half.
+pub fn halfway(n: usize, min_len: usize) -> usize {
+    if threads() > 1 && n >= 2 * min_len {
+        n / 2
+    } else {
+        n
+    }
+}
+
 /// `f` of each part, in order, at the same time where threads allow; a lone
 /// part, or every part where there is one thread, is done on the calling
 /// thread, so its memory stays there.

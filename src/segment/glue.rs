@@ -11,6 +11,8 @@ use std::ops::Range;
 use rustc_hash::FxHashMap;
 
 use super::blocks::Block;
+use super::MIN_BLOCKS_PER_RUN;
+use crate::parallel::{halfway, join};
 
 /// Shortest glued run considered, in letters.
 const MIN_GLUED: usize = 4;
@@ -28,38 +30,18 @@ const GLUED_TEXT: usize = 2;
 
 /// Splits run-together words in the texts of `blocks`.
 pub fn split(blocks: &mut [Block]) {
-    let mut vocab = Vocabulary::default();
-    let mut total = 0usize;
-    // Every counted word's id in order, with `APART` set where only spaces
-    // part it from the word before.
-    let mut sequence: Vec<u32> = Vec::new();
-    // The splittable words of each block, found in the counting pass so the
-    // passes below visit only them: (start, end, word id).
-    let mut candidates: Vec<Vec<(usize, usize, u32)>> = Vec::with_capacity(blocks.len());
-    for block in blocks.iter() {
-        let text = block.text.as_bytes();
-        let mut previous: Option<(bool, usize)> = None;
-        let mut splittable_words = Vec::new();
-        for run in letter_runs(text) {
-            let (start, end) = (run.start, run.end);
-            total += 1;
-            // Longer words are neither glued runs nor halves of one: they
-            // only part the words around them.
-            let counted = end - start <= MAX_GLUED;
-            if counted {
-                let id = vocab.count(&text[start..end], run.packed);
-                if splittable(text, &run) {
-                    splittable_words.push((start, end, id));
-                }
-                let apart = previous.is_some_and(|(counted, p_end)| {
-                    counted && text[p_end..start].iter().all(|&b| b == b' ')
-                });
-                sequence.push(if apart { id | APART } else { id });
-            }
-            previous = Some((counted, end));
-        }
-        candidates.push(splittable_words);
-    }
+    // Words are counted in two halves of the blocks at the same time where
+    // threads allow: the pass reads every word of the document.
+    let half = halfway(blocks.len(), MIN_BLOCKS_PER_RUN);
+    let (front, back) = blocks.split_at(half);
+    let (mut counted, back) = join(|| Counted::of(front), || Counted::of(back));
+    counted.append(back);
+    let Counted {
+        vocab,
+        total,
+        sequence,
+        candidates,
+    } = counted;
     // Pairs are counted only where they could show a candidate glued: the
     // splits of each distinct candidate into two common words, as (split
     // point, pair key), and the first halves of those splits.
@@ -145,6 +127,72 @@ pub fn split(blocks: &mut [Block]) {
     }
 }
 
+/// The words of a stretch of blocks, counted.
+struct Counted {
+    vocab: Vocabulary,
+    /// How many letter runs, counted or not.
+    total: usize,
+    /// Every counted word's id in order, with `APART` set where only spaces
+    /// part it from the word before.
+    sequence: Vec<u32>,
+    /// The splittable words of each block, found in the counting pass so the
+    /// passes after it visit only them: (start, end, word id).
+    candidates: Vec<Vec<(usize, usize, u32)>>,
+}
+
+impl Counted {
+    /// Counts the words of `blocks`.
+    fn of(blocks: &[Block]) -> Self {
+        let mut counted = Counted {
+            vocab: Vocabulary::default(),
+            total: 0,
+            sequence: Vec::new(),
+            candidates: Vec::with_capacity(blocks.len()),
+        };
+        for block in blocks {
+            let text = block.text.as_bytes();
+            let mut previous: Option<(bool, usize)> = None;
+            let mut splittable_words = Vec::new();
+            for run in letter_runs(text) {
+                let (start, end) = (run.start, run.end);
+                counted.total += 1;
+                // Longer words are neither glued runs nor halves of one: they
+                // only part the words around them.
+                let in_vocabulary = end - start <= MAX_GLUED;
+                if in_vocabulary {
+                    let id = counted.vocab.count(&text[start..end], run.packed);
+                    if splittable(text, &run) {
+                        splittable_words.push((start, end, id));
+                    }
+                    let apart = previous.is_some_and(|(previous_counted, p_end)| {
+                        previous_counted && text[p_end..start].iter().all(|&b| b == b' ')
+                    });
+                    counted.sequence.push(if apart { id | APART } else { id });
+                }
+                previous = Some((in_vocabulary, end));
+            }
+            counted.candidates.push(splittable_words);
+        }
+        counted
+    }
+
+    /// Adds the counts of the blocks after these, renumbering their words.
+    fn append(&mut self, next: Counted) {
+        let ids = self.vocab.absorb(next.vocab);
+        self.total += next.total;
+        let renumber = |id: u32| ids[(id & !APART) as usize] | (id & APART);
+        self.sequence
+            .extend(next.sequence.into_iter().map(renumber));
+        self.candidates
+            .extend(next.candidates.into_iter().map(|mut words| {
+                for word in &mut words {
+                    word.2 = ids[word.2 as usize];
+                }
+                words
+            }));
+    }
+}
+
 /// The flag of a word id in the counting pass's sequence for a word only
 /// spaces part from the one before; word ids stay far below it.
 const APART: u32 = 1 << 31;
@@ -165,17 +213,32 @@ impl Ids {
     /// The id of `word` (at most `MAX_GLUED` letters, packed as `packed`
     /// when it has few enough), a new one if unseen.
     fn intern(&mut self, word: &[u8], packed: u64) -> u32 {
-        let next = (self.short.len() + self.long.len()) as u32;
         if word.len() <= PACKED_LETTERS {
-            return *self.short.entry(packed).or_insert(next);
+            return self.intern_short(packed);
         }
         let mut buffer = [0; MAX_GLUED];
-        let lower = lower_case(word, &mut buffer);
+        self.intern_long(lower_case(word, &mut buffer))
+    }
+
+    /// The id of the word of few letters packed as `packed`, a new one if unseen.
+    fn intern_short(&mut self, packed: u64) -> u32 {
+        let next = self.len();
+        *self.short.entry(packed).or_insert(next)
+    }
+
+    /// The id of the longer word `lower`, a new one if unseen.
+    fn intern_long(&mut self, lower: &str) -> u32 {
         if let Some(&id) = self.long.get(lower) {
             return id;
         }
+        let next = self.len();
         self.long.insert(lower.into(), next);
         next
+    }
+
+    /// How many words have an id.
+    fn len(&self) -> u32 {
+        (self.short.len() + self.long.len()) as u32
     }
 
     /// The id of `word`, if seen.
@@ -280,6 +343,23 @@ impl Vocabulary {
         }
         self.counts[id as usize] += 1;
         id
+    }
+
+    /// Adds the words and counts of `other`, returning the id here of each
+    /// of its ids.
+    fn absorb(&mut self, other: Vocabulary) -> Vec<u32> {
+        let mut ids = vec![0; other.counts.len()];
+        for (packed, id) in other.ids.short {
+            ids[id as usize] = self.ids.intern_short(packed);
+        }
+        for (lower, id) in other.ids.long {
+            ids[id as usize] = self.ids.intern_long(&lower);
+        }
+        self.counts.resize(self.ids.len() as usize, 0);
+        for (&id, count) in ids.iter().zip(other.counts) {
+            self.counts[id as usize] += count;
+        }
+        ids
     }
 
     /// How often `word` occurs, case ignored.
@@ -402,5 +482,52 @@ mod tests {
             "of Justice"
         );
         assert!(blocks[2].text.contains("wasseated"), "{}", blocks[2].text);
+    }
+
+    #[test]
+    fn words_counted_in_halves_add_up_to_the_whole() {
+        let text = "the Departmentof Justice and the Department of State\n\n\
+                    an extraordinarilylongrunofletters stands apart from the rest\n\n\
+                    the head of the Department of Justice wasseated at the Department\n";
+        let layout = Layout::new(text);
+        let blocks: Vec<Block> = (0..layout.lines.len())
+            .map(|i| Block::join(&layout, vec![i], ParagraphKind::Paragraph))
+            .collect();
+        let whole = Counted::of(&blocks);
+        let mut halves = Counted::of(&blocks[..1]);
+        halves.append(Counted::of(&blocks[1..]));
+        // Ids may be numbered differently; what each stands for may not.
+        let read = |c: &Counted| {
+            let seq: Vec<(u32, bool)> = c
+                .sequence
+                .iter()
+                .map(|&id| (c.vocab.counts[(id & !APART) as usize], id & APART != 0))
+                .collect();
+            let candidates: Vec<Vec<(usize, usize, u32)>> = c
+                .candidates
+                .iter()
+                .map(|words| {
+                    let counts = words
+                        .iter()
+                        .map(|&(s, e, id)| (s, e, c.vocab.counts[id as usize]));
+                    counts.collect()
+                })
+                .collect();
+            (c.total, seq, candidates)
+        };
+        assert_eq!(read(&halves), read(&whole));
+        for word in [
+            "the",
+            "department",
+            "departmentof",
+            "extraordinarilylongrunofletters",
+        ] {
+            assert_eq!(
+                halves.vocab.occurrences(word.as_bytes()),
+                whole.vocab.occurrences(word.as_bytes()),
+                "{word}"
+            );
+        }
+        assert_eq!(whole.vocab.occurrences(b"department"), 3);
     }
 }
