@@ -51,6 +51,7 @@ impl Analysis {
             summary_words,
             mut report_words,
         } = tokens;
+        vocabulary.number_word_pairs(&summary_words);
         let summary_paragraph_sentences = summary_words.paragraph_sentences.clone();
         let report_paragraph_sentences = report_words.paragraph_sentences.clone();
         let (summary_counted, report_counted) = map_two(
@@ -106,8 +107,10 @@ struct Counted {
     /// Each sentence's content terms in order, every stretch that phrases
     /// may span (not across a redaction) ended by `BREAK`.
     sequence: Vec<TermId>,
-    /// Where each sentence's counts and sequence end.
-    ends: Vec<(u32, u32)>,
+    /// Each sentence's word pairs that the summary writes, as phrase ids.
+    word_pairs: Vec<PhraseId>,
+    /// Where each sentence's counts, sequence and word pairs end.
+    ends: Vec<(u32, u32, u32)>,
 }
 
 impl Counted {
@@ -125,6 +128,7 @@ impl Counted {
                 let room = Counted {
                     counts: Vec::with_capacity(terms),
                     sequence: Vec::with_capacity(terms + range.len()),
+                    word_pairs: Vec::new(),
                     ends: Vec::with_capacity(range.len()),
                 };
                 (room, doc, range)
@@ -161,8 +165,12 @@ impl Counted {
             out.sequence.push(BREAK);
             merge_entries(&mut counts, |a, b| a + b);
             out.counts.extend_from_slice(&counts);
-            out.ends
-                .push((out.counts.len() as u32, out.sequence.len() as u32));
+            out.word_pairs.extend(vocabulary.known_word_pairs(words));
+            out.ends.push((
+                out.counts.len() as u32,
+                out.sequence.len() as u32,
+                out.word_pairs.len() as u32,
+            ));
         }
         self
     }
@@ -179,9 +187,13 @@ impl Counted {
     ) -> Vec<WeightedTerms> {
         let mut out = Vec::with_capacity(sentences);
         for range in ranges {
-            let (mut counts_from, mut sequence_from) = (0, 0);
-            for &(counts_end, sequence_end) in &range.ends {
-                let (counts_end, sequence_end) = (counts_end as usize, sequence_end as usize);
+            let (mut counts_from, mut sequence_from, mut pairs_from) = (0, 0, 0);
+            for &(counts_end, sequence_end, pairs_end) in &range.ends {
+                let (counts_end, sequence_end, pairs_end) = (
+                    counts_end as usize,
+                    sequence_end as usize,
+                    pairs_end as usize,
+                );
                 let counts = &range.counts[counts_from..counts_end];
                 for &(t, _) in counts {
                     df[t as usize] += 1;
@@ -189,14 +201,18 @@ impl Counted {
                 let pairs = range.sequence[sequence_from..sequence_end]
                     .windows(2)
                     .filter(|pair| pair[0] != BREAK && pair[1] != BREAK);
-                let mut bigrams = Vec::with_capacity(pairs.clone().count());
+                let word_pairs = &range.word_pairs[pairs_from..pairs_end];
+                let mut bigrams = Vec::with_capacity(pairs.clone().count() + word_pairs.len());
+                // Word pairs first: their ids are all below the phrases of
+                // terms, so sorting the two does not interleave them.
+                bigrams.extend_from_slice(word_pairs);
                 bigrams.extend(pairs.map(|pair| vocabulary.phrase(pair[0], pair[1])));
                 out.push(WeightedTerms {
                     entries: counts.to_vec(),
                     bigrams,
                     ..WeightedTerms::default()
                 });
-                (counts_from, sequence_from) = (counts_end, sequence_end);
+                (counts_from, sequence_from, pairs_from) = (counts_end, sequence_end, pairs_end);
             }
         }
         out

@@ -2,11 +2,11 @@
 //! among those of the other.
 //!
 //! Similarity is a weighted Dice overlap of tf-idf terms plus a bonus for
-//! shared phrases (adjacent term pairs): summaries copy phrases, not just
-//! words. Links after the first are re-ranked by what they add that earlier
-//! links did not explain, because a summary sentence often fuses two or three
-//! report sentences and the second source shares fewer words than a mere
-//! paraphrase of the first.
+//! shared phrases (adjacent term pairs, and adjacent words as written):
+//! summaries copy phrases, not just words. Links after the first are
+//! re-ranked by what they add that earlier links did not explain, because a
+//! summary sentence often fuses two or three report sentences and the second
+//! source shares fewer words than a mere paraphrase of the first.
 
 use super::index::InvertedIndex;
 use super::ranked::{keep_best, SentenceMatch};
@@ -19,7 +19,7 @@ const CANDIDATES_PER_LINK: usize = 8;
 /// Only this many of the best-scored candidates compete in re-ranking.
 const RERANK_POOL: usize = 10;
 /// Weight of shared phrases relative to shared words.
-const PHRASE_WEIGHT: f32 = 0.4;
+const PHRASE_WEIGHT: f32 = 0.6;
 /// In re-ranking, weight of plain similarity against newly explained content.
 const SIMILARITY_SHARE: f32 = 0.4;
 
