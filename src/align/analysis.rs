@@ -72,10 +72,11 @@ impl Analysis {
             info.idf = (1.0 + n / df.max(1) as f32).ln();
         }
         let idf: Vec<f32> = vocabulary.terms.iter().map(|t| t.idf).collect();
+        let phrases = vocabulary.phrases();
         let (summary_weighed, report_weighed) = map_two(
             Weighing::parts(&summary_paragraph_sentences, &mut summary_sentences),
             Weighing::parts(&report_paragraph_sentences, &mut report_sentences),
-            |part| part.weigh(&idf),
+            |part| part.weigh(&idf, phrases),
         );
         Analysis {
             summary_paragraphs: paragraph_vectors(summary_weighed),
@@ -148,7 +149,12 @@ impl Counted {
             counts.clear();
             // Whether a term since the last break may open a phrase.
             let mut open = false;
+            let mut previous: Option<&WordAt> = None;
             for w in words {
+                if let Some(pair) = previous.and_then(|p| vocabulary.known_word_pair(p, w)) {
+                    out.word_pairs.push(pair);
+                }
+                previous = Some(w);
                 if w.redacted() {
                     if open {
                         out.sequence.push(BREAK);
@@ -165,7 +171,6 @@ impl Counted {
             out.sequence.push(BREAK);
             merge_entries(&mut counts, |a, b| a + b);
             out.counts.extend_from_slice(&counts);
-            out.word_pairs.extend(vocabulary.known_word_pairs(words));
             out.ends.push((
                 out.counts.len() as u32,
                 out.sequence.len() as u32,
@@ -177,7 +182,7 @@ impl Counted {
 
     /// One document's sentence vectors of counts, from its `ranges` in
     /// order, numbering phrases on first sight (each sentence's are left in
-    /// the order met: `Weighing` sorts them), and counting each term's
+    /// the order met, repeats too: `Weighing` drops them), and counting each term's
     /// sentences into `df`.
     fn sentences(
         ranges: Vec<Counted>,
@@ -203,8 +208,6 @@ impl Counted {
                     .filter(|pair| pair[0] != BREAK && pair[1] != BREAK);
                 let word_pairs = &range.word_pairs[pairs_from..pairs_end];
                 let mut bigrams = Vec::with_capacity(pairs.clone().count() + word_pairs.len());
-                // Word pairs first: their ids are all below the phrases of
-                // terms, so sorting the two does not interleave them.
                 bigrams.extend_from_slice(word_pairs);
                 bigrams.extend(pairs.map(|pair| vocabulary.phrase(pair[0], pair[1])));
                 out.push(WeightedTerms {
@@ -282,9 +285,10 @@ impl<'a> Weighing<'a> {
             .collect()
     }
 
-    /// Sorts each sentence's phrases, adds up each paragraph's vector of
-    /// counts from its sentences' and weighs it, then weighs the sentences.
-    fn weigh(self, idf: &[f32]) -> Packed {
+    /// Keeps each of a sentence's phrases once, adds up each paragraph's
+    /// vector of counts from its sentences' and weighs it, then weighs the
+    /// sentences. `phrases` is how many phrases the vocabulary holds.
+    fn weigh(self, idf: &[f32], phrases: usize) -> Packed {
         let Weighing {
             paragraph_sentences,
             first_sentence,
@@ -292,6 +296,10 @@ impl<'a> Weighing<'a> {
             mut paragraphs,
         } = self;
         let mut counts: Vec<(TermId, f32)> = Vec::new();
+        // Phrases are only ever counted or looked up, never merged: marking
+        // them seen keeps each once, in the order first met, for less than
+        // sorting them cost.
+        let mut seen = vec![false; phrases];
         let mut phrases: Vec<PhraseId> = Vec::new();
         for range in paragraph_sentences {
             let sentences =
@@ -299,14 +307,24 @@ impl<'a> Weighing<'a> {
             counts.clear();
             phrases.clear();
             for s in sentences.iter_mut() {
-                s.bigrams.sort_unstable();
-                s.bigrams.dedup();
+                s.bigrams
+                    .retain(|&p| !std::mem::replace(&mut seen[p as usize], true));
+                for &p in &s.bigrams {
+                    seen[p as usize] = false;
+                }
                 counts.extend_from_slice(&s.entries);
-                phrases.extend_from_slice(&s.bigrams);
+            }
+            for s in sentences.iter() {
+                for &p in &s.bigrams {
+                    if !std::mem::replace(&mut seen[p as usize], true) {
+                        phrases.push(p);
+                    }
+                }
+            }
+            for &p in &phrases {
+                seen[p as usize] = false;
             }
             merge_entries(&mut counts, |a, b| a + b);
-            phrases.sort_unstable();
-            phrases.dedup();
             let (mass, total) = weigh(&mut counts, idf);
             paragraphs.entries.extend_from_slice(&counts);
             paragraphs.bigrams.extend_from_slice(&phrases);

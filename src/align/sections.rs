@@ -13,7 +13,7 @@ use rustc_hash::FxHashMap;
 
 use super::links::{recall, similarity};
 use super::spread::Spread;
-use super::terms::WeightedTerms;
+use super::terms::{PhraseId, WeightedTerms};
 use crate::model::Document;
 use crate::parallel::{map_parts, ranges, split_mut};
 
@@ -76,6 +76,25 @@ impl SectionAffinity {
                 queries: n,
             };
         }
+        // Only phrases the document writes can be shared: each query's,
+        // found once, spare the walk over the others for every section.
+        let mut written = vec![false; spread.phrases()];
+        for p in paragraphs {
+            for &phrase in &p.bigrams {
+                written[phrase as usize] = true;
+            }
+        }
+        let shareable: Vec<Vec<PhraseId>> = queries
+            .iter()
+            .map(|q| {
+                q.bigrams
+                    .iter()
+                    .copied()
+                    .filter(|&p| written[p as usize])
+                    .collect()
+            })
+            .collect();
+        drop(written);
         let mut scores = vec![0.0; members.len() * n];
         let mut explained = vec![0.0; members.len() * n];
         let split = ranges(members.len(), MIN_SECTIONS_PER_RANGE);
@@ -93,8 +112,9 @@ impl SectionAffinity {
                 let section = spread.sum(list.iter().map(|&i| &paragraphs[i]));
                 // Sections are far larger than queries: spread the section, walk the queries.
                 spread.load(&section);
-                for ((q, score), explained) in queries.iter().zip(scores).zip(explained) {
-                    let shared = spread.overlap(q);
+                let each = queries.iter().zip(&shareable);
+                for (((q, phrases), score), explained) in each.zip(scores).zip(explained) {
+                    let shared = spread.overlap_of(&q.entries, phrases);
                     *score = similarity(q, &section, shared);
                     *explained = recall(q, shared);
                 }

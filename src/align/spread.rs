@@ -3,7 +3,7 @@
 //! branches, instead of a merge of two sorted lists. The same dense arrays
 //! add vectors up without sorting their concatenation.
 
-use super::terms::{TermId, WeightedTerms};
+use super::terms::{PhraseId, TermId, WeightedTerms};
 
 /// A dense copy of one loaded vector's weights and phrases; every other slot
 /// is zero. Comparisons make one and pass it to every step that needs one;
@@ -163,14 +163,19 @@ impl Spread {
     /// order, which is the order of the shared terms, so the result is the
     /// same whichever of the two vectors is loaded.
     pub fn overlap(&self, other: &WeightedTerms) -> Overlap {
+        self.overlap_of(&other.entries, &other.bigrams)
+    }
+
+    /// What a vector of `entries` and `phrases` shares with the loaded
+    /// vector: `overlap` for a vector whose phrases that cannot be shared
+    /// are left out.
+    pub fn overlap_of(&self, entries: &[(TermId, f32)], phrases: &[PhraseId]) -> Overlap {
         Overlap {
-            weight: other
-                .entries
+            weight: entries
                 .iter()
                 .map(|&(t, w)| smaller(w, self.weights[t as usize]))
                 .sum(),
-            phrases: other
-                .bigrams
+            phrases: phrases
                 .iter()
                 .filter(|&&p| self.phrases[p as usize])
                 .count(),

@@ -108,8 +108,8 @@ pub struct WeightedTerms {
     pub total: f32,
     /// Distinct phrases (adjacent content-term pairs, and the word pairs the
     /// summary writes, whose ids come first): shared phrases are stronger
-    /// evidence than shared words. Sorted, except in a sum of vectors
-    /// (`Spread::sum`), whose phrases are only counted or looked up.
+    /// evidence than shared words. In the order first met: they are only
+    /// ever counted or looked up.
     pub bigrams: Vec<PhraseId>,
 }
 
@@ -277,20 +277,14 @@ impl Vocabulary {
         }
     }
 
-    /// The phrase ids of the word pairs of `words` that the summary writes.
-    pub(super) fn known_word_pairs<'a>(
-        &'a self,
-        words: &'a [WordAt],
-    ) -> impl Iterator<Item = PhraseId> + 'a {
-        words.windows(2).filter_map(move |pair| {
-            let (a, b) = (&pair[0], &pair[1]);
-            let sides = self.pair_sides[a.word() as usize] & OPENS
-                | self.pair_sides[b.word() as usize] & CLOSES;
-            if sides != OPENS | CLOSES || a.redacted() || b.redacted() {
-                return None;
-            }
-            self.by_words.get(&pair_key(a.word(), b.word())).copied()
-        })
+    /// The phrase id of the word pair "`a` then `b`", if the summary writes it.
+    pub(super) fn known_word_pair(&self, a: &WordAt, b: &WordAt) -> Option<PhraseId> {
+        let sides = self.pair_sides[a.word() as usize] & OPENS
+            | self.pair_sides[b.word() as usize] & CLOSES;
+        if sides != OPENS | CLOSES || a.redacted() || b.redacted() {
+            return None;
+        }
+        self.by_words.get(&pair_key(a.word(), b.word())).copied()
     }
 }
 
