@@ -375,6 +375,33 @@ fn paragraph_vectors(ranges: Vec<Packed>) -> Vec<WeightedTerms> {
 mod tests {
     use super::*;
     use crate::align::split_sample::{on_threads, split_sample};
+    use crate::segment::segment;
+
+    /// A report sentence that keeps the summary's wording shares its word
+    /// pairs as phrases; one that uses the same words in another
+    /// construction shares none, and neither does a pair the summary writes
+    /// in most of its sentences.
+    #[test]
+    fn word_pairs_the_summary_writes_are_shared_phrases() {
+        let summary = segment(
+            "The court sentenced him to prison. The court heard the case. The court closed.\n",
+        );
+        let report = segment(
+            "The judge sentenced him to prison for life. A prison sentence followed him.\n",
+        );
+        let analysis = Analysis::new(Tokens::new(&summary, &report));
+        let first = &analysis.summary_sentences[0].bigrams;
+        let shared = |r: usize| {
+            let phrases = &analysis.report_sentences[r].bigrams;
+            phrases.iter().filter(|p| first.contains(p)).count()
+        };
+        // "sentenced him" and "to prison", and the terms "sentenc prison";
+        // not "the court" (in every summary sentence) nor "him to".
+        assert_eq!(shared(0), 3);
+        assert_eq!(shared(1), 0);
+        // court–sentenc, sentenc–prison; court sentenced, sentenced him, to prison.
+        assert_eq!(first.len(), 5, "{first:?}");
+    }
 
     /// Counting and weighing in ranges give the vectors one pass gives, with
     /// phrases numbered alike.
