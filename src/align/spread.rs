@@ -108,6 +108,16 @@ impl Spread {
     /// the sum. Uses the spread as its accumulator: call it on an empty
     /// spread, which it leaves empty.
     pub fn sum<'a>(&mut self, parts: impl IntoIterator<Item = &'a WeightedTerms>) -> WeightedTerms {
+        self.sum_from(parts, 0)
+    }
+
+    /// `sum` leaving out the phrases numbered below `first_phrase` (word
+    /// pairs, which section evidence does not read).
+    pub fn sum_from<'a>(
+        &mut self,
+        parts: impl IntoIterator<Item = &'a WeightedTerms>,
+        first_phrase: PhraseId,
+    ) -> WeightedTerms {
         let mut terms: Vec<TermId> = Vec::new();
         let mut bigrams = Vec::new();
         let mut mass = 0.0;
@@ -119,7 +129,7 @@ impl Spread {
                 }
                 *slot += w;
             }
-            for &p in &part.bigrams {
+            for &p in part.bigrams.iter().filter(|&&p| p >= first_phrase) {
                 let seen = &mut self.phrases[p as usize];
                 if !*seen {
                     *seen = true;

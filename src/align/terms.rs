@@ -221,6 +221,11 @@ impl Vocabulary {
         &self.lowers
     }
 
+    /// How many of the phrases are word pairs: their ids come first.
+    pub fn word_pairs(&self) -> usize {
+        self.by_words.len()
+    }
+
     /// How many distinct phrases both documents hold.
     pub fn phrases(&self) -> usize {
         self.by_words.len() + self.by_pair.len()
