@@ -9,8 +9,9 @@ use std::ops::Range;
 
 use crate::parallel::{map_two, ranges, split_mut};
 
-use super::terms::{merge_entries, PhraseId, TermId, Vocabulary, WeightedTerms};
+use super::terms::{merge_entries, PhraseId, TermId, Vocabulary, WeightedTerms, WordId};
 use super::tokens::{DocumentWords, Tokens, WordAt};
+use super::word_pairs::WordPairs;
 
 /// Sentences per range of counting: fewer are not worth a thread's hand-over.
 const MIN_SENTENCES_PER_RANGE: usize = 64;
@@ -51,7 +52,7 @@ impl Analysis {
             summary_words,
             mut report_words,
         } = tokens;
-        vocabulary.number_word_pairs(&summary_words);
+        vocabulary.word_pairs = WordPairs::of_summary(&summary_words, &vocabulary.words);
         let summary_paragraph_sentences = summary_words.paragraph_sentences.clone();
         let report_paragraph_sentences = report_words.paragraph_sentences.clone();
         let (summary_counted, report_counted) = map_two(
@@ -129,7 +130,7 @@ impl Counted {
                 let room = Counted {
                     counts: Vec::with_capacity(terms),
                     sequence: Vec::with_capacity(terms + range.len()),
-                    word_pairs: Vec::new(),
+                    word_pairs: Vec::with_capacity(words / 4),
                     ends: Vec::with_capacity(range.len()),
                 };
                 (room, doc, range)
@@ -149,12 +150,16 @@ impl Counted {
             counts.clear();
             // Whether a term since the last break may open a phrase.
             let mut open = false;
-            let mut previous: Option<&WordAt> = None;
+            // The word before, unless redacted: it may open a word pair.
+            let mut previous: Option<WordId> = None;
             for w in words {
-                if let Some(pair) = previous.and_then(|p| vocabulary.known_word_pair(p, w)) {
-                    out.word_pairs.push(pair);
+                let word = (!w.redacted()).then(|| w.word());
+                if let (Some(first), Some(second)) = (previous, word) {
+                    if let Some(pair) = vocabulary.word_pairs.get(first, second) {
+                        out.word_pairs.push(pair);
+                    }
                 }
-                previous = Some(w);
+                previous = word;
                 if w.redacted() {
                     if open {
                         out.sequence.push(BREAK);

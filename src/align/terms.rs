@@ -11,7 +11,7 @@ use crate::parallel::map_each;
 use crate::spellings::Spellings;
 use crate::text::{classify, lower_word, too_short, word_spans, TokenClass};
 
-use super::tokens::{DocumentWords, WordAt};
+use super::word_pairs::WordPairs;
 
 /// New words per range of work split over threads when their classes and
 /// stems are worked out.
@@ -80,14 +80,9 @@ pub struct Vocabulary {
     /// Each distinct lower-cased word, for words read again.
     by_lower: FxHashMap<Box<str>, WordId>,
     by_pair: FxHashMap<(TermId, TermId), PhraseId>,
-    /// The summary's word pairs (see `word_pairs`), keyed by `pair_key` and
-    /// numbered before the phrases of terms: only a pair the summary writes
-    /// can be shared.
-    by_words: FxHashMap<u64, PhraseId>,
-    /// For each word, whether it opens (`OPENS`) or closes (`CLOSES`) one
-    /// of `by_words`: the report's pairs are only looked up when both hold,
-    /// which spares most of the hashing.
-    pair_sides: Vec<u8>,
+    /// The summary's word pairs, numbered before the phrases of terms: only
+    /// a pair the summary writes can be shared.
+    pub(super) word_pairs: WordPairs,
     /// Every distinct word, indexed by id.
     pub words: Vec<WordInfo>,
     /// The lower-cased form of every word, by id; shared with the links
@@ -197,8 +192,7 @@ impl Vocabulary {
         let vocabulary = Vocabulary {
             by_lower,
             by_pair: FxHashMap::default(),
-            by_words: FxHashMap::default(),
-            pair_sides: Vec::new(),
+            word_pairs: WordPairs::default(),
             words,
             lowers: Arc::new(spellings),
             terms,
@@ -223,12 +217,12 @@ impl Vocabulary {
 
     /// How many of the phrases are word pairs: their ids come first.
     pub fn word_pairs(&self) -> usize {
-        self.by_words.len()
+        self.word_pairs.len()
     }
 
     /// How many distinct phrases both documents hold.
     pub fn phrases(&self) -> usize {
-        self.by_words.len() + self.by_pair.len()
+        self.word_pairs.len() + self.by_pair.len()
     }
 
     /// The ids and byte spans of the words of `text`, a sentence of either
@@ -255,67 +249,4 @@ impl Vocabulary {
         let next = self.phrases() as PhraseId;
         *self.by_pair.entry((first, second)).or_insert(next)
     }
-
-    /// Numbers the word pairs of the `summary` as phrases, on first sight;
-    /// call it before any phrase of terms is numbered. A pair that more than
-    /// half of its sentences write ("the President") is the summary's set
-    /// phrase, no sign of a passage copied, and is left out.
-    pub(super) fn number_word_pairs(&mut self, summary: &DocumentWords) {
-        let mut written: FxHashMap<u64, usize> = FxHashMap::default();
-        for words in summary.sentences() {
-            for (a, b) in word_pairs(&self.words, words) {
-                *written.entry(pair_key(a, b)).or_default() += 2;
-            }
-        }
-        let most = summary.sentences().len();
-        self.pair_sides = vec![0; self.words.len()];
-        for words in summary.sentences() {
-            for (a, b) in word_pairs(&self.words, words) {
-                let key = pair_key(a, b);
-                if written[&key] <= most {
-                    let next = self.by_words.len() as PhraseId;
-                    self.by_words.entry(key).or_insert(next);
-                    self.pair_sides[a as usize] |= OPENS;
-                    self.pair_sides[b as usize] |= CLOSES;
-                }
-            }
-        }
-    }
-
-    /// The phrase id of the word pair "`a` then `b`", if the summary writes it.
-    pub(super) fn known_word_pair(&self, a: &WordAt, b: &WordAt) -> Option<PhraseId> {
-        let sides = self.pair_sides[a.word() as usize] & OPENS
-            | self.pair_sides[b.word() as usize] & CLOSES;
-        if sides != OPENS | CLOSES || a.redacted() || b.redacted() {
-            return None;
-        }
-        self.by_words.get(&pair_key(a.word(), b.word())).copied()
-    }
-}
-
-/// `Vocabulary::pair_sides` of a word that opens a pair the summary writes.
-const OPENS: u8 = 1;
-/// `Vocabulary::pair_sides` of a word that closes a pair the summary writes.
-const CLOSES: u8 = 2;
-
-/// The key of the word pair "`first` then `second`": one hashed word.
-fn pair_key(first: WordId, second: WordId) -> u64 {
-    u64::from(first) << 32 | u64::from(second)
-}
-
-/// The word pairs of a sentence's `words`: each two adjacent words as
-/// written, function words and inflections kept, of which at least one is a
-/// content word, and no redacted word. A summary that copies a report's
-/// wording ("sentenced to 18 years") shares them, where one that only uses
-/// the same words in other constructions ("a sentence of 18 years") does not.
-fn word_pairs<'a>(
-    vocabulary: &'a [WordInfo],
-    words: &'a [WordAt],
-) -> impl Iterator<Item = (WordId, WordId)> + 'a {
-    let content = |w: &WordAt| vocabulary[w.word() as usize].term.is_some();
-    words.windows(2).filter_map(move |pair| {
-        let (a, b) = (&pair[0], &pair[1]);
-        let kept = !a.redacted() && !b.redacted() && (content(a) || content(b));
-        kept.then(|| (a.word(), b.word()))
-    })
 }
