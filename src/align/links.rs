@@ -196,7 +196,13 @@ pub fn link(
         let mut filled = 0;
         for (qi, end) in range.zip(ends) {
             let q = &queries[qi];
-            spread.load(q);
+            // An exact index counts the shared phrases: the spread only
+            // needs the query's terms.
+            if index.exact() {
+                spread.load_terms(q);
+            } else {
+                spread.load(q);
+            }
             found.clear();
             let candidates = index.candidates(
                 q,
@@ -221,7 +227,11 @@ pub fn link(
             slots[filled..filled + chosen.len()].copy_from_slice(&chosen);
             filled += chosen.len();
             *end = filled as u32;
-            spread.unload(q);
+            if index.exact() {
+                spread.forget(q);
+            } else {
+                spread.unload(q);
+            }
         }
         filled
     });

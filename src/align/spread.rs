@@ -67,11 +67,17 @@ impl Spread {
 
     /// Spreads `v` out; `unload` it before loading another.
     pub fn load(&mut self, v: &WeightedTerms) {
-        for &(t, w) in &v.entries {
-            self.weights[t as usize] = w;
-        }
+        self.load_terms(v);
         for &p in &v.bigrams {
             self.phrases[p as usize] = true;
+        }
+    }
+
+    /// Spreads out `v`'s terms alone, where what it shares is counted
+    /// elsewhere (by an exact index); `forget` clears them.
+    pub fn load_terms(&mut self, v: &WeightedTerms) {
+        for &(t, w) in &v.entries {
+            self.weights[t as usize] = w;
         }
     }
 
