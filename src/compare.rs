@@ -147,6 +147,7 @@ fn compare_in_pool(summary: &str, report: &str, options: &Options) -> Result<Com
         &analysis.report_paragraphs,
         &analysis.summary_paragraphs,
         &spread,
+        analysis.vocabulary.word_pairs(),
     );
     let sectioned = !affinity.is_empty();
     let summary_prior = |summary: usize, report: u32| affinity.get(report, summary);

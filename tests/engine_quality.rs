@@ -83,12 +83,12 @@ fn poc_fusion_sources_are_ranked_first() {
     let (hit1, recall2, recall3) = (hit1 / n, recall2 / n, recall3 / n);
     println!("poc n={n} hit@1 {hit1:.3} recall@2 {recall2:.3} recall@3 {recall3:.3} (missegmented: {missegmented})");
     // The targets are hit@1 0.95 and recall@2 0.85; lexical alignment
-    // reaches about 0.93 and 0.85 here. These floors guard what is achieved.
+    // reaches about 0.946 and 0.86 here. These floors guard what is achieved.
     println!("poc targets: hit@1 0.95, recall@2 0.85 (plain TF-IDF: 0.915, 0.771)");
-    assert!(hit1 >= 0.92, "hit@1 {hit1:.3} regressed below 0.92");
+    assert!(hit1 >= 0.945, "hit@1 {hit1:.3} regressed below 0.945");
     assert!(
-        recall2 >= 0.845,
-        "recall@2 {recall2:.3} regressed below 0.845"
+        recall2 >= 0.855,
+        "recall@2 {recall2:.3} regressed below 0.855"
     );
 }
 

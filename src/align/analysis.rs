@@ -9,8 +9,9 @@ use std::ops::Range;
 
 use crate::parallel::{map_two, ranges, split_mut};
 
-use super::terms::{merge_entries, PhraseId, TermId, Vocabulary, WeightedTerms};
+use super::terms::{merge_entries, PhraseId, TermId, Vocabulary, WeightedTerms, WordId};
 use super::tokens::{DocumentWords, Tokens, WordAt};
+use super::word_pairs::WordPairs;
 
 /// Sentences per range of counting: fewer are not worth a thread's hand-over.
 const MIN_SENTENCES_PER_RANGE: usize = 64;
@@ -51,6 +52,7 @@ impl Analysis {
             summary_words,
             mut report_words,
         } = tokens;
+        vocabulary.word_pairs = WordPairs::of_summary(&summary_words, &vocabulary.words);
         let summary_paragraph_sentences = summary_words.paragraph_sentences.clone();
         let report_paragraph_sentences = report_words.paragraph_sentences.clone();
         let (summary_counted, report_counted) = map_two(
@@ -71,10 +73,11 @@ impl Analysis {
             info.idf = (1.0 + n / df.max(1) as f32).ln();
         }
         let idf: Vec<f32> = vocabulary.terms.iter().map(|t| t.idf).collect();
+        let phrases = vocabulary.phrases();
         let (summary_weighed, report_weighed) = map_two(
             Weighing::parts(&summary_paragraph_sentences, &mut summary_sentences),
             Weighing::parts(&report_paragraph_sentences, &mut report_sentences),
-            |part| part.weigh(&idf),
+            |part| part.weigh(&idf, phrases),
         );
         Analysis {
             summary_paragraphs: paragraph_vectors(summary_weighed),
@@ -106,8 +109,10 @@ struct Counted {
     /// Each sentence's content terms in order, every stretch that phrases
     /// may span (not across a redaction) ended by `BREAK`.
     sequence: Vec<TermId>,
-    /// Where each sentence's counts and sequence end.
-    ends: Vec<(u32, u32)>,
+    /// Each sentence's word pairs that the summary writes, as phrase ids.
+    word_pairs: Vec<PhraseId>,
+    /// Where each sentence's counts, sequence and word pairs end.
+    ends: Vec<(u32, u32, u32)>,
 }
 
 impl Counted {
@@ -125,6 +130,7 @@ impl Counted {
                 let room = Counted {
                     counts: Vec::with_capacity(terms),
                     sequence: Vec::with_capacity(terms + range.len()),
+                    word_pairs: Vec::with_capacity(words / 4),
                     ends: Vec::with_capacity(range.len()),
                 };
                 (room, doc, range)
@@ -144,7 +150,16 @@ impl Counted {
             counts.clear();
             // Whether a term since the last break may open a phrase.
             let mut open = false;
+            // The word before, unless redacted: it may open a word pair.
+            let mut previous: Option<WordId> = None;
             for w in words {
+                let word = (!w.redacted()).then(|| w.word());
+                if let (Some(first), Some(second)) = (previous, word) {
+                    if let Some(pair) = vocabulary.word_pairs.get(first, second) {
+                        out.word_pairs.push(pair);
+                    }
+                }
+                previous = word;
                 if w.redacted() {
                     if open {
                         out.sequence.push(BREAK);
@@ -161,15 +176,18 @@ impl Counted {
             out.sequence.push(BREAK);
             merge_entries(&mut counts, |a, b| a + b);
             out.counts.extend_from_slice(&counts);
-            out.ends
-                .push((out.counts.len() as u32, out.sequence.len() as u32));
+            out.ends.push((
+                out.counts.len() as u32,
+                out.sequence.len() as u32,
+                out.word_pairs.len() as u32,
+            ));
         }
         self
     }
 
     /// One document's sentence vectors of counts, from its `ranges` in
     /// order, numbering phrases on first sight (each sentence's are left in
-    /// the order met: `Weighing` sorts them), and counting each term's
+    /// the order met, repeats too: `Weighing` drops them), and counting each term's
     /// sentences into `df`.
     fn sentences(
         ranges: Vec<Counted>,
@@ -179,9 +197,13 @@ impl Counted {
     ) -> Vec<WeightedTerms> {
         let mut out = Vec::with_capacity(sentences);
         for range in ranges {
-            let (mut counts_from, mut sequence_from) = (0, 0);
-            for &(counts_end, sequence_end) in &range.ends {
-                let (counts_end, sequence_end) = (counts_end as usize, sequence_end as usize);
+            let (mut counts_from, mut sequence_from, mut pairs_from) = (0, 0, 0);
+            for &(counts_end, sequence_end, pairs_end) in &range.ends {
+                let (counts_end, sequence_end, pairs_end) = (
+                    counts_end as usize,
+                    sequence_end as usize,
+                    pairs_end as usize,
+                );
                 let counts = &range.counts[counts_from..counts_end];
                 for &(t, _) in counts {
                     df[t as usize] += 1;
@@ -189,14 +211,16 @@ impl Counted {
                 let pairs = range.sequence[sequence_from..sequence_end]
                     .windows(2)
                     .filter(|pair| pair[0] != BREAK && pair[1] != BREAK);
-                let mut bigrams = Vec::with_capacity(pairs.clone().count());
+                let word_pairs = &range.word_pairs[pairs_from..pairs_end];
+                let mut bigrams = Vec::with_capacity(pairs.clone().count() + word_pairs.len());
+                bigrams.extend_from_slice(word_pairs);
                 bigrams.extend(pairs.map(|pair| vocabulary.phrase(pair[0], pair[1])));
                 out.push(WeightedTerms {
                     entries: counts.to_vec(),
                     bigrams,
                     ..WeightedTerms::default()
                 });
-                (counts_from, sequence_from) = (counts_end, sequence_end);
+                (counts_from, sequence_from, pairs_from) = (counts_end, sequence_end, pairs_end);
             }
         }
         out
@@ -266,9 +290,10 @@ impl<'a> Weighing<'a> {
             .collect()
     }
 
-    /// Sorts each sentence's phrases, adds up each paragraph's vector of
-    /// counts from its sentences' and weighs it, then weighs the sentences.
-    fn weigh(self, idf: &[f32]) -> Packed {
+    /// Keeps each of a sentence's phrases once, adds up each paragraph's
+    /// vector of counts from its sentences' and weighs it, then weighs the
+    /// sentences. `phrases` is how many phrases the vocabulary holds.
+    fn weigh(self, idf: &[f32], phrases: usize) -> Packed {
         let Weighing {
             paragraph_sentences,
             first_sentence,
@@ -276,6 +301,10 @@ impl<'a> Weighing<'a> {
             mut paragraphs,
         } = self;
         let mut counts: Vec<(TermId, f32)> = Vec::new();
+        // Phrases are only ever counted or looked up, never merged: marking
+        // them seen keeps each once, in the order first met, for less than
+        // sorting them cost.
+        let mut seen = vec![false; phrases];
         let mut phrases: Vec<PhraseId> = Vec::new();
         for range in paragraph_sentences {
             let sentences =
@@ -283,14 +312,24 @@ impl<'a> Weighing<'a> {
             counts.clear();
             phrases.clear();
             for s in sentences.iter_mut() {
-                s.bigrams.sort_unstable();
-                s.bigrams.dedup();
+                s.bigrams
+                    .retain(|&p| !std::mem::replace(&mut seen[p as usize], true));
+                for &p in &s.bigrams {
+                    seen[p as usize] = false;
+                }
                 counts.extend_from_slice(&s.entries);
-                phrases.extend_from_slice(&s.bigrams);
+            }
+            for s in sentences.iter() {
+                for &p in &s.bigrams {
+                    if !std::mem::replace(&mut seen[p as usize], true) {
+                        phrases.push(p);
+                    }
+                }
+            }
+            for &p in &phrases {
+                seen[p as usize] = false;
             }
             merge_entries(&mut counts, |a, b| a + b);
-            phrases.sort_unstable();
-            phrases.dedup();
             let (mass, total) = weigh(&mut counts, idf);
             paragraphs.entries.extend_from_slice(&counts);
             paragraphs.bigrams.extend_from_slice(&phrases);
@@ -341,6 +380,33 @@ fn paragraph_vectors(ranges: Vec<Packed>) -> Vec<WeightedTerms> {
 mod tests {
     use super::*;
     use crate::align::split_sample::{on_threads, split_sample};
+    use crate::segment::segment;
+
+    /// A report sentence that keeps the summary's wording shares its word
+    /// pairs as phrases; one that uses the same words in another
+    /// construction shares none, and neither does a pair the summary writes
+    /// in most of its sentences.
+    #[test]
+    fn word_pairs_the_summary_writes_are_shared_phrases() {
+        let summary = segment(
+            "The court sentenced him to prison. The court heard the case. The court closed.\n",
+        );
+        let report = segment(
+            "The judge sentenced him to prison for life. A prison sentence followed him.\n",
+        );
+        let analysis = Analysis::new(Tokens::new(&summary, &report));
+        let first = &analysis.summary_sentences[0].bigrams;
+        let shared = |r: usize| {
+            let phrases = &analysis.report_sentences[r].bigrams;
+            phrases.iter().filter(|p| first.contains(p)).count()
+        };
+        // "sentenced him" and "to prison", and the terms "sentenc prison";
+        // not "the court" (in every summary sentence) nor "him to".
+        assert_eq!(shared(0), 3);
+        assert_eq!(shared(1), 0);
+        // court–sentenc, sentenc–prison; court sentenced, sentenced him, to prison.
+        assert_eq!(first.len(), 5, "{first:?}");
+    }
 
     /// Counting and weighing in ranges give the vectors one pass gives, with
     /// phrases numbered alike.

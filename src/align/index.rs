@@ -103,7 +103,7 @@ impl InvertedIndex {
     /// Whether a search sees every shared term, and so can tell each
     /// candidate's exact overlap: true when no term's list is too long to
     /// follow, that is when the index holds few vectors (the summary's).
-    fn exact(&self) -> bool {
+    pub fn exact(&self) -> bool {
         self.len <= self.max_postings
     }
 

@@ -2,11 +2,11 @@
 //! among those of the other.
 //!
 //! Similarity is a weighted Dice overlap of tf-idf terms plus a bonus for
-//! shared phrases (adjacent term pairs): summaries copy phrases, not just
-//! words. Links after the first are re-ranked by what they add that earlier
-//! links did not explain, because a summary sentence often fuses two or three
-//! report sentences and the second source shares fewer words than a mere
-//! paraphrase of the first.
+//! shared phrases (adjacent term pairs, and adjacent words as written):
+//! summaries copy phrases, not just words. Links after the first are
+//! re-ranked by what they add that earlier links did not explain, because a
+//! summary sentence often fuses two or three report sentences and the second
+//! source shares fewer words than a mere paraphrase of the first.
 
 use super::index::InvertedIndex;
 use super::ranked::{keep_best, SentenceMatch};
@@ -19,40 +19,52 @@ const CANDIDATES_PER_LINK: usize = 8;
 /// Only this many of the best-scored candidates compete in re-ranking.
 const RERANK_POOL: usize = 10;
 /// Weight of shared phrases relative to shared words.
-const PHRASE_WEIGHT: f32 = 0.4;
+const PHRASE_WEIGHT: f32 = 0.6;
 /// In re-ranking, weight of plain similarity against newly explained content.
 const SIMILARITY_SHARE: f32 = 0.4;
 
 /// Similarity of a query and a target vector in [0, 1] from what they share:
 /// 1 for identical terms and phrases.
 pub fn similarity(query: &WeightedTerms, target: &WeightedTerms, shared: Overlap) -> f32 {
+    similarity_over(query, query.bigrams.len(), target, shared)
+}
+
+/// [`similarity`] counting only `phrases` of the query's phrases, those the
+/// comparison looks at (section evidence leaves word pairs out).
+pub fn similarity_over(
+    query: &WeightedTerms,
+    phrases: usize,
+    target: &WeightedTerms,
+    shared: Overlap,
+) -> f32 {
     let total = query.total + target.total;
     if total == 0.0 {
         return 0.0;
     }
     let dice = 2.0 * shared.weight / total;
-    let phrases = if query.bigrams.is_empty() {
-        0.0
-    } else {
-        shared.phrases as f32 / query.bigrams.len() as f32
-    };
-    (dice + PHRASE_WEIGHT * phrases) / (1.0 + PHRASE_WEIGHT)
+    (dice + PHRASE_WEIGHT * share(shared.phrases, phrases)) / (1.0 + PHRASE_WEIGHT)
 }
 
 /// How much of a query's content a target contains, in [0, 1]: the share of
-/// the query's term weight and phrases found in it, 1 when the target holds
-/// everything the query says. Unlike [`similarity`] it ignores what else the
-/// target holds, so a section's subsection can be compared with the section.
-pub fn recall(query: &WeightedTerms, shared: Overlap) -> f32 {
+/// the query's term weight and of its `phrases` phrases found in it, 1 when
+/// the target holds everything the query says. Unlike [`similarity`] it
+/// ignores what else the target holds, so a section's subsection can be
+/// compared with the section.
+pub fn recall(query: &WeightedTerms, phrases: usize, shared: Overlap) -> f32 {
     if query.total == 0.0 {
         return 0.0;
     }
-    let phrases = if query.bigrams.is_empty() {
+    (shared.weight / query.total + PHRASE_WEIGHT * share(shared.phrases, phrases))
+        / (1.0 + PHRASE_WEIGHT)
+}
+
+/// `shared` of `all` phrases as a share, 0 when there are none.
+fn share(shared: usize, all: usize) -> f32 {
+    if all == 0 {
         0.0
     } else {
-        shared.phrases as f32 / query.bigrams.len() as f32
-    };
-    (shared.weight / query.total + PHRASE_WEIGHT * phrases) / (1.0 + PHRASE_WEIGHT)
+        shared as f32 / all as f32
+    }
 }
 
 /// Every query's links, best first, stored end to end (query `q`'s are
@@ -184,7 +196,13 @@ pub fn link(
         let mut filled = 0;
         for (qi, end) in range.zip(ends) {
             let q = &queries[qi];
-            spread.load(q);
+            // An exact index counts the shared phrases: the spread only
+            // needs the query's terms.
+            if index.exact() {
+                spread.load_terms(q);
+            } else {
+                spread.load(q);
+            }
             found.clear();
             let candidates = index.candidates(
                 q,
@@ -209,7 +227,11 @@ pub fn link(
             slots[filled..filled + chosen.len()].copy_from_slice(&chosen);
             filled += chosen.len();
             *end = filled as u32;
-            spread.unload(q);
+            if index.exact() {
+                spread.forget(q);
+            } else {
+                spread.unload(q);
+            }
         }
         filled
     });

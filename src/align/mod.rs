@@ -11,6 +11,7 @@ mod split_sample;
 mod spread;
 mod terms;
 mod tokens;
+mod word_pairs;
 
 pub use analysis::Analysis;
 pub use links::{link, Headings, Links, Prior};

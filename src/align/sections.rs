@@ -11,9 +11,9 @@
 
 use rustc_hash::FxHashMap;
 
-use super::links::{recall, similarity};
+use super::links::{recall, similarity_over};
 use super::spread::Spread;
-use super::terms::WeightedTerms;
+use super::terms::{PhraseId, WeightedTerms};
 use crate::model::Document;
 use crate::parallel::{map_parts, ranges, split_mut};
 
@@ -42,12 +42,16 @@ impl SectionAffinity {
     /// Scores `queries` against every section subtree of `doc`, whose
     /// paragraph vectors are `paragraphs`; `spread` is an empty spread over
     /// the vocabulary, which each range of sections, scored at the same time
-    /// where threads allow, copies.
+    /// where threads allow, copies. Phrases numbered below `word_pairs` are
+    /// word pairs, which are left out: they tell which sentence copies
+    /// which, where a section's evidence is its topic, which its terms and
+    /// their phrases carry.
     pub fn new(
         doc: &Document,
         paragraphs: &[WeightedTerms],
         queries: &[WeightedTerms],
         spread: &Spread,
+        word_pairs: usize,
     ) -> Self {
         let mut ids: FxHashMap<&[String], u32> = FxHashMap::default();
         let mut members: Vec<Vec<usize>> = Vec::new();
@@ -76,6 +80,31 @@ impl SectionAffinity {
                 queries: n,
             };
         }
+        // Only phrases of terms that the document writes can be shared: each
+        // query's, found once with the number of its phrases of terms,
+        // spare the walk over the others for every section.
+        let of_terms = |p: PhraseId| p as usize >= word_pairs;
+        let mut written = vec![false; spread.phrases()];
+        for p in paragraphs {
+            for &phrase in p.bigrams.iter().filter(|&&p| of_terms(p)) {
+                written[phrase as usize] = true;
+            }
+        }
+        let shareable: Vec<(Vec<PhraseId>, usize)> = queries
+            .iter()
+            .map(|q| {
+                let mut phrases = 0;
+                let mut shareable = Vec::new();
+                for &p in q.bigrams.iter().filter(|&&p| of_terms(p)) {
+                    phrases += 1;
+                    if written[p as usize] {
+                        shareable.push(p);
+                    }
+                }
+                (shareable, phrases)
+            })
+            .collect();
+        drop(written);
         let mut scores = vec![0.0; members.len() * n];
         let mut explained = vec![0.0; members.len() * n];
         let split = ranges(members.len(), MIN_SECTIONS_PER_RANGE);
@@ -90,13 +119,17 @@ impl SectionAffinity {
                 .chunks_mut(n.max(1))
                 .zip(explained.chunks_mut(n.max(1)));
             for (list, (scores, explained)) in members[range].iter().zip(rows) {
-                let section = spread.sum(list.iter().map(|&i| &paragraphs[i]));
+                let parts = list.iter().map(|&i| &paragraphs[i]);
+                let section = spread.sum_from(parts, word_pairs as PhraseId);
                 // Sections are far larger than queries: spread the section, walk the queries.
                 spread.load(&section);
-                for ((q, score), explained) in queries.iter().zip(scores).zip(explained) {
-                    let shared = spread.overlap(q);
-                    *score = similarity(q, &section, shared);
-                    *explained = recall(q, shared);
+                let each = queries.iter().zip(&shareable);
+                for (((q, (shareable, phrases)), score), explained) in
+                    each.zip(scores).zip(explained)
+                {
+                    let shared = spread.overlap_of(&q.entries, shareable);
+                    *score = similarity_over(q, *phrases, &section, shared);
+                    *explained = recall(q, *phrases, shared);
                 }
                 spread.unload(&section);
             }

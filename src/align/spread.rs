@@ -3,7 +3,7 @@
 //! branches, instead of a merge of two sorted lists. The same dense arrays
 //! add vectors up without sorting their concatenation.
 
-use super::terms::{TermId, WeightedTerms};
+use super::terms::{PhraseId, TermId, WeightedTerms};
 
 /// A dense copy of one loaded vector's weights and phrases; every other slot
 /// is zero. Comparisons make one and pass it to every step that needs one;
@@ -67,11 +67,17 @@ impl Spread {
 
     /// Spreads `v` out; `unload` it before loading another.
     pub fn load(&mut self, v: &WeightedTerms) {
-        for &(t, w) in &v.entries {
-            self.weights[t as usize] = w;
-        }
+        self.load_terms(v);
         for &p in &v.bigrams {
             self.phrases[p as usize] = true;
+        }
+    }
+
+    /// Spreads out `v`'s terms alone, where what it shares is counted
+    /// elsewhere (by an exact index); `forget` clears them.
+    pub fn load_terms(&mut self, v: &WeightedTerms) {
+        for &(t, w) in &v.entries {
+            self.weights[t as usize] = w;
         }
     }
 
@@ -108,6 +114,16 @@ impl Spread {
     /// the sum. Uses the spread as its accumulator: call it on an empty
     /// spread, which it leaves empty.
     pub fn sum<'a>(&mut self, parts: impl IntoIterator<Item = &'a WeightedTerms>) -> WeightedTerms {
+        self.sum_from(parts, 0)
+    }
+
+    /// `sum` leaving out the phrases numbered below `first_phrase` (word
+    /// pairs, which section evidence does not read).
+    pub fn sum_from<'a>(
+        &mut self,
+        parts: impl IntoIterator<Item = &'a WeightedTerms>,
+        first_phrase: PhraseId,
+    ) -> WeightedTerms {
         let mut terms: Vec<TermId> = Vec::new();
         let mut bigrams = Vec::new();
         let mut mass = 0.0;
@@ -119,7 +135,7 @@ impl Spread {
                 }
                 *slot += w;
             }
-            for &p in &part.bigrams {
+            for &p in part.bigrams.iter().filter(|&&p| p >= first_phrase) {
                 let seen = &mut self.phrases[p as usize];
                 if !*seen {
                     *seen = true;
@@ -163,14 +179,19 @@ impl Spread {
     /// order, which is the order of the shared terms, so the result is the
     /// same whichever of the two vectors is loaded.
     pub fn overlap(&self, other: &WeightedTerms) -> Overlap {
+        self.overlap_of(&other.entries, &other.bigrams)
+    }
+
+    /// What a vector of `entries` and `phrases` shares with the loaded
+    /// vector: `overlap` for a vector whose phrases that cannot be shared
+    /// are left out.
+    pub fn overlap_of(&self, entries: &[(TermId, f32)], phrases: &[PhraseId]) -> Overlap {
         Overlap {
-            weight: other
-                .entries
+            weight: entries
                 .iter()
                 .map(|&(t, w)| smaller(w, self.weights[t as usize]))
                 .sum(),
-            phrases: other
-                .bigrams
+            phrases: phrases
                 .iter()
                 .filter(|&&p| self.phrases[p as usize])
                 .count(),

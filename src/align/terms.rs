@@ -14,6 +14,8 @@ use crate::parallel::map_each;
 use crate::spellings::Spellings;
 use crate::text::{classify, lower_word, too_short, word_spans, TokenClass};
 
+use super::word_pairs::WordPairs;
+
 /// New words per range of work split over threads when their classes and
 /// stems are worked out.
 const MIN_WORDS_PER_RANGE: usize = 256;
@@ -22,7 +24,8 @@ const MIN_WORDS_PER_RANGE: usize = 256;
 pub type TermId = u32;
 /// Index of a distinct lower-cased word in the shared vocabulary.
 pub type WordId = u32;
-/// Index of a phrase (an ordered pair of adjacent terms) in the shared vocabulary.
+/// Index of a phrase (an ordered pair of adjacent terms, or of adjacent
+/// words as written) in the shared vocabulary.
 pub type PhraseId = u32;
 
 /// One interned term.
@@ -80,6 +83,9 @@ pub struct Vocabulary {
     /// Each distinct lower-cased word, for words read again.
     by_lower: WordTable,
     by_pair: FxHashMap<(TermId, TermId), PhraseId>,
+    /// The summary's word pairs, numbered before the phrases of terms: only
+    /// a pair the summary writes can be shared.
+    pub(super) word_pairs: WordPairs,
     /// Every distinct word, indexed by id.
     pub words: Vec<WordInfo>,
     /// The lower-cased form of every word, by id; shared with the links
@@ -129,9 +135,10 @@ pub struct WeightedTerms {
     pub mass: f32,
     /// Sum of the weights, for overlap ratios.
     pub total: f32,
-    /// Distinct phrases (adjacent content-term pairs): shared phrases are
-    /// stronger evidence than shared words. Sorted, except in a sum of
-    /// vectors (`Spread::sum`), whose phrases are only counted or looked up.
+    /// Distinct phrases (adjacent content-term pairs, and the word pairs the
+    /// summary writes, whose ids come first): shared phrases are stronger
+    /// evidence than shared words. In the order first met: they are only
+    /// ever counted or looked up.
     pub bigrams: Vec<PhraseId>,
 }
 
@@ -207,6 +214,7 @@ impl Vocabulary {
         let vocabulary = Vocabulary {
             by_lower,
             by_pair: FxHashMap::default(),
+            word_pairs: WordPairs::default(),
             words,
             lowers: Arc::new(spellings),
             terms,
@@ -229,9 +237,14 @@ impl Vocabulary {
         &self.lowers
     }
 
+    /// How many of the phrases are word pairs: their ids come first.
+    pub fn word_pairs(&self) -> usize {
+        self.word_pairs.len()
+    }
+
     /// How many distinct phrases both documents hold.
     pub fn phrases(&self) -> usize {
-        self.by_pair.len()
+        self.word_pairs.len() + self.by_pair.len()
     }
 
     /// The ids and byte spans of the words of `text`, a sentence of either
@@ -255,7 +268,7 @@ impl Vocabulary {
 
     /// The id of the phrase "`first` then `second`", interning it on first sight.
     pub(super) fn phrase(&mut self, first: TermId, second: TermId) -> PhraseId {
-        let next = self.by_pair.len() as PhraseId;
+        let next = self.phrases() as PhraseId;
         *self.by_pair.entry((first, second)).or_insert(next)
     }
 }
