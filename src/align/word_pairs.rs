@@ -39,8 +39,9 @@ impl Default for WordPairs {
 
 impl WordPairs {
     /// The word pairs of the `summary`, whose words `words` describes. A
-    /// pair that more than half of its sentences write ("the President") is
-    /// the summary's set phrase, no sign of a passage copied, and is left out.
+    /// pair written more than once and in more than half of its sentences
+    /// ("the President") is the summary's set phrase, no sign of a passage
+    /// copied, and is left out; a one-sentence summary has none.
     pub fn of_summary(summary: &DocumentWords, words: &[WordInfo]) -> Self {
         let words_written = summary.sentences().map(<[WordAt]>::len).sum();
         let mut written: FxHashMap<u64, usize> =
@@ -50,7 +51,8 @@ impl WordPairs {
                 *written.entry(key).or_default() += 2;
             }
         }
-        let most = summary.sentences().len();
+        // Each use counts two, against the number of sentences.
+        let most = summary.sentences().len().max(3);
         let mut by_key = FxHashMap::with_capacity_and_hasher(written.len(), Default::default());
         for sentence in summary.sentences() {
             for key in keys(words, sentence) {
@@ -130,5 +132,22 @@ mod tests {
         assert!(pairs.get(id(0, 0), id(0, 1)).is_none(), "he was");
         assert!(pairs.get(id(0, 4), id(0, 2)).is_none(), "prison sentenced");
         assert!(WordPairs::default().get(id(0, 2), id(0, 3)).is_none());
+    }
+
+    #[test]
+    fn a_pair_is_a_set_phrase_only_when_written_again() {
+        let pairs_of = |summary: &str| {
+            let summary = segment(summary);
+            let tokens = Tokens::new(&summary, &segment("A report.\n"));
+            let pairs = WordPairs::of_summary(&tokens.summary_words, &tokens.vocabulary.words);
+            let first = tokens.summary_words.of(0);
+            pairs.get(first[0].word(), first[1].word()).is_some()
+        };
+        assert!(pairs_of("Schaefer sentenced to prison.\n"), "one sentence");
+        assert!(
+            !pairs_of("The President spoke. The President left. He returned.\n"),
+            "in two of three sentences"
+        );
+        assert!(pairs_of("The President spoke. He left. He returned.\n"));
     }
 }
