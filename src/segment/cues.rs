@@ -2,7 +2,7 @@
 //! it opens with a heading number or list marker, whether it reads like a
 //! title), shared by paragraph and heading detection.
 
-use super::sentences::{abbreviation, is_abbreviation, Abbreviation};
+use super::sentences::{abbreviation, is_abbreviation, period_ends_before, Abbreviation};
 
 /// How a line ends, as far as paragraph breaks are concerned.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -80,6 +80,15 @@ pub fn ending(line: &str) -> Ending {
         }
         _ => Ending::Open,
     }
+}
+
+/// Whether `line` ends in a full stop after an initial or an ambiguous
+/// abbreviation ("United States, 138 S.") that ends no sentence before
+/// `next`, the next line, as it opens with a word that seldom opens one
+/// ("Ct. 1101"): the sentence runs on.
+pub fn runs_on_after_abbreviation(line: &str, next: &str) -> bool {
+    line.strip_suffix('.')
+        .is_some_and(|before| !period_ends_before(before, next))
 }
 
 /// Words that cannot end a paragraph: a line ending on one runs on.
@@ -399,6 +408,22 @@ pub fn has_inner_sentence_end(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_initial_ends_a_sentence_only_before_an_opener() {
+        let line = "as the court held in Marinello v. United States, 138 S.";
+        assert!(runs_on_after_abbreviation(line, "Ct. 1101, 1106 (2018)."));
+        assert!(!runs_on_after_abbreviation(line, "The court went on."));
+        assert!(!runs_on_after_abbreviation("the end of it.", "Ct. 1101"));
+        assert!(runs_on_after_abbreviation(
+            "the firm of Smith & Co.",
+            "Mueller said"
+        ));
+        assert!(!runs_on_after_abbreviation(
+            "the firm of Smith & Co.”",
+            "Mueller said"
+        ));
+    }
 
     #[test]
     fn reads_line_endings() {

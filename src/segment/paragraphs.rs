@@ -12,8 +12,8 @@
 //! plainly continues the sentence.
 
 use super::cues::{
-    all_caps, ending, numbering, opens_in_time, opens_mid_paragraph, runs_on, title_case, Ending,
-    Style,
+    all_caps, ending, numbering, opens_in_time, opens_mid_paragraph, runs_on,
+    runs_on_after_abbreviation, title_case, Ending, Style,
 };
 use super::fill::{Fill, Seam, CERTAIN_END};
 use super::labels::Labels;
@@ -367,6 +367,7 @@ impl Widths {
         let room = (la.width + SPACE + next_word) / capacity;
         match end {
             _ if b_lower && end != Ending::Colon => Verdict::Join,
+            Ending::Terminal if runs_on_after_abbreviation(ta, tb) => Verdict::Join,
             Ending::Terminal if self.heading_between(layout, b, after) => Verdict::Break,
             Ending::Terminal if self.indents => {
                 Verdict::from(room >= CERTAIN_END && lb.indent <= la.indent + 1)
@@ -897,6 +898,21 @@ mod tests {
         let mut unwrapped = paras.clone();
         unwrapped.insert(3, long.to_string());
         assert_eq!(paragraphs(&wrapped_but(&unwrapped, long)), unwrapped);
+    }
+
+    /// A line that ends in an initial ("138 S.") before a line that opens
+    /// with no sentence opener ("Ct. 1101") runs on, however short it is.
+    #[test]
+    fn a_line_ending_in_an_initial_runs_on_before_a_citation() {
+        let paras = sample_paragraphs(6);
+        let cited = "It was so held in Marinello v. United States, 138 S. \
+            Ct. 1101, 1106 (2018), and the appeal failed on the same ground.";
+        let mut text = wrapped(&paras[..3], WIDTH);
+        text.push_str("It was so held in Marinello v. United States, 138 S.\n");
+        text.push_str("Ct. 1101, 1106 (2018), and the appeal failed on the same ground.\n");
+        text.push_str(&wrapped(&paras[3..], WIDTH));
+        let found = paragraphs(&text);
+        assert!(found.iter().any(|p| p == cited), "{found:#?}");
     }
 
     #[test]

@@ -271,14 +271,27 @@ fn boundary(text: &str, start: usize, at: usize, punct_len: usize) -> Option<usi
     match (period, abbreviation(before)) {
         (false, _) | (true, Abbreviation::None) => Some(end),
         (true, Abbreviation::Title) => None,
-        (true, Abbreviation::Ambiguous) => {
-            let next_word = after_space
-                .split(|c: char| !c.is_alphabetic())
-                .find(|w| !w.is_empty())
-                .unwrap_or("");
-            SENTENCE_OPENERS.contains(&next_word).then_some(end)
-        }
+        (true, Abbreviation::Ambiguous) => opens_with_opener(after_space).then_some(end),
     }
+}
+
+/// Whether `next` opens with a word that typically opens a sentence, which
+/// an ambiguous abbreviation ends one before.
+fn opens_with_opener(next: &str) -> bool {
+    let word = next
+        .split(|c: char| !c.is_alphabetic())
+        .find(|w| !w.is_empty())
+        .unwrap_or("");
+    SENTENCE_OPENERS.contains(&word)
+}
+
+/// Whether a line that ends in a full stop after `before` ends its
+/// sentence, given that the next line opens with `next`: after an initial
+/// or an ambiguous abbreviation ("138 S." before "Ct. 1101", "Robert S."
+/// before "Mueller") only a typical sentence opener starts a new one, as
+/// inside a line.
+pub fn period_ends_before(before: &str, next: &str) -> bool {
+    abbreviation(before) != Abbreviation::Ambiguous || opens_with_opener(next)
 }
 
 /// Length of the full-width sentence end (。！？) that `text` starts with.
