@@ -148,6 +148,14 @@ const TIME_OPENERS: &[&str] = &[
     "when",
 ];
 
+/// Whether `line` opens with a lower-case word that a title would
+/// capitalise ("interests. See 1 Samuel Johnson, A Dictionary …"): the tail
+/// of a sentence, not a title's line, however many capitals follow.
+pub fn opens_in_prose(line: &str) -> bool {
+    let word = first_word(line);
+    word.starts_with(|c: char| c.is_lowercase()) && !is_small_word(word)
+}
+
 /// Whether `line` opens with a word that places it in time.
 pub fn opens_in_time(line: &str) -> bool {
     is_one_of(first_word(line), TIME_OPENERS)
@@ -423,6 +431,17 @@ mod tests {
             "the firm of Smith & Co.”",
             "Mueller said"
         ));
+    }
+
+    #[test]
+    fn a_line_opening_in_a_lower_case_word_opens_in_prose() {
+        assert!(opens_in_prose(
+            "interests. See A Dictionary of the English Language"
+        ));
+        assert!(!opens_in_prose(
+            "of the Special Counsel and Related Matters"
+        ));
+        assert!(!opens_in_prose("The Appointment of the Special Counsel"));
     }
 
     #[test]

@@ -12,7 +12,7 @@
 //! plainly continues the sentence.
 
 use super::cues::{
-    all_caps, ending, numbering, opens_in_time, opens_mid_paragraph, runs_on,
+    all_caps, ending, numbering, opens_in_prose, opens_in_time, opens_mid_paragraph, runs_on,
     runs_on_after_abbreviation, title_case, Ending, Style,
 };
 use super::fill::{Fill, Seam, CERTAIN_END};
@@ -401,7 +401,7 @@ impl Widths {
             }
             Ending::Open | Ending::Hyphen => {
                 let before_full_line = opens && lb.width >= FULL_ENOUGH * capacity;
-                let heading_like = title_case(ta)
+                let heading_like = (title_case(ta) && !opens_in_prose(ta))
                     || all_caps(ta)
                     || (before_full_line && ratio < SHORT_LINE)
                     || (before_full_line && ratio < SHORT && numbering(ta).is_some());
@@ -913,6 +913,26 @@ mod tests {
         text.push_str(&wrapped(&paras[3..], WIDTH));
         let found = paragraphs(&text);
         assert!(found.iter().any(|p| p == cited), "{found:#?}");
+    }
+
+    /// A short line of capitals that opens in lower case ("interests. See
+    /// … Language 763") is a sentence's tail, not a title: it runs on.
+    #[test]
+    fn a_capitalised_line_opening_in_lower_case_runs_on() {
+        let paras = sample_paragraphs(6);
+        let lines = [
+            "The panel took the word as the standard account of the period had it",
+            "read. See Samuel Johnson, A Dictionary of the Language 763",
+            "(1755) for the meaning of the word.",
+        ];
+        let mut text = wrapped(&paras[..3], WIDTH);
+        for line in lines {
+            text.push_str(line);
+            text.push('\n');
+        }
+        text.push_str(&wrapped(&paras[3..], WIDTH));
+        let found = paragraphs(&text);
+        assert!(found.contains(&lines.join(" ")), "{found:#?}");
     }
 
     #[test]
