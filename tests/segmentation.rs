@@ -27,10 +27,10 @@ use unicode_normalization::UnicodeNormalization;
 /// the figures printed), so these floors guard what has been reached.
 const FLOORS: [(&str, f64, f64); 6] = [
     ("clean", 0.95, 0.95),
-    ("pdftotext", 0.885, 0.895),
+    ("pdftotext", 0.89, 0.9),
     ("ocr", 0.785, 0.77),
     ("layout", 0.985, 0.985),
-    ("pasted", 0.885, 0.895),
+    ("pasted", 0.89, 0.9),
     ("ocr-pasted", 0.785, 0.77),
 ];
 

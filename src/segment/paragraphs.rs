@@ -360,14 +360,16 @@ impl Widths {
         if unwrapped_title {
             return Verdict::Break;
         }
+        // The next line carries the sentence on: it opens in lower case, or
+        // after an abbreviation that ends no sentence before it ("138 S.").
+        let carries_on = b_lower || runs_on_after_abbreviation(ta, tb);
         if la.width > OVERFULL * capacity {
-            return Verdict::from(b_lower || !matches!(end, Ending::Terminal | Ending::Colon));
+            return Verdict::from(carries_on || !matches!(end, Ending::Terminal | Ending::Colon));
         }
         let next_word = tb.split_whitespace().next().map_or(0.0, text_width);
         let room = (la.width + SPACE + next_word) / capacity;
         match end {
-            _ if b_lower && end != Ending::Colon => Verdict::Join,
-            Ending::Terminal if runs_on_after_abbreviation(ta, tb) => Verdict::Join,
+            _ if carries_on && end != Ending::Colon => Verdict::Join,
             Ending::Terminal if self.heading_between(layout, b, after) => Verdict::Break,
             Ending::Terminal if self.indents => {
                 Verdict::from(room >= CERTAIN_END && lb.indent <= la.indent + 1)
@@ -913,6 +915,22 @@ mod tests {
         text.push_str(&wrapped(&paras[3..], WIDTH));
         let found = paragraphs(&text);
         assert!(found.iter().any(|p| p == cited), "{found:#?}");
+    }
+
+    /// So does a line OCR left longer than any wrapped line, which otherwise
+    /// ends its paragraph wherever it ends a sentence.
+    #[test]
+    fn an_unwrapped_line_ending_in_an_initial_runs_on() {
+        let paras = sample_paragraphs(6);
+        let long = "The panel weighed the burden on the office against the need for it, as the \
+            court had done in Nixon v. Fitzgerald, 457 U.S.";
+        assert!(long.len() as f32 > OVERFULL * WIDTH as f32);
+        let rest = "731, 753 (1982), and found the burden slight.";
+        let mut text = wrapped(&paras[..3], WIDTH);
+        text.push_str(&format!("{long}\n{rest}\n"));
+        text.push_str(&wrapped(&paras[3..], WIDTH));
+        let found = paragraphs(&text);
+        assert!(found.contains(&format!("{long} {rest}")), "{found:#?}");
     }
 
     /// A short line of capitals that opens in lower case ("interests. See
