@@ -456,6 +456,7 @@ mod tests {
         assert_eq!(ending("rose by 5%"), Ending::Open);
         assert_eq!(ending("the report of the U.S."), Ending::Terminal);
         assert_eq!(ending("United States v."), Ending::Open);
+        assert_eq!(ending("the Sarbanes-Oxley Act of 2002, Pub."), Ending::Open);
         assert_eq!(ending("as follows:"), Ending::Colon);
         assert_eq!(ending("investi-"), Ending::Hyphen);
         assert_eq!(ending("and 1-"), Ending::Open);

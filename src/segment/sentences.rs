@@ -14,9 +14,10 @@ const TITLES: &[&str] = &[
     "Nos", "v", "vs", "e.g", "i.e", "cf", "Cf", "para", "paras", "Para", "Paras", "p", "pp", "Cir",
     "Fed", "R", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sept", "Sep", "Oct", "Nov",
     "Dec", "Ct", "F", "Supp", "App", "Ch", "Art", "Arts", "Sec", "Secs", "Vol", "Vols", "Const",
-    "Stat", "Cl", "cl", "Ed", "ed", "eds", "Exh", "Ex", "Fig", "fig", "Figs", "approx", "Dept",
-    "Dep", "Cong", "Sess", "Reg", "Regs", "Pt", "pt", "ch", "sec", "art", "vol", "nn", "n", "ibid",
-    "Id", "id", "Jud", "Comm", "Assn", "Ass'n", "Ave", "Blvd", "Mt", "Ft", "U.S.C", "C.F.R",
+    "Stat", "Pub", "Cl", "cl", "Ed", "ed", "eds", "Exh", "Ex", "Fig", "fig", "Figs", "approx",
+    "Dept", "Dep", "Cong", "Sess", "Reg", "Regs", "Pt", "pt", "ch", "sec", "art", "vol", "nn", "n",
+    "ibid", "Id", "id", "Jud", "Comm", "Assn", "Ass'n", "Ave", "Blvd", "Mt", "Ft", "U.S.C",
+    "C.F.R",
 ];
 
 /// Abbreviations that often end a sentence too: they end one only before a
@@ -419,6 +420,13 @@ mod tests {
                 "Marinello v. United States, 138 S. Ct. 1101, 1106 (2018).",
                 "See 18 U.S.C. § 1512(c)(2).",
                 "Id. at 599."
+            ]
+        );
+        assert_eq!(
+            split("It was the Act of 2002, Pub. L. 107-204, 116 Stat. 807. It passed."),
+            [
+                "It was the Act of 2002, Pub. L. 107-204, 116 Stat. 807.",
+                "It passed."
             ]
         );
     }
