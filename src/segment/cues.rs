@@ -2,7 +2,7 @@
 //! it opens with a heading number or list marker, whether it reads like a
 //! title), shared by paragraph and heading detection.
 
-use super::sentences::{abbreviation, is_abbreviation, Abbreviation};
+use super::sentences::{abbreviation, is_abbreviation, period_ends_before, Abbreviation};
 
 /// How a line ends, as far as paragraph breaks are concerned.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -82,6 +82,15 @@ pub fn ending(line: &str) -> Ending {
     }
 }
 
+/// Whether `line` ends in a full stop after an initial or an ambiguous
+/// abbreviation ("United States, 138 S.") that ends no sentence before
+/// `next`, the next line, as it opens with a word that seldom opens one
+/// ("Ct. 1101"): the sentence runs on.
+pub fn runs_on_after_abbreviation(line: &str, next: &str) -> bool {
+    line.strip_suffix('.')
+        .is_some_and(|before| !period_ends_before(before, next))
+}
+
 /// Words that cannot end a paragraph: a line ending on one runs on.
 const FUNCTION_WORDS: &[&str] = &[
     "a", "an", "the", "of", "to", "in", "on", "at", "by", "for", "from", "with", "and", "or",
@@ -138,6 +147,14 @@ const TIME_OPENERS: &[&str] = &[
     "since",
     "when",
 ];
+
+/// Whether `line` opens with a lower-case word that a title would
+/// capitalise ("interests. See 1 Samuel Johnson, A Dictionary …"): the tail
+/// of a sentence, not a title's line, however many capitals follow.
+pub fn opens_in_prose(line: &str) -> bool {
+    let word = first_word(line);
+    word.starts_with(|c: char| c.is_lowercase()) && !is_small_word(word)
+}
 
 /// Whether `line` opens with a word that places it in time.
 pub fn opens_in_time(line: &str) -> bool {
@@ -401,6 +418,33 @@ mod tests {
     use super::*;
 
     #[test]
+    fn an_initial_ends_a_sentence_only_before_an_opener() {
+        let line = "as the court held in Marinello v. United States, 138 S.";
+        assert!(runs_on_after_abbreviation(line, "Ct. 1101, 1106 (2018)."));
+        assert!(!runs_on_after_abbreviation(line, "The court went on."));
+        assert!(!runs_on_after_abbreviation("the end of it.", "Ct. 1101"));
+        assert!(runs_on_after_abbreviation(
+            "the firm of Smith & Co.",
+            "Mueller said"
+        ));
+        assert!(!runs_on_after_abbreviation(
+            "the firm of Smith & Co.”",
+            "Mueller said"
+        ));
+    }
+
+    #[test]
+    fn a_line_opening_in_a_lower_case_word_opens_in_prose() {
+        assert!(opens_in_prose(
+            "interests. See A Dictionary of the English Language"
+        ));
+        assert!(!opens_in_prose(
+            "of the Special Counsel and Related Matters"
+        ));
+        assert!(!opens_in_prose("The Appointment of the Special Counsel"));
+    }
+
+    #[test]
     fn reads_line_endings() {
         assert_eq!(ending("the end of it."), Ending::Terminal);
         assert_eq!(ending("said so.”23"), Ending::Terminal);
@@ -412,6 +456,7 @@ mod tests {
         assert_eq!(ending("rose by 5%"), Ending::Open);
         assert_eq!(ending("the report of the U.S."), Ending::Terminal);
         assert_eq!(ending("United States v."), Ending::Open);
+        assert_eq!(ending("the Sarbanes-Oxley Act of 2002, Pub."), Ending::Open);
         assert_eq!(ending("as follows:"), Ending::Colon);
         assert_eq!(ending("investi-"), Ending::Hyphen);
         assert_eq!(ending("and 1-"), Ending::Open);

@@ -381,7 +381,11 @@ pub fn classify(blocks: Vec<Block>) -> Vec<Block> {
             let marks = redactions(text);
             let words = count_words(text, &marks);
             let letters = text.chars().any(char::is_alphabetic);
-            (words, (!marks.is_empty() && words <= 1) || !letters)
+            // OCR leaves debris between the labels of a redacted block
+            // ("Harm to Ongoing Matter fagHarm to Ongoing Matter"): fewer
+            // stray words than marks is still marks alone.
+            let marks_alone = !marks.is_empty() && (words <= 1 || words < marks.len());
+            (words, marks_alone || !letters)
         },
     );
     let mut contentless = Vec::with_capacity(blocks.len());
@@ -857,6 +861,27 @@ mod tests {
         assert_eq!(
             path,
             &["II. Factual Results of the Obstruction Investigation"]
+        );
+    }
+
+    /// Redaction labels with OCR debris glued between them are marks alone:
+    /// no heading, and in prose of long paragraphs part of the one before.
+    #[test]
+    fn redaction_labels_with_ocr_debris_are_marks_alone() {
+        let body = long();
+        let marks = "Harm to Ongoing Matter fagHarm to Ongoing Matter BggHarm to Ongoing Matter";
+        let text =
+            format!("A. Conduct Towards Witnesses\n\n{body}\n\n{marks}\n\n{body}\n\n{body}\n");
+        let doc = segmented(&text);
+        assert!(
+            doc.iter()
+                .all(|(kind, t, _)| *kind != ParagraphKind::Heading || t.starts_with("A.")),
+            "{doc:#?}"
+        );
+        assert!(
+            doc.iter()
+                .any(|(_, t, _)| t.starts_with("The") && t.ends_with(marks)),
+            "{doc:#?}"
         );
     }
 

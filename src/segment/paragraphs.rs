@@ -12,8 +12,8 @@
 //! plainly continues the sentence.
 
 use super::cues::{
-    all_caps, ending, numbering, opens_in_time, opens_mid_paragraph, runs_on, title_case, Ending,
-    Style,
+    all_caps, ending, numbering, opens_in_prose, opens_in_time, opens_mid_paragraph, runs_on,
+    runs_on_after_abbreviation, title_case, Ending, Style,
 };
 use super::fill::{Fill, Seam, CERTAIN_END};
 use super::labels::Labels;
@@ -360,13 +360,16 @@ impl Widths {
         if unwrapped_title {
             return Verdict::Break;
         }
+        // The next line carries the sentence on: it opens in lower case, or
+        // after an abbreviation that ends no sentence before it ("138 S.").
+        let carries_on = b_lower || runs_on_after_abbreviation(ta, tb);
         if la.width > OVERFULL * capacity {
-            return Verdict::from(b_lower || !matches!(end, Ending::Terminal | Ending::Colon));
+            return Verdict::from(carries_on || !matches!(end, Ending::Terminal | Ending::Colon));
         }
         let next_word = tb.split_whitespace().next().map_or(0.0, text_width);
         let room = (la.width + SPACE + next_word) / capacity;
         match end {
-            _ if b_lower && end != Ending::Colon => Verdict::Join,
+            _ if carries_on && end != Ending::Colon => Verdict::Join,
             Ending::Terminal if self.heading_between(layout, b, after) => Verdict::Break,
             Ending::Terminal if self.indents => {
                 Verdict::from(room >= CERTAIN_END && lb.indent <= la.indent + 1)
@@ -400,7 +403,7 @@ impl Widths {
             }
             Ending::Open | Ending::Hyphen => {
                 let before_full_line = opens && lb.width >= FULL_ENOUGH * capacity;
-                let heading_like = title_case(ta)
+                let heading_like = (title_case(ta) && !opens_in_prose(ta))
                     || all_caps(ta)
                     || (before_full_line && ratio < SHORT_LINE)
                     || (before_full_line && ratio < SHORT && numbering(ta).is_some());
@@ -897,6 +900,57 @@ mod tests {
         let mut unwrapped = paras.clone();
         unwrapped.insert(3, long.to_string());
         assert_eq!(paragraphs(&wrapped_but(&unwrapped, long)), unwrapped);
+    }
+
+    /// A line that ends in an initial ("138 S.") before a line that opens
+    /// with no sentence opener ("Ct. 1101") runs on, however short it is.
+    #[test]
+    fn a_line_ending_in_an_initial_runs_on_before_a_citation() {
+        let paras = sample_paragraphs(6);
+        let cited = "It was so held in Marinello v. United States, 138 S. \
+            Ct. 1101, 1106 (2018), and the appeal failed on the same ground.";
+        let mut text = wrapped(&paras[..3], WIDTH);
+        text.push_str("It was so held in Marinello v. United States, 138 S.\n");
+        text.push_str("Ct. 1101, 1106 (2018), and the appeal failed on the same ground.\n");
+        text.push_str(&wrapped(&paras[3..], WIDTH));
+        let found = paragraphs(&text);
+        assert!(found.iter().any(|p| p == cited), "{found:#?}");
+    }
+
+    /// So does a line OCR left longer than any wrapped line, which otherwise
+    /// ends its paragraph wherever it ends a sentence.
+    #[test]
+    fn an_unwrapped_line_ending_in_an_initial_runs_on() {
+        let paras = sample_paragraphs(6);
+        let long = "The panel weighed the burden on the office against the need for it, as the \
+            court had done in Nixon v. Fitzgerald, 457 U.S.";
+        assert!(long.len() as f32 > OVERFULL * WIDTH as f32);
+        let rest = "731, 753 (1982), and found the burden slight.";
+        let mut text = wrapped(&paras[..3], WIDTH);
+        text.push_str(&format!("{long}\n{rest}\n"));
+        text.push_str(&wrapped(&paras[3..], WIDTH));
+        let found = paragraphs(&text);
+        assert!(found.contains(&format!("{long} {rest}")), "{found:#?}");
+    }
+
+    /// A short line of capitals that opens in lower case ("interests. See
+    /// … Language 763") is a sentence's tail, not a title: it runs on.
+    #[test]
+    fn a_capitalised_line_opening_in_lower_case_runs_on() {
+        let paras = sample_paragraphs(6);
+        let lines = [
+            "The panel took the word as the standard account of the period had it",
+            "read. See Samuel Johnson, A Dictionary of the Language 763",
+            "(1755) for the meaning of the word.",
+        ];
+        let mut text = wrapped(&paras[..3], WIDTH);
+        for line in lines {
+            text.push_str(line);
+            text.push('\n');
+        }
+        text.push_str(&wrapped(&paras[3..], WIDTH));
+        let found = paragraphs(&text);
+        assert!(found.contains(&lines.join(" ")), "{found:#?}");
     }
 
     #[test]

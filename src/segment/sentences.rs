@@ -14,9 +14,10 @@ const TITLES: &[&str] = &[
     "Nos", "v", "vs", "e.g", "i.e", "cf", "Cf", "para", "paras", "Para", "Paras", "p", "pp", "Cir",
     "Fed", "R", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sept", "Sep", "Oct", "Nov",
     "Dec", "Ct", "F", "Supp", "App", "Ch", "Art", "Arts", "Sec", "Secs", "Vol", "Vols", "Const",
-    "Stat", "Cl", "cl", "Ed", "ed", "eds", "Exh", "Ex", "Fig", "fig", "Figs", "approx", "Dept",
-    "Dep", "Cong", "Sess", "Reg", "Regs", "Pt", "pt", "ch", "sec", "art", "vol", "nn", "n", "ibid",
-    "Id", "id", "Jud", "Comm", "Assn", "Ass'n", "Ave", "Blvd", "Mt", "Ft", "U.S.C", "C.F.R",
+    "Stat", "Pub", "Cl", "cl", "Ed", "ed", "eds", "Exh", "Ex", "Fig", "fig", "Figs", "approx",
+    "Dept", "Dep", "Cong", "Sess", "Reg", "Regs", "Pt", "pt", "ch", "sec", "art", "vol", "nn", "n",
+    "ibid", "Id", "id", "Jud", "Comm", "Assn", "Ass'n", "Ave", "Blvd", "Mt", "Ft", "U.S.C",
+    "C.F.R",
 ];
 
 /// Abbreviations that often end a sentence too: they end one only before a
@@ -271,14 +272,27 @@ fn boundary(text: &str, start: usize, at: usize, punct_len: usize) -> Option<usi
     match (period, abbreviation(before)) {
         (false, _) | (true, Abbreviation::None) => Some(end),
         (true, Abbreviation::Title) => None,
-        (true, Abbreviation::Ambiguous) => {
-            let next_word = after_space
-                .split(|c: char| !c.is_alphabetic())
-                .find(|w| !w.is_empty())
-                .unwrap_or("");
-            SENTENCE_OPENERS.contains(&next_word).then_some(end)
-        }
+        (true, Abbreviation::Ambiguous) => opens_with_opener(after_space).then_some(end),
     }
+}
+
+/// Whether `next` opens with a word that typically opens a sentence, which
+/// an ambiguous abbreviation ends one before.
+fn opens_with_opener(next: &str) -> bool {
+    let word = next
+        .split(|c: char| !c.is_alphabetic())
+        .find(|w| !w.is_empty())
+        .unwrap_or("");
+    SENTENCE_OPENERS.contains(&word)
+}
+
+/// Whether a line that ends in a full stop after `before` ends its
+/// sentence, given that the next line opens with `next`: after an initial
+/// or an ambiguous abbreviation ("138 S." before "Ct. 1101", "Robert S."
+/// before "Mueller") only a typical sentence opener starts a new one, as
+/// inside a line.
+pub fn period_ends_before(before: &str, next: &str) -> bool {
+    abbreviation(before) != Abbreviation::Ambiguous || opens_with_opener(next)
 }
 
 /// Length of the full-width sentence end (。！？) that `text` starts with.
@@ -406,6 +420,13 @@ mod tests {
                 "Marinello v. United States, 138 S. Ct. 1101, 1106 (2018).",
                 "See 18 U.S.C. § 1512(c)(2).",
                 "Id. at 599."
+            ]
+        );
+        assert_eq!(
+            split("It was the Act of 2002, Pub. L. 107-204, 116 Stat. 807. It passed."),
+            [
+                "It was the Act of 2002, Pub. L. 107-204, 116 Stat. 807.",
+                "It passed."
             ]
         );
     }
