@@ -49,11 +49,12 @@ pub fn split(blocks: &mut [Block]) {
     let mut splits_of: Vec<Option<Range<usize>>> = vec![None; vocab.counts.len()];
     let mut first_halves = vec![false; vocab.counts.len()];
     let mut pairs: FxHashMap<u64, u32> = FxHashMap::default();
-    for (block, words) in blocks.iter().zip(&candidates) {
+    for (block, words) in blocks.iter().zip(candidates.by_block()) {
         for &(start, end, id) in words {
             if splits_of[id as usize].is_none() {
                 let from = splits.len();
-                for (at, a, b) in vocab.common_halves(&block.text.as_bytes()[start..end]) {
+                let word = &block.text.as_bytes()[start as usize..end as usize];
+                for (at, a, b) in vocab.common_halves(word) {
                     let key = pair_key(a, b);
                     splits.push((at, key));
                     pairs.insert(key, 0);
@@ -95,10 +96,10 @@ pub fn split(blocks: &mut [Block]) {
         .collect();
     let mut cuts: Vec<Vec<usize>> = vec![Vec::new(); blocks.len()];
     let mut strong = 0usize;
-    for (words, cuts) in candidates.iter().zip(&mut cuts) {
+    for (words, cuts) in candidates.by_block().zip(&mut cuts) {
         for &(start, _, id) in words {
             if let Some(at) = apart[id as usize] {
-                cuts.push(start + at);
+                cuts.push(start as usize + at);
                 strong += 1;
             }
         }
@@ -106,13 +107,14 @@ pub fn split(blocks: &mut [Block]) {
     if strong == 0 || strong * 1000 < total * GLUED_TEXT {
         return;
     }
-    for ((block, words), cuts) in blocks.iter().zip(&candidates).zip(&mut cuts) {
+    for ((block, words), cuts) in blocks.iter().zip(candidates.by_block()).zip(&mut cuts) {
         let text = block.text.as_bytes();
         let mut found = Vec::new();
         for &(start, end, id) in words {
             if vocab.counts[id as usize] > 1 || apart[id as usize].is_some() {
                 continue;
             }
+            let (start, end) = (start as usize, end as usize);
             if let Some(at) = vocab.common_split(&text[start..end]) {
                 found.push(start + at);
             }
@@ -135,9 +137,28 @@ struct Counted {
     /// Every counted word's id in order, with `APART` set where only spaces
     /// part it from the word before.
     sequence: Vec<u32>,
-    /// The splittable words of each block, found in the counting pass so the
-    /// passes after it visit only them: (start, end, word id).
-    candidates: Vec<Vec<(usize, usize, u32)>>,
+    /// The splittable words found in the counting pass, so the passes after
+    /// it visit only them.
+    candidates: Candidates,
+}
+
+/// The splittable words of blocks, (start, end, word id), block after
+/// block in one vector: a vector each, made on another thread, would leave
+/// their memory where the comparing thread cannot reuse it.
+struct Candidates {
+    words: Vec<(u32, u32, u32)>,
+    /// Where each block's words end.
+    ends: Vec<u32>,
+}
+
+impl Candidates {
+    /// The candidates of each block, in order.
+    fn by_block(&self) -> impl Iterator<Item = &[(u32, u32, u32)]> {
+        let starts = std::iter::once(0).chain(self.ends.iter().copied());
+        starts
+            .zip(&self.ends)
+            .map(|(start, &end)| &self.words[start as usize..end as usize])
+    }
 }
 
 impl Counted {
@@ -147,12 +168,14 @@ impl Counted {
             vocab: Vocabulary::default(),
             total: 0,
             sequence: Vec::new(),
-            candidates: Vec::with_capacity(blocks.len()),
+            candidates: Candidates {
+                words: Vec::new(),
+                ends: Vec::with_capacity(blocks.len()),
+            },
         };
         for block in blocks {
             let text = block.text.as_bytes();
             let mut previous: Option<(bool, usize)> = None;
-            let mut splittable_words = Vec::new();
             for run in letter_runs(text) {
                 let (start, end) = (run.start, run.end);
                 counted.total += 1;
@@ -162,7 +185,10 @@ impl Counted {
                 if in_vocabulary {
                     let id = counted.vocab.count(&text[start..end], run.packed);
                     if splittable(text, &run) {
-                        splittable_words.push((start, end, id));
+                        counted
+                            .candidates
+                            .words
+                            .push((start as u32, end as u32, id));
                     }
                     let apart = previous.is_some_and(|(previous_counted, p_end)| {
                         previous_counted && text[p_end..start].iter().all(|&b| b == b' ')
@@ -171,7 +197,8 @@ impl Counted {
                 }
                 previous = Some((in_vocabulary, end));
             }
-            counted.candidates.push(splittable_words);
+            let words = &mut counted.candidates;
+            words.ends.push(words.words.len() as u32);
         }
         counted
     }
@@ -183,13 +210,14 @@ impl Counted {
         let renumber = |id: u32| ids[(id & !APART) as usize] | (id & APART);
         self.sequence
             .extend(next.sequence.into_iter().map(renumber));
-        self.candidates
-            .extend(next.candidates.into_iter().map(|mut words| {
-                for word in &mut words {
-                    word.2 = ids[word.2 as usize];
-                }
-                words
-            }));
+        let (mine, next) = (&mut self.candidates, next.candidates);
+        let shift = mine.words.len() as u32;
+        mine.ends.extend(next.ends.iter().map(|&end| end + shift));
+        mine.words.extend(
+            next.words
+                .into_iter()
+                .map(|(start, end, id)| (start, end, ids[id as usize])),
+        );
     }
 }
 
@@ -503,9 +531,9 @@ mod tests {
                 .iter()
                 .map(|&id| (c.vocab.counts[(id & !APART) as usize], id & APART != 0))
                 .collect();
-            let candidates: Vec<Vec<(usize, usize, u32)>> = c
+            let candidates: Vec<Vec<(u32, u32, u32)>> = c
                 .candidates
-                .iter()
+                .by_block()
                 .map(|words| {
                     let counts = words
                         .iter()
