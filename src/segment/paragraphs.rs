@@ -826,6 +826,14 @@ mod tests {
         }
     }
 
+    /// Adds `lines` to `text` as they are, one a line, unwrapped.
+    fn push_lines(text: &mut String, lines: &[&str]) {
+        for line in lines {
+            text.push_str(line);
+            text.push('\n');
+        }
+    }
+
     /// `paras` wrapped at `WIDTH`, except `title`, left on one line as OCR
     /// prints headings however long.
     fn wrapped_but(paras: &[String], title: &str) -> String {
@@ -868,10 +876,7 @@ mod tests {
         let mut text = wrapped(&paras[..3], WIDTH);
         text.push_str("Analysis\n");
         text.push_str(&wrapped(&paras[3..4], WIDTH));
-        for line in fragments {
-            text.push_str(line);
-            text.push('\n');
-        }
+        push_lines(&mut text, &fragments);
         text.push_str(&wrapped(&paras[4..], WIDTH));
         let found = paragraphs(&text);
         assert!(found.contains(&fragments.join(" ")), "{found:#?}");
@@ -944,10 +949,7 @@ mod tests {
             "(1755) for the meaning of the word.",
         ];
         let mut text = wrapped(&paras[..3], WIDTH);
-        for line in lines {
-            text.push_str(line);
-            text.push('\n');
-        }
+        push_lines(&mut text, &lines);
         text.push_str(&wrapped(&paras[3..], WIDTH));
         let found = paragraphs(&text);
         assert!(found.contains(&lines.join(" ")), "{found:#?}");
