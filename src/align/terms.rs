@@ -2,9 +2,8 @@
 //! words and numbers weighted by how rare they are.
 
 use std::borrow::Cow;
-use std::sync::Arc;
-
 use std::hash::BuildHasher;
+use std::sync::Arc;
 
 use hashbrown::hash_table::{Entry, HashTable};
 use rust_stemmers::{Algorithm, Stemmer};

@@ -152,6 +152,16 @@ struct Candidates {
 }
 
 impl Candidates {
+    /// Adds a splittable word of the current block.
+    fn push(&mut self, start: usize, end: usize, id: u32) {
+        self.words.push((start as u32, end as u32, id));
+    }
+
+    /// Ends the current block's words.
+    fn end_block(&mut self) {
+        self.ends.push(self.words.len() as u32);
+    }
+
     /// The candidates of each block, in order.
     fn by_block(&self) -> impl Iterator<Item = &[(u32, u32, u32)]> {
         let starts = std::iter::once(0).chain(self.ends.iter().copied());
@@ -185,10 +195,7 @@ impl Counted {
                 if in_vocabulary {
                     let id = counted.vocab.count(&text[start..end], run.packed);
                     if splittable(text, &run) {
-                        counted
-                            .candidates
-                            .words
-                            .push((start as u32, end as u32, id));
+                        counted.candidates.push(start, end, id);
                     }
                     let apart = previous.is_some_and(|(previous_counted, p_end)| {
                         previous_counted && text[p_end..start].iter().all(|&b| b == b' ')
@@ -197,8 +204,7 @@ impl Counted {
                 }
                 previous = Some((in_vocabulary, end));
             }
-            let words = &mut counted.candidates;
-            words.ends.push(words.words.len() as u32);
+            counted.candidates.end_block();
         }
         counted
     }
