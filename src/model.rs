@@ -351,7 +351,7 @@ pub struct Facts {
 pub enum FactKind {
     /// A plain number ("14", "three hundred" is not tracked).
     Number,
-    /// A calendar date or month-and-year.
+    /// A calendar date, a month and year, or a time of day.
     Date,
     /// A sum of money.
     Money,

@@ -340,3 +340,37 @@ fn section_links_survive_reshaped_documents() {
         "section accuracy {worst:.3} below 1.0 on a reshaped pair"
     );
 }
+
+/// Dropped facts are what the body says and the summary does not: no
+/// fact from the notes (the report's citations and interview forms), and few
+/// bare numbers, which in a legal report are mostly citation pages and
+/// note references. Prints the count of each kind per variant.
+#[test]
+fn dropped_facts_come_from_the_body_not_its_references() {
+    let Some(dir) = data_dir() else { return };
+    for variant in ["clean", "pdftotext", "ocr"] {
+        let summary = read(&dir, &format!("mueller-vol2/{variant}/summary.txt"));
+        let report = read(&dir, &format!("mueller-vol2/{variant}/report.txt"));
+        let result = compare(&summary, &report, &Options::default()).expect("compares");
+        let paragraphs = &result.report.paragraphs;
+        let mut counts = std::collections::BTreeMap::new();
+        for fact in &result.facts.dropped {
+            *counts.entry(format!("{:?}", fact.kind)).or_insert(0) += 1;
+            for o in &fact.occurrences {
+                let kind = paragraphs[o.paragraph as usize].kind;
+                assert_ne!(
+                    kind,
+                    ParagraphKind::Footnote,
+                    "{variant}: {:?} from a note",
+                    fact.text
+                );
+            }
+        }
+        println!("{variant}: dropped facts by kind {counts:?}");
+        let numbers = counts.get("Number").copied().unwrap_or(0);
+        assert!(
+            numbers <= 80,
+            "{variant}: {numbers} dropped numbers, most of them references"
+        );
+    }
+}

@@ -6,7 +6,7 @@ use std::ops::Range;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::align::{DocumentWords, Tokens, WordAt, WordId, WordInfo};
-use crate::model::{Document, Fact, FactKind, Facts, Occurrence, Paragraph};
+use crate::model::{Document, Fact, FactKind, Facts, Occurrence, Paragraph, ParagraphKind};
 use crate::parallel::{map_parts, ranges};
 use crate::text::{TokenClass, Utf16Cursor};
 
@@ -51,6 +51,25 @@ fn month_number(lower: &str) -> Option<u32> {
         .map(|i| i as u32 + 1)
 }
 
+/// The day a word names, written as a number with or without its ordinal
+/// suffix: "3", "03", "3rd", "31st".
+fn day_of_month(lower: &str) -> Option<u32> {
+    let digits = lower.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    let suffix = &lower[digits.len()..];
+    if digits.is_empty() || digits.len() > 2 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let day: u32 = digits.parse().ok()?;
+    let ordinal = match (day % 100, day % 10) {
+        (11..=13, _) => "th",
+        (_, 1) => "st",
+        (_, 2) => "nd",
+        (_, 3) => "rd",
+        _ => "th",
+    };
+    ((1..=31).contains(&day) && (suffix.is_empty() || suffix == ordinal)).then_some(day)
+}
+
 /// What one distinct word can be, worked out once per word rather than at each occurrence.
 #[derive(Debug, Clone, Copy, Default)]
 struct WordTraits {
@@ -62,6 +81,9 @@ struct WordTraits {
     plain_number: bool,
     /// A plain four-digit number from 1900 to 2099.
     year: bool,
+    /// The day of a month it can be: 1 to 31 in at most two digits, an
+    /// ordinal suffix allowed ("3", "3rd", "21st").
+    day: Option<u32>,
 }
 
 impl WordTraits {
@@ -74,6 +96,7 @@ impl WordTraits {
             weekday: WEEKDAYS.contains(&l),
             plain_number,
             year: plain_number && l.len() == 4 && (l.starts_with("19") || l.starts_with("20")),
+            day: day_of_month(l),
         }
     }
 }
@@ -203,6 +226,9 @@ impl Reader<'_> {
                 .chars()
                 .nth(1)
                 .is_some()
+            && !text[w.start as usize..w.end as usize]
+                .bytes()
+                .any(|b| b.is_ascii_digit())
             && !is_citation_abbreviation(text, w)
             && self.traits(w).month.is_none()
             && !self.traits(w).weekday
@@ -224,12 +250,117 @@ impl Reader<'_> {
                 && raw.chars().count() > 3)
     }
 
+    /// The index past a date written in numbers that opens at `words[i]`
+    /// ("10/13/17", "14/06/2017"): one fact, not three numbers. Which part
+    /// is the day depends on the country, so it matches only as written.
+    fn numeric_date_at(&self, words: &[WordAt], text: &str, i: usize) -> Option<usize> {
+        let part = |k: usize, lengths: &[usize]| {
+            words.get(k).is_some_and(|w| {
+                self.is_plain_number(w)
+                    && lengths.contains(&self.lower(w).len())
+                    && (k == i || &text[words[k - 1].end as usize..w.start as usize] == "/")
+            })
+        };
+        (part(i, &[1, 2]) && part(i + 1, &[1, 2]) && part(i + 2, &[2, 4])).then_some(i + 3)
+    }
+
+    /// The time of day that opens at `words[i]` ("4:43 p.m.", "12 pm",
+    /// "22:15"): its key, the index of the word after it and the byte it ends
+    /// at. A number alone before "a.m."/"p.m." or a colon and two digits is
+    /// an hour, not a count.
+    fn time_at(&self, words: &[WordAt], text: &str, i: usize) -> Option<(String, usize, usize)> {
+        let w = &words[i];
+        let hour = self.lower(w);
+        if hour.len() > 2 || !self.is_plain_number(w) || hour.parse::<u32>().ok()? > 24 {
+            return None;
+        }
+        let gap = |a: &WordAt, b: &WordAt| &text[a.end as usize..b.start as usize];
+        let mut end = i + 1;
+        let minutes = words
+            .get(end)
+            .filter(|m| gap(w, m) == ":" && self.lower(m).len() == 2 && self.is_plain_number(m))
+            .map(|m| self.lower(m));
+        end += usize::from(minutes.is_some());
+        let spaced = |k: usize| words.get(k).filter(|x| gap(&words[k - 1], x) == " ");
+        let (meridiem, words_in_it) = match spaced(end).map(|x| self.lower(x)) {
+            Some(m @ ("am" | "pm")) => (m.to_string(), 1),
+            Some(half @ ("a" | "p"))
+                if words
+                    .get(end + 1)
+                    .is_some_and(|m| gap(&words[end], m) == "." && self.lower(m) == "m") =>
+            {
+                (format!("{half}m"), 2)
+            }
+            _ => (String::new(), 0),
+        };
+        if minutes.is_none() && words_in_it == 0 {
+            return None;
+        }
+        end += words_in_it;
+        let mut to = words[end - 1].end as usize;
+        if words_in_it == 2 && text[to..].starts_with('.') {
+            to += 1;
+        }
+        let key = format!("time:{hour}:{}{meridiem}", minutes.unwrap_or("00"));
+        Some((key, end, to))
+    }
+
+    /// The date that opens at `words[i]`, as its key and the index of the
+    /// word after it: day first as British and official texts write it ("3
+    /// May 2006", "21st June"), month first as American ones do ("March 3,
+    /// 2009", "March 2009"), or a month named in full (not a sentence's
+    /// opening "May", which is likelier the verb).
+    fn date_at(&self, words: &[WordAt], text: &str, i: usize) -> Option<(String, usize)> {
+        let month_at = |k: usize| {
+            words
+                .get(k)
+                .filter(|m| m.capitalised())
+                .and_then(|m| self.traits(m).month)
+        };
+        let w = &words[i];
+        let day_first = self.traits(w).day.filter(|_| {
+            words.get(i + 1).is_some_and(|m| {
+                text[w.end as usize..m.start as usize]
+                    .chars()
+                    .all(char::is_whitespace)
+            }) && month_at(i + 1).is_some()
+        });
+        let (month, day, mut end) = match day_first {
+            Some(day) => (month_at(i + 1)?, Some(day), i + 2),
+            None => {
+                let month = month_at(i)?;
+                let day = words.get(i + 1).and_then(|d| self.traits(d).day);
+                let named = MONTHS.contains(&self.lower(w)) && (i > 0 || self.lower(w) != "may");
+                let year_next = words.get(i + 1).is_some_and(|y| self.is_year(y));
+                if day.is_none() && !year_next && !named {
+                    return None;
+                }
+                (month, day, i + 1 + usize::from(day.is_some()))
+            }
+        };
+        let year = words
+            .get(end)
+            .filter(|y| self.is_year(y))
+            .map(|y| self.lower(y).to_string());
+        if year.is_some() {
+            end += 1;
+        }
+        let key = format!(
+            "date:{month}-{}-{}",
+            day.unwrap_or(0),
+            year.unwrap_or_default()
+        );
+        Some((key, end))
+    }
+
+    /// The facts of the `words` of one sentence, at (paragraph, sentence);
+    /// names only where `names` says its capitals can mark them.
     fn sentence_facts(
         &self,
         words: &[WordAt],
         text: &str,
-        paragraph: u32,
-        sentence: u32,
+        names: bool,
+        (paragraph, sentence): (u32, u32),
         out: &mut Vec<Found>,
         findings: &mut Findings,
     ) {
@@ -254,44 +385,33 @@ impl Reader<'_> {
                 i += 1;
                 continue;
             }
-            if let Some(month) = self.traits(w).month.filter(|_| w.capitalised()) {
-                let mut j = i + 1;
-                let day = words
-                    .get(j)
-                    .filter(|d| self.is_plain_number(d) && self.lower(d).len() <= 2)
-                    .and_then(|d| self.lower(d).parse::<u32>().ok())
-                    .filter(|d| (1..=31).contains(d));
-                if day.is_some() {
-                    j += 1;
-                }
-                let year = words
-                    .get(j)
-                    .filter(|y| self.is_year(y))
-                    .map(|y| self.lower(y).to_string());
-                if year.is_some() {
-                    j += 1;
-                }
-                let named_month =
-                    MONTHS.contains(&self.lower(w)) && (i > 0 || self.lower(w) != "may");
-                if day.is_some() || year.is_some() || named_month {
-                    let key = format!(
-                        "date:{month}-{}-{}",
-                        day.unwrap_or(0),
-                        year.unwrap_or_default()
-                    );
-                    push(
-                        FactKind::Date,
-                        key,
-                        w.start as usize,
-                        words[j - 1].end as usize,
-                        &[],
-                    );
-                    used[i..j].fill(true);
-                    i = j;
-                    continue;
-                }
+            if let Some(end) = self.numeric_date_at(words, text, i) {
+                let (from, to) = (w.start as usize, words[end - 1].end as usize);
+                let key = format!("numeric-date:{}", &text[from..to]);
+                push(FactKind::Date, key, from, to, &[]);
+                used[i..end].fill(true);
+                i = end;
+                continue;
             }
-            if self.is_plain_number(w) && !is_enumerator(text, w) {
+            if let Some((key, end, to)) = self.time_at(words, text, i) {
+                push(FactKind::Date, key, w.start as usize, to, &[]);
+                used[i..end].fill(true);
+                i = end;
+                continue;
+            }
+            if let Some((key, end)) = self.date_at(words, text, i) {
+                push(
+                    FactKind::Date,
+                    key,
+                    w.start as usize,
+                    words[end - 1].end as usize,
+                    &[],
+                );
+                used[i..end].fill(true);
+                i = end;
+                continue;
+            }
+            if self.is_plain_number(w) && !is_enumerator(text, w) && !is_note_reference(text, w) {
                 let value = self.lower(w).replace(',', "");
                 let (from, to) = (w.start as usize, w.end as usize);
                 let next = words.get(i + 1).map(|n| self.lower(n));
@@ -325,17 +445,27 @@ impl Reader<'_> {
             }
             i += 1;
         }
-        for (from, to) in self.names(words, &used, text) {
+        let found_names = if names {
+            self.names(words, &used, text)
+        } else {
+            Vec::new()
+        };
+        for (from, to) in found_names {
             let key = words[from..to]
                 .iter()
                 .map(|w| self.lower(w))
                 .collect::<Vec<_>>()
                 .join(" ");
+            let last = &text[words[to - 1].start as usize..words[to - 1].end as usize];
+            let possessive = ["'s", "’s"]
+                .iter()
+                .find(|s| last.ends_with(*s))
+                .map_or(0, |s| s.len());
             push(
                 FactKind::Name,
                 format!("name:{key}"),
                 words[from].start as usize,
-                words[to - 1].end as usize,
+                words[to - 1].end as usize - possessive,
                 &[words[to - 1].word()],
             );
         }
@@ -362,9 +492,12 @@ impl Reader<'_> {
     /// Runs of capitalised words (joined by spaces or connectors such as "of")
     /// holding at least one strong name word, as word-index ranges.
     fn names(&self, words: &[WordAt], used: &[bool], text: &str) -> Vec<(usize, usize)> {
+        let gap = |a: &WordAt, b: &WordAt| &text[a.end as usize..b.start as usize];
         let joined = |a: &WordAt, b: &WordAt| {
-            let gap = &text[a.end as usize..b.start as usize];
-            gap.chars().all(char::is_whitespace) || (gap.trim() == "." && a.end - a.start == 1)
+            let gap = gap(a, b);
+            gap.chars().all(char::is_whitespace)
+                || gap == "-"
+                || (gap.trim() == "." && a.end - a.start == 1)
         };
         let mut out = Vec::new();
         let mut i = 0;
@@ -378,9 +511,15 @@ impl Reader<'_> {
                 if !joined(&words[end - 1], next) || used[end] {
                     break;
                 }
+                // "and" joins the parts of an institution's name ("Department of
+                // Health and Human Services"), not two people ("Priebus and Bannon").
+                let connects = match self.lower(next) {
+                    "and" => (i..end).any(|k| matches!(self.lower(&words[k]), "of" | "for")),
+                    word => NAME_CONNECTORS.contains(&word),
+                };
                 if self.is_name_word(next, text) {
                     end += 1;
-                } else if NAME_CONNECTORS.contains(&self.lower(next))
+                } else if connects
                     && words
                         .get(end + 1)
                         .is_some_and(|after| joined(next, after) && self.is_name_word(after, text))
@@ -392,9 +531,11 @@ impl Reader<'_> {
             }
             let mut start = i;
             let strong = |k: usize| self.is_strong_name_word(&words[k], text, k == 0);
+            // Never down to the tail of a hyphenated title ("President-Elect").
             while start < end
                 && !strong(start)
                 && (start == 0 || self.casing.lower_seen[words[start].word() as usize])
+                && !(start + 1 < end && gap(&words[start], &words[start + 1]) == "-")
             {
                 start += 1;
             }
@@ -405,6 +546,30 @@ impl Reader<'_> {
         }
         out
     }
+}
+
+/// Whether a sentence is written all in capitals (two words or more), so
+/// its capitals say nothing of names.
+fn shouted(text: &str) -> bool {
+    !text.chars().any(char::is_lowercase)
+        && text
+            .split_whitespace()
+            .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 2)
+            .nth(1)
+            .is_some()
+}
+
+/// A note's reference number glued to the end of a sentence, as OCR leaves
+/// it when it garbles the raised digits ("true.'*4", "loyalty.\"7"); the
+/// segmenter drops the clean ones ("election.90") from the text.
+fn is_note_reference(text: &str, w: &WordAt) -> bool {
+    let before = &text[..w.start as usize];
+    let glue = before
+        .chars()
+        .rev()
+        .take_while(|c| !c.is_whitespace() && !c.is_alphanumeric())
+        .collect::<String>();
+    glue.contains(['.', '?', '!']) && glue.len() < before.len()
 }
 
 /// "(1)" and "(a)"-style list markers are not facts.
@@ -418,18 +583,43 @@ fn followed_by_period(text: &str, w: &WordAt) -> bool {
     text.as_bytes().get(w.end as usize) == Some(&b'.')
 }
 
-/// A short word with a full stop before a number, as citations write them
-/// ("116 Stat. 807", "F. Supp. 2d", "11th Cir. 1984").
+/// A short word closed by a full stop that a citation's number follows,
+/// itself or after up to two more abbreviations: a reporter or code ("F.2d
+/// 1386" read from its "F", "S. Ct. 1101", "U.S.C. § 1512", "515 U.S. at
+/// 600"), not an initialism prose goes on from ("100 U.S. troops").
 fn is_citation_abbreviation(text: &str, w: &WordAt) -> bool {
     // The period after it first: most words have none, and that is one byte to look at.
     if !followed_by_period(text, w) {
         return false;
     }
-    let rest = &text[w.end as usize + 1..];
     let raw = &text[w.start as usize..w.end as usize];
-    rest.trim_start().starts_with(|c: char| c.is_ascii_digit())
-        && raw.chars().count() <= 5
-        && raw.chars().all(char::is_alphabetic)
+    raw.chars().count() <= 5 && raw.chars().all(char::is_alphabetic) && {
+        let rest = past_abbreviations(&text[w.end as usize + 1..]);
+        let page = rest.strip_prefix("at ").unwrap_or(rest);
+        page.starts_with(|c: char| c.is_ascii_digit() || c == '§')
+    }
+}
+
+/// `rest` past up to two abbreviations that continue a citation's
+/// reporter ("S." of "U.S.C.", "Ct." of "S. Ct.").
+fn past_abbreviations(mut rest: &str) -> &str {
+    for _ in 0..2 {
+        let word = rest.trim_start();
+        let letters = word.len()
+            - word
+                .trim_start_matches(|c: char| c.is_ascii_alphabetic())
+                .len();
+        match word[letters..].strip_prefix('.') {
+            Some(after)
+                if (1..=5).contains(&letters)
+                    && word.starts_with(|c: char| c.is_ascii_uppercase()) =>
+            {
+                rest = after
+            }
+            _ => break,
+        }
+    }
+    rest.trim_start()
 }
 
 /// Marks the words of legal citations that name sources rather than say
@@ -501,6 +691,17 @@ fn citation_numbers(
         raw.chars().any(|c| c.is_ascii_digit()) && raw.chars().any(char::is_alphabetic)
     };
     let marker = |w: &WordAt| is_citation_abbreviation(text, w) || mixed(w);
+    // A word a pin cite's "at" follows: a reporter ("515 U.S. at 600",
+    // "781 F.3d at 445") or "Id.", "id.".
+    let reporter = |w: &WordAt| {
+        let raw = &text[w.start as usize..w.end as usize];
+        mixed(w)
+            || raw.eq_ignore_ascii_case("id")
+            || (followed_by_period(text, w)
+                && raw.len() <= 5
+                && raw.starts_with(|c: char| c.is_ascii_uppercase())
+                && raw.chars().all(char::is_alphabetic))
+    };
     let mut out = vec![false; words.len()];
     for i in 0..words.len() {
         let w = &words[i];
@@ -510,9 +711,12 @@ fn citation_numbers(
         let before = text[..w.start as usize].trim_end();
         let section_sign = before.ends_with(['§', '¶']);
         let prev = i.checked_sub(1).map(|p| &words[p]);
-        let pin_cite = prev.is_some_and(|p| before.ends_with(',') && out[i - 1] && is_number(p));
+        // Further pages of a citation: "1386, 1393", "601–602".
+        let pin_cite =
+            prev.is_some_and(|p| before.ends_with([',', '–', '-']) && out[i - 1] && is_number(p));
+        let at_page = before.ends_with(" at") && i >= 2 && reporter(&words[i - 2]);
         let next_marks = words.get(i + 1).is_some_and(&marker);
-        out[i] = section_sign || pin_cite || next_marks || prev.is_some_and(&marker);
+        out[i] = section_sign || pin_cite || at_page || next_marks || prev.is_some_and(&marker);
     }
     out
 }
@@ -606,7 +810,7 @@ fn extract_range(
     let mut found = Vec::new();
     let mut unredacted: Vec<WordAt> = Vec::new();
     for p in paragraphs {
-        for s in &p.sentences {
+        for (k, s) in p.sentences.iter().enumerate() {
             let mut own = words.of(s.id);
             // Redaction labels ("Harm to Ongoing Matter", "HOM") look like names but say nothing.
             if own.iter().any(WordAt::redacted) {
@@ -614,7 +818,21 @@ fn extract_range(
                 unredacted.extend(own.iter().filter(|w| !w.redacted()));
                 own = &unredacted;
             }
-            reader.sentence_facts(own, &s.text, p.id, s.id, &mut found, findings);
+            // A paragraph's own number ("4.12", "III.", a note's "23") places it; it is no fact.
+            if let Some(number) = p
+                .number
+                .as_deref()
+                .filter(|n| k == 0 && s.text.starts_with(n))
+            {
+                let marker = own
+                    .iter()
+                    .take_while(|w| (w.start as usize) < number.len())
+                    .count();
+                own = &own[marker..];
+            }
+            // A heading's or a shouted line's capitals are its style, not names.
+            let names = p.kind != ParagraphKind::Heading && !shouted(&s.text);
+            reader.sentence_facts(own, &s.text, names, (p.id, s.id), &mut found, findings);
         }
     }
     found
@@ -699,7 +917,10 @@ fn one_sided(doc: &Document, found: &[Found], other: &Mentions, findings: &Findi
     let mut cursor_sentence = u32::MAX;
     let mut text = "";
     for f in found {
-        if mentioned(f, other, findings) {
+        // Notes are read for what the other side mentions, but a fact only
+        // they hold is a reference, not one the other side leaves out.
+        let in_note = doc.paragraphs[f.paragraph as usize].kind == ParagraphKind::Footnote;
+        if in_note || mentioned(f, other, findings) {
             continue;
         }
         if f.sentence != cursor_sentence {
@@ -860,6 +1081,63 @@ mod tests {
         for noise in ["745", "1386", "1393", "1984", "807", "1512", "Stat", "Cir"] {
             assert!(!texts.contains(&noise), "{noise} in {texts:?}");
         }
+    }
+
+    #[test]
+    fn dates_are_read_day_first_and_month_first_alike() {
+        let report = "The GP saw the child on 11 December 2006, on 3rd May and on 17 May. \
+                      The nurse called at 4:43 p.m. and again at 9 pm. The form is dated 10/13/17.";
+        let (dropped, _) = facts("The GP saw him on December 11, 2006.", report);
+        let texts: Vec<&str> = dropped.iter().map(|(_, t)| t.as_str()).collect();
+        assert_eq!(
+            texts,
+            ["3rd May", "17 May", "4:43 p.m.", "9 pm", "10/13/17"]
+        );
+        assert!(dropped.iter().all(|(k, _)| *k == FactKind::Date));
+    }
+
+    #[test]
+    fn paragraph_numbers_headings_and_capitals_are_not_facts() {
+        let report = "3. BACKGROUND TO THE REVIEW\n\n\
+                      3.1 The Local Safeguarding Children Board met twice. \
+                      NO FURTHER ACTION WAS TAKEN.\n\n\
+                      3.2 Priebus and Bannon met Eisenberg’s team and the President-Elect.";
+        let (dropped, _) = facts("Nothing.", report);
+        let texts: Vec<&str> = dropped.iter().map(|(_, t)| t.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "Local Safeguarding Children Board",
+                "Priebus",
+                "Bannon",
+                "Eisenberg",
+                "President-Elect"
+            ]
+        );
+    }
+
+    #[test]
+    fn pin_cites_and_page_ranges_are_not_facts() {
+        let (dropped, _) = facts(
+            "Nothing.",
+            "See Aguilar, 515 U.S. at 600; id. at 601–602; 138 S. Ct. 1101, 1106; \
+             28 C.F.R. § 600.4. The army sent 100 U.S. troops.",
+        );
+        let texts: Vec<&str> = dropped.iter().map(|(_, t)| t.as_str()).collect();
+        assert!(texts.contains(&"100"), "{texts:?}");
+        for noise in ["515", "600", "601", "602", "138", "1101", "1106", "28"] {
+            assert!(!texts.contains(&noise), "{noise} in {texts:?}");
+        }
+    }
+
+    #[test]
+    fn note_references_ocr_left_glued_are_not_facts() {
+        let (dropped, _) = facts(
+            "Nothing.",
+            "The officials knew it was not true.'*4 They met 12 times. He said \"no.\"7",
+        );
+        let texts: Vec<&str> = dropped.iter().map(|(_, t)| t.as_str()).collect();
+        assert_eq!(texts, ["12"]);
     }
 
     #[test]
