@@ -219,7 +219,7 @@ fn compare_in_pool(summary: &str, report: &str, options: &Options) -> Result<Com
         &mut report_doc,
         &analysis.report_sentences,
         &report_coverage,
-        |sentence, score| {
+        |sentence, _, score| {
             sentence.coverage = Some(round3(score));
             sentence.status = Some(status_of_coverage(score, options));
         },
@@ -232,13 +232,16 @@ fn compare_in_pool(summary: &str, report: &str, options: &Options) -> Result<Com
         &mut summary_doc,
         &analysis.summary_sentences,
         &summary_support,
-        |sentence, score| {
+        // A heading makes no claim: it is scored, but never called unsupported.
+        |sentence, kind, score| {
             sentence.support = Some(round3(score));
-            sentence.status = Some(status_of_support(score, options));
+            sentence.status =
+                (kind != ParagraphKind::Heading).then(|| status_of_support(score, options));
         },
         |paragraph, score| {
             paragraph.support = Some(round3(score));
-            paragraph.status = Some(status_of_support(score, options));
+            paragraph.status = (paragraph.kind != ParagraphKind::Heading)
+                .then(|| status_of_support(score, options));
         },
     );
     drop((report_coverage, summary_support));
@@ -390,7 +393,7 @@ fn fill_scores(
     doc: &mut Document,
     own: &[WeightedTerms],
     scores: &[f32],
-    set_sentence: impl Fn(&mut Sentence, f32),
+    set_sentence: impl Fn(&mut Sentence, ParagraphKind, f32),
     set_paragraph: impl Fn(&mut Paragraph, f32),
 ) {
     for p in &mut doc.paragraphs {
@@ -399,7 +402,7 @@ fn fill_scores(
         for s in &mut p.sentences {
             let id = s.id as usize;
             let score = scores[id];
-            set_sentence(s, score);
+            set_sentence(s, p.kind, score);
             weighted += own[id].mass * score;
             mass += own[id].mass;
         }
@@ -524,9 +527,8 @@ fn stats(summary: &Document, report: &Document, analysis: &Analysis, timings: Ti
         covered_paragraphs: count(Status::Covered),
         partial_paragraphs: count(Status::Partial),
         omitted_paragraphs: count(Status::Omitted),
-        unsupported_sentences: summary
-            .paragraphs
-            .iter()
+        summary_sentences: body(summary).map(|p| p.sentences.len() as u32).sum(),
+        unsupported_sentences: body(summary)
             .flat_map(|p| &p.sentences)
             .filter(|s| s.status == Some(Status::Unsupported))
             .count() as u32,

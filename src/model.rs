@@ -116,7 +116,8 @@ pub struct Paragraph {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub support: Option<f32>,
-    /// Verdict from `coverage` (report) or `support` (summary); absent before comparison.
+    /// Verdict from `coverage` (report) or `support` (summary); absent before
+    /// comparison and on summary headings, which make no claim.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub status: Option<Status>,
@@ -142,7 +143,8 @@ pub struct Sentence {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub support: Option<f32>,
-    /// Verdict from `coverage` or `support`; absent before comparison.
+    /// Verdict from `coverage` or `support`; absent before comparison and on
+    /// summary headings, which make no claim.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub status: Option<Status>,
@@ -425,7 +427,10 @@ pub struct Stats {
     pub partial_paragraphs: u32,
     /// Report body paragraphs left out.
     pub omitted_paragraphs: u32,
-    /// Summary sentences the report does not seem to support.
+    /// Sentences of the summary's body text (not headings or notes): the
+    /// claims that `unsupported_sentences` counts among.
+    pub summary_sentences: u32,
+    /// Summary body sentences the report does not seem to support.
     pub unsupported_sentences: u32,
     /// Where the time went, in milliseconds.
     pub timings: Timings,

@@ -114,6 +114,22 @@ fn unsupported_summary_claims_are_flagged() {
     assert_eq!(result.stats.unsupported_sentences, 1);
 }
 
+/// A heading makes no claim: a summary's "Key findings" is scored but
+/// never flagged unsupported, nor counted among the summary's sentences.
+#[test]
+fn summary_headings_make_no_claims() {
+    let summary = "KEY FINDINGS\n\nThe mother missed 4 appointments. \
+                   The police prosecuted the landlord for arson in 2011.\n";
+    let result = compare(summary, REPORT, &Options::default()).unwrap();
+    let heading = &result.summary.paragraphs[0];
+    assert_eq!(heading.kind, ParagraphKind::Heading);
+    assert_eq!(heading.status, None);
+    assert!(heading.sentences.iter().all(|s| s.status.is_none()));
+    assert!(heading.sentences.iter().all(|s| s.support.is_some()));
+    assert_eq!(result.stats.summary_sentences, 2);
+    assert_eq!(result.stats.unsupported_sentences, 1);
+}
+
 #[test]
 fn copying_the_report_covers_everything() {
     let result = compare(REPORT, REPORT, &Options::default()).unwrap();

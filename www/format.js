@@ -27,9 +27,10 @@ const STATUS_WORDS = {
   unsupported: 'Not found in the report',
 };
 
+/** A missing status is a summary heading's (it makes no claim) or a result not yet scored. */
 export function statusWord(status, side) {
   if (status === 'partial' && side === 'summary') return 'Partly supported';
-  return STATUS_WORDS[status] ?? 'Not scored';
+  return STATUS_WORDS[status] ?? (side === 'summary' ? 'A heading: no claim to check' : 'Not scored');
 }
 
 /** Tooltip for a paragraph or sentence: its verdict and score. */

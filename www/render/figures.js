@@ -4,9 +4,8 @@ import { int, pct, plural } from '../format.js';
 
 /** The figure groups (<div><dt><dd>) for a `<dl>`. */
 export function figureItems(result) {
-  const { stats, facts, summary } = result;
+  const { stats, facts } = result;
   const body = stats.covered_paragraphs + stats.partial_paragraphs + stats.omitted_paragraphs;
-  const summarySentences = summary.paragraphs.reduce((n, p) => n + p.sentences.length, 0);
   const ratio = stats.compression > 0 ? Math.round(1 / stats.compression) : 0;
   const figure = (key, label, value, detail) =>
     h('div', { class: `figure figure-${key}`, 'data-figure': key },
@@ -21,7 +20,7 @@ export function figureItems(result) {
     figure('facts', 'Facts dropped', int(facts.dropped.length),
       'names, numbers, dates and quotes the summary never mentions'),
     figure('unsupported', 'Unsupported sentences', int(stats.unsupported_sentences),
-      `of ${int(summarySentences)} summary sentences; ${plural(facts.unsupported.length, 'fact')} not found in the report`),
+      `of ${int(stats.summary_sentences)} summary sentences; ${plural(facts.unsupported.length, 'fact')} not found in the report`),
     figure('compression', 'Compression', ratio ? `1 : ${int(ratio)}` : '—',
       `${int(stats.summary_words)} summary words for ${int(stats.report_words)} report words (${pct(stats.compression)})`),
   ];
