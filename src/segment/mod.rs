@@ -43,6 +43,7 @@ use crate::parallel::{in_pool, map_each};
 use crate::text::Utf16Cursor;
 
 pub use redactions::redactions;
+use sentences::split_numbered;
 pub use sentences::split_sentences;
 
 /// Blocks per run of the work done on each block apart (joining lines,
@@ -79,7 +80,7 @@ fn build(layout: &Layout, blocks: Vec<Block>, sections: Vec<Arc<[String]>>) -> D
         blocks.len(),
         MIN_BLOCKS_PER_RUN,
         || (),
-        |(), i| split_sentences(&blocks[i].text),
+        |(), i| split_numbered(&blocks[i].text, blocks[i].number.as_deref()),
     );
     let mut offsets = Utf16Offsets::new(layout.text);
     // In text order (a block's start, its sentences, its end), so that the

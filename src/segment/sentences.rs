@@ -208,6 +208,21 @@ pub fn split_sentences(text: &str) -> Vec<Range<usize>> {
     out
 }
 
+/// Sentences of a paragraph that opens with its own `number` ("4.", "II.",
+/// "A."): the marker's full stop ends no sentence, so "1. Introduction" is
+/// one sentence, not a "1." that links to every other "1.".
+pub fn split_numbered(text: &str, number: Option<&str>) -> Vec<Range<usize>> {
+    let mut out = split_sentences(text);
+    let marker = number
+        .filter(|n| text.starts_with(n))
+        .map_or(0, |n| n.len() + 1);
+    if out.len() > 1 && out[0].end <= marker {
+        let first = out.remove(0);
+        out[0].start = first.start;
+    }
+    out
+}
+
 /// The bytes that may start a sentence end: ASCII terminals, and the lead
 /// bytes of "…" (0xE2) and of the full-width ends (0xE3, 0xEF). A table,
 /// as the scan looks at every byte of the text.
@@ -376,6 +391,19 @@ mod tests {
             assert_eq!(abbreviation(word), Abbreviation::Ambiguous, "{word}");
         }
         assert_eq!(abbreviation("the Messrsx"), Abbreviation::None);
+    }
+
+    #[test]
+    fn a_paragraphs_number_ends_no_sentence() {
+        let text = "4. The visitor came. She left.";
+        let split = |number| {
+            split_numbered(text, number)
+                .into_iter()
+                .map(|r| &text[r])
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(split(Some("4")), ["4. The visitor came.", "She left."]);
+        assert_eq!(split(None), ["4.", "The visitor came.", "She left."]);
     }
 
     #[test]
