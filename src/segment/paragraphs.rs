@@ -348,6 +348,25 @@ impl Widths {
             && layout.text_of(c).starts_with(char::is_uppercase)
     }
 
+    /// Whether body line `b` is indented as line `a`, which opens its
+    /// paragraph, is, and the body line `after` it goes back to the margin:
+    /// `b` opens a paragraph as `a` did, which was one line long (a quotation
+    /// set in from the margin goes on at its indent).
+    fn indented_like(
+        &self,
+        layout: &Layout,
+        a: usize,
+        b: usize,
+        after: Option<usize>,
+        opens: bool,
+    ) -> bool {
+        let indent = layout.lines[a].indent;
+        opens
+            && indent >= 2
+            && layout.lines[b].indent == indent
+            && after.is_some_and(|c| layout.lines[c].indent + 2 <= indent)
+    }
+
     /// Learns the document's line fill from all seams between body lines.
     fn learn_fill(&self, layout: &Layout, body: &[usize]) -> Fill {
         let goes_on = |a: usize, b: usize| {
@@ -436,9 +455,11 @@ impl Widths {
         match end {
             _ if carries_on && end != Ending::Colon => Verdict::Join,
             Ending::Terminal if self.heading_between(layout, b, after) => Verdict::Break,
-            Ending::Terminal if self.indents => {
-                Verdict::from(room >= CERTAIN_END && lb.indent <= la.indent + 1)
-            }
+            Ending::Terminal if self.indents => Verdict::from(
+                room >= CERTAIN_END
+                    && lb.indent <= la.indent + 1
+                    && !self.indented_like(layout, a, b, after, opens),
+            ),
             Ending::Terminal
                 if room < 1.0
                     && lb.width < SHORT_PIECE * capacity
@@ -630,7 +651,7 @@ fn starts_item(line: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::super::fixtures::{paragraph, wrap, wrap_indented, wrapped};
+    use super::super::fixtures::{paragraph, sentence, wrap, wrap_indented, wrapped};
     use super::*;
 
     fn paragraphs(text: &str) -> Vec<String> {
@@ -1117,5 +1138,36 @@ mod tests {
         let wrong = |found: &[String]| found.len() - right(found);
         assert!(right(&with_rhythm) > right(&by_widths));
         assert!(wrong(&with_rhythm) < wrong(&by_widths));
+    }
+
+    /// `pdftotext -layout` keeps first-line indents. A one-line paragraph
+    /// that fills its line ends before the next indented line when the line
+    /// after that goes back to the margin; a quotation set in, whose lines
+    /// all keep the indent, goes on.
+    #[test]
+    fn a_full_one_line_paragraph_ends_before_an_indented_line() {
+        const INDENT: &str = "      ";
+        let set = |p: &str| -> String {
+            let mut lines = wrap_indented(p, WIDTH, INDENT.len());
+            lines[0].insert_str(0, INDENT);
+            lines.iter().map(|l| format!("{l}\n")).collect()
+        };
+        let one_line = (0..200)
+            .map(sentence)
+            .find(|s| (WIDTH - 14..=WIDTH - INDENT.len()).contains(&s.len()))
+            .expect("a sentence nearly as long as an indented line");
+        let quotation = paragraph(300, 3);
+        let paras: Vec<String> = (0..8).map(|k| paragraph(k * 4, 3)).collect();
+        let mut text: String = paras[..4].iter().map(|p| set(p)).collect();
+        text += &set(&one_line);
+        text += &paras[4..6].iter().map(|p| set(p)).collect::<String>();
+        for line in wrap(&quotation, WIDTH - INDENT.len()) {
+            text += &format!("{INDENT}{line}\n");
+        }
+        text += &paras[6..].iter().map(|p| set(p)).collect::<String>();
+        let found = paragraphs(&text);
+        assert!(found.contains(&one_line), "{found:#?}");
+        assert!(found.contains(&paras[4]), "{found:#?}");
+        assert!(found.contains(&quotation), "{found:#?}");
     }
 }
