@@ -50,7 +50,7 @@ impl Hazard {
             return None;
         }
         let n = paragraphs as f32;
-        let mean_hazard = n / sentences as f32;
+        let mean_hazard = (n / sentences as f32).clamp(MIN_HAZARD, MAX_HAZARD);
         // Rhythmless lengths of the same mean are geometric: the same
         // hazard at every count.
         let mut geometric = mean_hazard;
@@ -58,7 +58,12 @@ impl Hazard {
         let mut divergence = 0.0;
         let mut log_odds = vec![0.0; LONGEST + 1];
         for (k, &count) in counts.iter().enumerate().skip(1) {
-            let rhythmless = if k == LONGEST { remaining } else { geometric };
+            // The last count holds the geometric tail, as it holds all longer lengths.
+            let rhythmless = if k == LONGEST {
+                geometric / mean_hazard
+            } else {
+                geometric
+            };
             if count > 0.0 {
                 divergence += count / n * (count / n / rhythmless).ln();
             }
@@ -116,6 +121,9 @@ mod tests {
             std::iter::repeat_n(k as usize, n)
         });
         assert!(Hazard::learn(lengths).is_none());
+        // All of one sentence: every paragraph ends at once, as geometric
+        // lengths with a hazard of one would.
+        assert!(Hazard::learn(std::iter::repeat_n(1, 50)).is_none());
     }
 
     #[test]
