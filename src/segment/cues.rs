@@ -395,8 +395,20 @@ pub fn all_caps(text: &str) -> bool {
 /// Whether `text` holds a sentence boundary before its end (". T", also
 /// through closing quotes and brackets: "attorney.\" As", OCR's "2016.% At").
 pub fn has_inner_sentence_end(text: &str) -> bool {
+    inner_sentence_ends(text).next().is_some()
+}
+
+/// How many sentences `line` ends: those ending inside it, and its own
+/// sentence end; a paragraph's length in sentences is the sum over its lines.
+pub fn sentence_ends(line: &str) -> usize {
+    inner_sentence_ends(line).count() + usize::from(ending(line) == Ending::Terminal)
+}
+
+/// Byte offsets of the sentence boundaries inside `text` (see
+/// [`has_inner_sentence_end`]).
+fn inner_sentence_ends(text: &str) -> impl Iterator<Item = usize> + '_ {
     let bytes = text.as_bytes();
-    let ends_at = |i: usize| {
+    let ends_at = move |i: usize| {
         let rest = &bytes[i + 1..];
         // Closing quotes and brackets, ASCII or not (”, ’, OCR's �).
         let closing = rest
@@ -407,10 +419,7 @@ pub fn has_inner_sentence_end(text: &str) -> bool {
             && rest.get(closing + 1).is_some_and(u8::is_ascii_uppercase)
             && !is_abbreviation(&text[..i])
     };
-    bytes
-        .iter()
-        .enumerate()
-        .any(|(i, &b)| matches!(b, b'.' | b'!' | b'?') && ends_at(i))
+    memchr::memchr3_iter(b'.', b'!', b'?', bytes).filter(move |&i| ends_at(i))
 }
 
 #[cfg(test)]
@@ -560,5 +569,12 @@ mod tests {
         assert!(has_inner_sentence_end("on June 9, 2016.% At the meeting"));
         assert!(!has_inner_sentence_end("Letters of the U.S. Department"));
         assert!(!has_inner_sentence_end("They met."));
+    }
+
+    #[test]
+    fn a_line_counts_the_sentences_it_ends() {
+        assert_eq!(sentence_ends("They met. Then they left."), 2);
+        assert_eq!(sentence_ends("he said.\" As Mr. Smith put it, the"), 1);
+        assert_eq!(sentence_ends("the board of the U.S. Department"), 0);
     }
 }

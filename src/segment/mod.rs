@@ -9,7 +9,8 @@
 //! [`joined`] cuts OCR lines that hold two paragraphs' printed lines;
 //! [`labels`] finds the short titles a document repeats on lines of their
 //! own; [`paragraphs`] regroups the remaining lines into paragraphs, weighing
-//! doubtful line ends with the document's own line [`fill`]; [`blocks`]
+//! doubtful line ends with the document's own line [`fill`] and paragraph
+//! length rhythm ([`hazard`]); [`blocks`]
 //! joins each group into normalised text with a map back to the input;
 //! [`headings`] decides kinds, numbers and heading paths; [`sentences`]
 //! splits paragraphs into sentences. [`redactions`] finds the redaction marks
@@ -23,6 +24,7 @@ mod fixtures;
 mod footnotes;
 mod furniture;
 mod glue;
+mod hazard;
 mod headings;
 mod joined;
 mod labels;

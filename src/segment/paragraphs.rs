@@ -13,9 +13,10 @@
 
 use super::cues::{
     all_caps, ending, numbering, opens_in_prose, opens_in_time, opens_mid_paragraph, runs_on,
-    runs_on_after_abbreviation, title_case, Ending, Style,
+    runs_on_after_abbreviation, sentence_ends, title_case, Ending, Style,
 };
 use super::fill::{Fill, Seam, CERTAIN_END};
+use super::hazard::Hazard;
 use super::labels::Labels;
 use super::lines::{text_width, Layout, Role, SPACE};
 
@@ -94,64 +95,128 @@ pub fn forget_line_spacing(layout: &mut Layout, wrap: Option<f32>) {
 
 /// Groups the body lines of `layout` into paragraphs and its footnote lines
 /// into footnotes, ordered by first line; a line holding one of the
-/// document's `labels` opens a paragraph of its own.
+/// document's `labels` opens a paragraph of its own. Doubtful seams are
+/// first weighed by the line widths alone; the paragraphs this gives teach
+/// the document's paragraph-length rhythm, and where there is one the lines
+/// are grouped again with it (see [`super::hazard`]).
 pub fn group(layout: &Layout, labels: &Labels) -> Vec<Group> {
     let body: Vec<usize> = (0..layout.lines.len())
         .filter(|&i| layout.lines[i].role == Role::Body)
         .collect();
     let widths = Widths::learn(layout, &body);
-    let mut groups: Vec<Group> = Vec::new();
-    let mut paragraph: Option<usize> = None;
-    let mut footnote: Option<usize> = None;
-    let mut next_body = 0;
-    let mut doubts: Vec<(usize, f32)> = Vec::new();
-    for (i, line) in layout.lines.iter().enumerate() {
-        match line.role {
-            Role::Furniture => {}
-            Role::FootnoteStart | Role::Footnote => match footnote {
-                Some(g) if line.role == Role::Footnote => groups[g].lines.push(i),
-                _ => {
-                    footnote = Some(groups.len());
-                    groups.push(Group {
-                        lines: vec![i],
-                        footnote: true,
-                    });
-                }
-            },
-            Role::Body => {
-                next_body += 1;
-                let after = body.get(next_body).copied();
-                let previous = paragraph.and_then(|g| groups[g].lines.last().copied());
-                let opens = paragraph.is_some_and(|g| groups[g].lines.len() == 1);
-                let text = layout.text_of(i);
-                let verdict = match previous {
-                    Some(a)
-                        if labels.opens_run_in(text)
-                            && ending(layout.text_of(a)) == Ending::Terminal =>
-                    {
-                        Verdict::Break
-                    }
-                    Some(a) if !labels.is_label(text) => widths.verdict(layout, a, i, after, opens),
-                    _ => Verdict::Break,
-                };
-                match (paragraph, verdict) {
-                    (Some(g), Verdict::Join) => groups[g].lines.push(i),
-                    (Some(g), Verdict::Doubtful(d)) => {
-                        groups[g].lines.push(i);
-                        doubts.push((i, d));
-                    }
+    let grouping = Grouping {
+        layout,
+        labels,
+        widths: &widths,
+        body: &body,
+    };
+    let (groups, doubts) = grouping.run(None);
+    if doubts.is_empty() {
+        return split_overlong(groups, &doubts, |i| widths.printed_lines(layout, i));
+    }
+    let lengths = groups
+        .iter()
+        .filter(|g| !g.footnote && g.lines.len() > 1)
+        .map(|g| {
+            g.lines
+                .iter()
+                .map(|&i| sentence_ends(layout.text_of(i)))
+                .sum()
+        });
+    let (groups, doubts) = match Hazard::learn(lengths) {
+        Some(hazard) => grouping.run(Some(&hazard)),
+        None => (groups, doubts),
+    };
+    split_overlong(groups, &doubts, |i| widths.printed_lines(layout, i))
+}
+
+/// What one pass over the lines groups them with.
+struct Grouping<'a> {
+    layout: &'a Layout<'a>,
+    labels: &'a Labels,
+    widths: &'a Widths,
+    /// Indices of the body lines, in order.
+    body: &'a [usize],
+}
+
+impl Grouping<'_> {
+    /// Groups the lines, weighing doubtful seams with the paragraph-length
+    /// `hazard` if given; returns the groups and the doubtful seams (by the
+    /// line after them) with their log odds of a break, broken or not.
+    fn run(&self, hazard: Option<&Hazard>) -> (Vec<Group>, Vec<(usize, f32)>) {
+        let layout = self.layout;
+        let mut groups: Vec<Group> = Vec::new();
+        let mut paragraph: Option<usize> = None;
+        let mut footnote: Option<usize> = None;
+        let mut next_body = 0;
+        let mut doubts: Vec<(usize, f32)> = Vec::new();
+        // Sentences the current paragraph has ended so far, counted only
+        // where a hazard will read them.
+        let mut sentences = 0;
+        for (i, line) in layout.lines.iter().enumerate() {
+            match line.role {
+                Role::Furniture => {}
+                Role::FootnoteStart | Role::Footnote => match footnote {
+                    Some(g) if line.role == Role::Footnote => groups[g].lines.push(i),
                     _ => {
-                        paragraph = Some(groups.len());
+                        footnote = Some(groups.len());
                         groups.push(Group {
                             lines: vec![i],
-                            footnote: false,
+                            footnote: true,
                         });
+                    }
+                },
+                Role::Body => {
+                    next_body += 1;
+                    let after = self.body.get(next_body).copied();
+                    let previous = paragraph.and_then(|g| groups[g].lines.last().copied());
+                    let opens = paragraph.is_some_and(|g| groups[g].lines.len() == 1);
+                    let text = layout.text_of(i);
+                    let verdict = match previous {
+                        Some(a)
+                            if self.labels.opens_run_in(text)
+                                && ending(layout.text_of(a)) == Ending::Terminal =>
+                        {
+                            Verdict::Break
+                        }
+                        Some(a) if !self.labels.is_label(text) => {
+                            self.widths.verdict(layout, a, i, after, opens)
+                        }
+                        _ => Verdict::Break,
+                    };
+                    let verdict = match verdict {
+                        Verdict::Doubtful(odds) => {
+                            let odds = odds + hazard.map_or(0.0, |h| h.log_odds(sentences));
+                            doubts.push((i, odds));
+                            // The likelier reading wins.
+                            Verdict::from(odds <= 0.0)
+                        }
+                        verdict => verdict,
+                    };
+                    let ends = if hazard.is_some() {
+                        sentence_ends(text)
+                    } else {
+                        0
+                    };
+                    match (paragraph, verdict) {
+                        (Some(g), Verdict::Join) => {
+                            groups[g].lines.push(i);
+                            sentences += ends;
+                        }
+                        _ => {
+                            paragraph = Some(groups.len());
+                            groups.push(Group {
+                                lines: vec![i],
+                                footnote: false,
+                            });
+                            sentences = ends;
+                        }
                     }
                 }
             }
         }
+        (groups, doubts)
     }
-    split_overlong(groups, &doubts, |i| widths.printed_lines(layout, i))
 }
 
 /// What the document's line widths say.
@@ -283,6 +348,25 @@ impl Widths {
             && layout.text_of(c).starts_with(char::is_uppercase)
     }
 
+    /// Whether body line `b` is indented as line `a`, which opens its
+    /// paragraph, is, and the body line `after` it goes back to the margin:
+    /// `b` opens a paragraph as `a` did, which was one line long (a quotation
+    /// set in from the margin goes on at its indent).
+    fn indented_like(
+        &self,
+        layout: &Layout,
+        a: usize,
+        b: usize,
+        after: Option<usize>,
+        opens: bool,
+    ) -> bool {
+        let indent = layout.lines[a].indent;
+        opens
+            && indent >= 2
+            && layout.lines[b].indent == indent
+            && after.is_some_and(|c| layout.lines[c].indent + 2 <= indent)
+    }
+
     /// Learns the document's line fill from all seams between body lines.
     fn learn_fill(&self, layout: &Layout, body: &[usize]) -> Fill {
         let goes_on = |a: usize, b: usize| {
@@ -371,9 +455,11 @@ impl Widths {
         match end {
             _ if carries_on && end != Ending::Colon => Verdict::Join,
             Ending::Terminal if self.heading_between(layout, b, after) => Verdict::Break,
-            Ending::Terminal if self.indents => {
-                Verdict::from(room >= CERTAIN_END && lb.indent <= la.indent + 1)
-            }
+            Ending::Terminal if self.indents => Verdict::from(
+                room >= CERTAIN_END
+                    && lb.indent <= la.indent + 1
+                    && !self.indented_like(layout, a, b, after, opens),
+            ),
             Ending::Terminal
                 if room < 1.0
                     && lb.width < SHORT_PIECE * capacity
@@ -391,12 +477,7 @@ impl Widths {
                 } else if opens_in_time(tb) {
                     odds += TIME_OPENER;
                 }
-                // The likelier reading wins.
-                if odds > 0.0 {
-                    Verdict::Break
-                } else {
-                    Verdict::Doubtful(odds)
-                }
+                Verdict::Doubtful(odds)
             }
             Ending::Colon => {
                 Verdict::from(!tb.starts_with(char::is_uppercase) && (b_lower || ratio >= SHORT))
@@ -432,8 +513,8 @@ enum Verdict {
     Break,
     /// The paragraph goes on.
     Join,
-    /// Probably the paragraph goes on, but a full line ended a sentence and
-    /// the next starts a new one; the higher the score, the likelier a break.
+    /// A full line ended a sentence and the next starts a new one: the log
+    /// odds of a break, which the paragraph's length so far may still tip.
     Doubtful(f32),
 }
 
@@ -570,7 +651,7 @@ fn starts_item(line: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::super::fixtures::{paragraph, wrap, wrap_indented, wrapped};
+    use super::super::fixtures::{paragraph, sentence, wrap, wrap_indented, wrapped};
     use super::*;
 
     fn paragraphs(text: &str) -> Vec<String> {
@@ -1019,5 +1100,74 @@ mod tests {
             .any(|p| p.starts_with("There are three") && p.contains("(3)")));
         assert!(paras.iter().any(|p| p.starts_with("(a)")));
         assert!(paras.iter().any(|p| p.starts_with("(b)")));
+    }
+
+    /// News copy: paragraphs of two, three and four sentences in turn,
+    /// wrapped with no indent, so that where a paragraph's last line is full
+    /// the widths cannot show its end: the rhythm shows more of them, and
+    /// cuts fewer paragraphs short.
+    #[test]
+    fn a_paragraph_as_long_as_the_documents_rhythm_ends_on_a_full_line() {
+        let paras: Vec<String> = (0..90).map(|k| paragraph(k * 4, 2 + k % 3)).collect();
+        let text = wrapped(&paras, WIDTH);
+        let layout = Layout::new(&text);
+        let body: Vec<usize> = (0..layout.lines.len()).collect();
+        let widths = Widths::learn(&layout, &body);
+        let labels = Labels::learn(&layout);
+        let grouping = Grouping {
+            layout: &layout,
+            labels: &labels,
+            widths: &widths,
+            body: &body,
+        };
+        let texts = |groups: Vec<Group>| -> Vec<String> {
+            groups
+                .iter()
+                .map(|g| {
+                    g.lines
+                        .iter()
+                        .map(|&i| layout.text_of(i))
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                })
+                .collect()
+        };
+        let right = |found: &[String]| found.iter().filter(|f| paras.contains(f)).count();
+        let by_widths = texts(grouping.run(None).0);
+        let with_rhythm = grouped_texts(&layout);
+        let wrong = |found: &[String]| found.len() - right(found);
+        assert!(right(&with_rhythm) > right(&by_widths));
+        assert!(wrong(&with_rhythm) < wrong(&by_widths));
+    }
+
+    /// `pdftotext -layout` keeps first-line indents. A one-line paragraph
+    /// that fills its line ends before the next indented line when the line
+    /// after that goes back to the margin; a quotation set in, whose lines
+    /// all keep the indent, goes on.
+    #[test]
+    fn a_full_one_line_paragraph_ends_before_an_indented_line() {
+        const INDENT: &str = "      ";
+        let set = |p: &str| -> String {
+            let mut lines = wrap_indented(p, WIDTH, INDENT.len());
+            lines[0].insert_str(0, INDENT);
+            lines.iter().map(|l| format!("{l}\n")).collect()
+        };
+        let one_line = (0..200)
+            .map(sentence)
+            .find(|s| (WIDTH - 14..=WIDTH - INDENT.len()).contains(&s.len()))
+            .expect("a sentence nearly as long as an indented line");
+        let quotation = paragraph(300, 3);
+        let paras: Vec<String> = (0..8).map(|k| paragraph(k * 4, 3)).collect();
+        let mut text: String = paras[..4].iter().map(|p| set(p)).collect();
+        text += &set(&one_line);
+        text += &paras[4..6].iter().map(|p| set(p)).collect::<String>();
+        for line in wrap(&quotation, WIDTH - INDENT.len()) {
+            text += &format!("{INDENT}{line}\n");
+        }
+        text += &paras[6..].iter().map(|p| set(p)).collect::<String>();
+        let found = paragraphs(&text);
+        assert!(found.contains(&one_line), "{found:#?}");
+        assert!(found.contains(&paras[4]), "{found:#?}");
+        assert!(found.contains(&quotation), "{found:#?}");
     }
 }
