@@ -28,10 +28,10 @@ use unicode_normalization::UnicodeNormalization;
 const FLOORS: [(&str, f64, f64); 6] = [
     ("clean", 0.95, 0.95),
     ("pdftotext", 0.89, 0.9),
-    ("ocr", 0.785, 0.775),
+    ("ocr", 0.789, 0.78),
     ("layout", 0.985, 0.985),
     ("pasted", 0.89, 0.9),
-    ("ocr-pasted", 0.785, 0.775),
+    ("ocr-pasted", 0.789, 0.78),
 ];
 
 /// The report's text in `variant`. Besides the three files: `layout` is
