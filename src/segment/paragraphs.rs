@@ -664,7 +664,12 @@ mod tests {
 
     /// The text of each group of lines `group` makes of `layout`.
     fn grouped_texts(layout: &Layout) -> Vec<String> {
-        group(layout)
+        texts_of(layout, &group(layout))
+    }
+
+    /// The text of each of `groups`, its lines joined.
+    fn texts_of(layout: &Layout, groups: &[Group]) -> Vec<String> {
+        groups
             .iter()
             .map(|g| {
                 g.lines
@@ -1120,20 +1125,8 @@ mod tests {
             widths: &widths,
             body: &body,
         };
-        let texts = |groups: Vec<Group>| -> Vec<String> {
-            groups
-                .iter()
-                .map(|g| {
-                    g.lines
-                        .iter()
-                        .map(|&i| layout.text_of(i))
-                        .collect::<Vec<_>>()
-                        .join(" ")
-                })
-                .collect()
-        };
         let right = |found: &[String]| found.iter().filter(|f| paras.contains(f)).count();
-        let by_widths = texts(grouping.run(None).0);
+        let by_widths = texts_of(&layout, &grouping.run(None).0);
         let with_rhythm = grouped_texts(&layout);
         let wrong = |found: &[String]| found.len() - right(found);
         assert!(right(&with_rhythm) > right(&by_widths));
