@@ -58,11 +58,14 @@ async function waitDone(page, timeout = 60_000) {
   assert.equal(final, 'done', `comparison ended in error: ${await page.textContent('#error')}`);
 }
 
-/** Clicks the built-in example and resolves to the milliseconds until results were rendered. */
+/**
+ * Clicks the built-in example on a fresh (idle) page and resolves to the milliseconds until results
+ * were rendered. It waits for the end state only: the "working" state can come and go between two
+ * polls on a fast run, and waiting for it made the test flaky.
+ */
 async function loadExample(page) {
   const started = Date.now();
   await page.click('#load-example');
-  await page.waitForSelector('#app[data-state="working"]');
   await waitDone(page);
   return Date.now() - started;
 }
