@@ -84,6 +84,8 @@ struct WordTraits {
     /// The day of a month it can be: 1 to 31 in at most two digits, an
     /// ordinal suffix allowed ("3", "3rd", "21st").
     day: Option<u32>,
+    /// Whether it holds a digit, which no name does ("S6549", "3d").
+    digit: bool,
 }
 
 impl WordTraits {
@@ -97,6 +99,7 @@ impl WordTraits {
             plain_number,
             year: plain_number && l.len() == 4 && (l.starts_with("19") || l.starts_with("20")),
             day: day_of_month(l),
+            digit: l.bytes().any(|b| b.is_ascii_digit()),
         }
     }
 }
@@ -226,9 +229,7 @@ impl Reader<'_> {
                 .chars()
                 .nth(1)
                 .is_some()
-            && !text[w.start as usize..w.end as usize]
-                .bytes()
-                .any(|b| b.is_ascii_digit())
+            && !self.traits(w).digit
             && !is_citation_abbreviation(text, w)
             && self.traits(w).month.is_none()
             && !self.traits(w).weekday
@@ -250,9 +251,10 @@ impl Reader<'_> {
                 && raw.chars().count() > 3)
     }
 
-    /// The index past a date written in numbers that opens at `words[i]`
-    /// ("10/13/17", "14/06/2017"): one fact, not three numbers. Which part
-    /// is the day depends on the country, so it matches only as written.
+    /// The index past a date written in numbers that opens at the plain
+    /// number `words[i]` ("10/13/17", "14/06/2017"): one fact, not three
+    /// numbers. Which part is the day depends on the country, so it matches
+    /// only as written.
     fn numeric_date_at(&self, words: &[WordAt], text: &str, i: usize) -> Option<usize> {
         let part = |k: usize, lengths: &[usize]| {
             words.get(k).is_some_and(|w| {
@@ -264,14 +266,14 @@ impl Reader<'_> {
         (part(i, &[1, 2]) && part(i + 1, &[1, 2]) && part(i + 2, &[2, 4])).then_some(i + 3)
     }
 
-    /// The time of day that opens at `words[i]` ("4:43 p.m.", "12 pm",
-    /// "22:15"): its key, the index of the word after it and the byte it ends
-    /// at. A number alone before "a.m."/"p.m." or a colon and two digits is
-    /// an hour, not a count.
+    /// The time of day that opens at the plain number `words[i]` ("4:43
+    /// p.m.", "12 pm", "22:15"): its key, the index of the word after it and
+    /// the byte it ends at. A number alone before "a.m."/"p.m." or a colon
+    /// and two digits is an hour, not a count.
     fn time_at(&self, words: &[WordAt], text: &str, i: usize) -> Option<(String, usize, usize)> {
         let w = &words[i];
         let hour = self.lower(w);
-        if hour.len() > 2 || !self.is_plain_number(w) || hour.parse::<u32>().ok()? > 24 {
+        if hour.len() > 2 || hour.parse::<u32>().ok()? > 24 {
             return None;
         }
         let gap = |a: &WordAt, b: &WordAt| &text[a.end as usize..b.start as usize];
@@ -385,7 +387,11 @@ impl Reader<'_> {
                 i += 1;
                 continue;
             }
-            if let Some(end) = self.numeric_date_at(words, text, i) {
+            let number = self.is_plain_number(w);
+            if let Some(end) = number
+                .then(|| self.numeric_date_at(words, text, i))
+                .flatten()
+            {
                 let (from, to) = (w.start as usize, words[end - 1].end as usize);
                 let key = format!("numeric-date:{}", &text[from..to]);
                 push(FactKind::Date, key, from, to, &[]);
@@ -393,7 +399,7 @@ impl Reader<'_> {
                 i = end;
                 continue;
             }
-            if let Some((key, end, to)) = self.time_at(words, text, i) {
+            if let Some((key, end, to)) = number.then(|| self.time_at(words, text, i)).flatten() {
                 push(FactKind::Date, key, w.start as usize, to, &[]);
                 used[i..end].fill(true);
                 i = end;
