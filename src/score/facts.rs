@@ -39,6 +39,11 @@ const WEEKDAYS: &[&str] = &[
 const SCALES: &[&str] = &["thousand", "million", "billion", "trillion", "m", "bn", "k"];
 /// Lower-case words that may join the capitalised words of one name.
 const NAME_CONNECTORS: &[&str] = &["of", "and", "the", "for", "de", "van", "von"];
+/// First words of the parentheticals of legal citations that say how a
+/// source is quoted or cited rather than what it says.
+const CITATION_SIGNALS: &[&str] = &["quoting", "citing", "collecting", "cleaned", "internal"];
+/// Last words of the parentheticals that say what was done to a quotation.
+const QUOTATION_EDITS: &[&str] = &["omitted", "added", "original"];
 /// Share of a quotation's content words the other side must use to count as quoting it.
 const QUOTE_OVERLAP: f32 = 0.8;
 
@@ -631,8 +636,9 @@ fn past_abbreviations(mut rest: &str) -> &str {
 /// Marks the words of legal citations that name sources rather than say
 /// anything: the parties of case names around "v." ("United States v.
 /// Aguilar", "Arthur Andersen LLP v. United States"), short forms before a
-/// volume and reporter ("Aguilar, 515 U.S. at 600") and reporter
-/// abbreviations ("Cir.", "Supp."). Omissions leave them out of key terms.
+/// volume and reporter ("Aguilar, 515 U.S. at 600"), reporter
+/// abbreviations ("Cir.", "Supp.") and parentheticals on quoting ("(internal
+/// quotation marks omitted)"). Omissions leave them out of key terms.
 pub(super) fn citation_words(words: &[WordAt], text: &str) -> Vec<bool> {
     let raw = |w: &WordAt| &text[w.start as usize..w.end as usize];
     let capital = |k: usize| raw(&words[k]).starts_with(char::is_uppercase);
@@ -655,6 +661,28 @@ pub(super) fn citation_words(words: &[WordAt], text: &str) -> Vec<bool> {
             && capital(k + 1)
             && followed_by_period(text, &words[k + 1])
     };
+    // A parenthetical that says how a source is quoted or cited: opened by
+    // a signal ("(quoting Aguilar, …)", "(citing …)") or closed by what was
+    // done to the quotation ("(internal quotation marks omitted)",
+    // "(emphasis added)").
+    let mut k = 0;
+    while k < words.len() {
+        if !text[..words[k].start as usize].trim_end().ends_with('(') {
+            k += 1;
+            continue;
+        }
+        let mut end = k + 1;
+        while end < words.len()
+            && !text[words[end - 1].end as usize..words[end].start as usize].contains(')')
+        {
+            end += 1;
+        }
+        let is = |w: &WordAt, list: &[&str]| list.iter().any(|l| raw(w).eq_ignore_ascii_case(l));
+        if is(&words[k], CITATION_SIGNALS) || is(&words[end - 1], QUOTATION_EDITS) {
+            out[k..end].fill(true);
+        }
+        k = end;
+    }
     for (i, w) in words.iter().enumerate() {
         let versus = followed_by_period(text, w) && matches!(raw(w), "v" | "vs");
         let short_form = !versus && i > 0 && capital(i - 1) && volume(i);

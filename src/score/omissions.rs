@@ -222,14 +222,18 @@ fn weigh_terms(
     let mut fresh: Vec<(u32, f32)> = Vec::new();
     for &(t, w) in passage.entries.iter().filter(|(t, _)| !cited.contains(t)) {
         let surface = analysis.vocabulary.surface(t);
-        let numeric = surface.starts_with(|c: char| c.is_ascii_digit());
+        if surface.len() > LONGEST_WORD {
+            continue;
+        }
+        // Numbers, and codes with digits ("s6550" of a page "S6550"), count less.
+        let numeric = surface.bytes().any(|b| b.is_ascii_digit());
         let idf = analysis.vocabulary.terms[t as usize].idf;
         let idf = if numeric { NUMBER_DISCOUNT * idf } else { idf };
         if in_summary[t as usize] {
             weight += SHARED_DISCOUNT * idf;
         } else {
             weight += idf;
-            if !numeric && surface.chars().count() > 2 {
+            if !numeric && surface.chars().count() > 2 && !is_contraction(surface) {
                 fresh.push((t, w));
             }
         }
@@ -244,6 +248,21 @@ fn weigh_terms(
         out.key_len += 1;
     }
     out
+}
+
+/// Longest term, in bytes, that weighs in an omission: longer "words" are
+/// OCR's debris (lines of side-by-side columns read as one,
+/// "owuhtetahnyeorntehien…"), which would otherwise weigh as the rarest
+/// terms of all and rank garbled passages first. English words this long
+/// are vanishingly rare ("internationalization" has 20 letters).
+const LONGEST_WORD: usize = 20;
+
+/// A pronoun or verb contracted with its auxiliary ("we've", "we'll",
+/// "didn't"): it counts as a term, but tells a reader nothing as a key term.
+fn is_contraction(surface: &str) -> bool {
+    ["'ve", "'ll", "'re", "'d", "'m", "n't"]
+        .iter()
+        .any(|end| surface.ends_with(end))
 }
 
 /// The omission of a run of sentences whose terms weigh `terms`.
@@ -317,6 +336,26 @@ mod tests {
             .iter()
             .map(|&t| analysis.vocabulary.surface(t).to_string())
             .collect()
+    }
+
+    #[test]
+    fn citation_parentheticals_codes_contractions_and_debris_are_no_key_terms() {
+        let terms = key_terms(
+            "Courts agree. Id. at 600 (internal quotation marks omitted); 148 Cong. Rec. \
+             S6550 (emphasis added). We've seen ransom notes owuhtetahnyeorntehienfbthiehtardu.\n",
+        );
+        assert!(terms.iter().any(|t| t == "ransom"), "{terms:?}");
+        for noise in [
+            "quotation",
+            "marks",
+            "omitted",
+            "emphasis",
+            "s6550",
+            "we've",
+        ] {
+            assert!(!terms.iter().any(|t| t == noise), "{noise} in {terms:?}");
+        }
+        assert!(terms.iter().all(|t| t.len() <= LONGEST_WORD), "{terms:?}");
     }
 
     #[test]
