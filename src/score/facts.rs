@@ -665,7 +665,8 @@ pub(super) fn citation_words(words: &[WordAt], text: &str) -> Vec<bool> {
     // a signal ("(quoting Aguilar, …)", "(citing …)") or closed by what was
     // done to the quotation ("(internal quotation marks omitted)",
     // "(emphasis added)").
-    let mut k = 0;
+    // Most sentences hold no bracket at all.
+    let mut k = if text.contains('(') { 0 } else { words.len() };
     while k < words.len() {
         if !text[..words[k].start as usize].trim_end().ends_with('(') {
             k += 1;

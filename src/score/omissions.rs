@@ -91,14 +91,7 @@ pub fn find_omissions(
     cited_only: &CitedOnly,
     spread: &Spread,
 ) -> Vec<Omission> {
-    // Whether the summary uses each term: a flag per term, looked up for
-    // every term of every passage.
-    let mut in_summary = vec![false; analysis.vocabulary.terms.len()];
-    for s in &analysis.summary_sentences {
-        for &(t, _) in &s.entries {
-            in_summary[t as usize] = true;
-        }
-    }
+    let traits = term_traits(analysis);
     let mut facts_by_sentence: Vec<(u32, u32)> = dropped
         .iter()
         .enumerate()
@@ -141,7 +134,7 @@ pub fn find_omissions(
                 &p.sentences[run.clone()],
                 analysis,
                 spread,
-                &in_summary,
+                &traits,
                 cited_only,
             )
         },
@@ -192,12 +185,49 @@ struct TermWeight {
     key_len: usize,
 }
 
+/// What weighing a passage needs to know of a term, worked out once per
+/// term rather than at each of its uses in every passage.
+#[derive(Debug, Default, Clone, Copy)]
+struct TermTraits {
+    /// The summary uses it.
+    in_summary: bool,
+    /// A number, or a code with digits ("s6550" of a page "S6550"): it
+    /// counts less, in reports many are references.
+    numeric: bool,
+    /// Longer than any word: OCR's debris, which weighs nothing.
+    debris: bool,
+    /// It may be shown as a key term.
+    shown: bool,
+}
+
+/// The [`TermTraits`] of every term of the two documents.
+fn term_traits(analysis: &Analysis) -> Vec<TermTraits> {
+    let mut traits: Vec<TermTraits> = (0..analysis.vocabulary.terms.len())
+        .map(|t| {
+            let surface = analysis.vocabulary.surface(t as TermId);
+            let numeric = surface.bytes().any(|b| b.is_ascii_digit());
+            TermTraits {
+                in_summary: false,
+                numeric,
+                debris: surface.len() > LONGEST_WORD,
+                shown: !numeric && surface.chars().count() > 2 && !is_contraction(surface),
+            }
+        })
+        .collect();
+    for s in &analysis.summary_sentences {
+        for &(t, _) in &s.entries {
+            traits[t as usize].in_summary = true;
+        }
+    }
+    traits
+}
+
 /// The [`TermWeight`] of a run of omitted sentences.
 fn weigh_terms(
     sentences: &[Sentence],
     analysis: &Analysis,
     spread: &mut Spread,
-    in_summary: &[bool],
+    traits: &[TermTraits],
     cited_only: &CitedOnly,
 ) -> TermWeight {
     let passage = spread.sum(
@@ -221,19 +251,21 @@ fn weigh_terms(
     let mut weight = 0.0;
     let mut fresh: Vec<(u32, f32)> = Vec::new();
     for &(t, w) in passage.entries.iter().filter(|(t, _)| !cited.contains(t)) {
-        let surface = analysis.vocabulary.surface(t);
-        if surface.len() > LONGEST_WORD {
+        let term = traits[t as usize];
+        if term.debris {
             continue;
         }
-        // Numbers, and codes with digits ("s6550" of a page "S6550"), count less.
-        let numeric = surface.bytes().any(|b| b.is_ascii_digit());
         let idf = analysis.vocabulary.terms[t as usize].idf;
-        let idf = if numeric { NUMBER_DISCOUNT * idf } else { idf };
-        if in_summary[t as usize] {
+        let idf = if term.numeric {
+            NUMBER_DISCOUNT * idf
+        } else {
+            idf
+        };
+        if term.in_summary {
             weight += SHARED_DISCOUNT * idf;
         } else {
             weight += idf;
-            if !numeric && surface.chars().count() > 2 && !is_contraction(surface) {
+            if term.shown {
                 fresh.push((t, w));
             }
         }
@@ -329,9 +361,9 @@ mod tests {
             analysis.vocabulary.terms.len(),
             analysis.vocabulary.phrases(),
         );
-        let in_summary = vec![false; analysis.vocabulary.terms.len()];
+        let traits = term_traits(&analysis);
         let sentences = &report.paragraphs[0].sentences;
-        let terms = weigh_terms(sentences, &analysis, &mut spread, &in_summary, &cited_only);
+        let terms = weigh_terms(sentences, &analysis, &mut spread, &traits, &cited_only);
         terms.key_terms[..terms.key_len]
             .iter()
             .map(|&t| analysis.vocabulary.surface(t).to_string())
