@@ -65,11 +65,11 @@ fn day_of_month(lower: &str) -> Option<u32> {
         return None;
     }
     let day: u32 = digits.parse().ok()?;
-    let ordinal = match (day % 100, day % 10) {
-        (11..=13, _) => "th",
-        (_, 1) => "st",
-        (_, 2) => "nd",
-        (_, 3) => "rd",
+    let ordinal = match day {
+        11..=13 => "th",
+        _ if day % 10 == 1 => "st",
+        _ if day % 10 == 2 => "nd",
+        _ if day % 10 == 3 => "rd",
         _ => "th",
     };
     ((1..=31).contains(&day) && (suffix.is_empty() || suffix == ordinal)).then_some(day)
@@ -256,24 +256,32 @@ impl Reader<'_> {
                 && raw.chars().count() > 3)
     }
 
-    /// The index past a date written in numbers that opens at the plain
-    /// number `words[i]` ("10/13/17", "14/06/2017"): one fact, not three
-    /// numbers. Which part is the day depends on the country, so it matches
-    /// only as written.
-    fn numeric_date_at(&self, words: &[WordAt], text: &str, i: usize) -> Option<usize> {
+    /// The date written in numbers that opens at the plain number
+    /// `words[i]` ("10/13/17", "14/06/2017"), as a [`Reader::date_at`] gives
+    /// it: one fact, not three numbers. Which part is the day depends on the
+    /// country, so it matches only as written.
+    fn numeric_date_at(
+        &self,
+        words: &[WordAt],
+        text: &str,
+        i: usize,
+    ) -> Option<(String, usize, usize)> {
         let part = |k: usize, lengths: &[usize]| {
             words.get(k).is_some_and(|w| {
                 self.is_plain_number(w)
                     && lengths.contains(&self.lower(w).len())
-                    && (k == i || &text[words[k - 1].end as usize..w.start as usize] == "/")
+                    && (k == i || gap(text, &words[k - 1], w) == "/")
             })
         };
-        (part(i, &[1, 2]) && part(i + 1, &[1, 2]) && part(i + 2, &[2, 4])).then_some(i + 3)
+        if !(part(i, &[1, 2]) && part(i + 1, &[1, 2]) && part(i + 2, &[2, 4])) {
+            return None;
+        }
+        let (from, to) = (words[i].start as usize, words[i + 2].end as usize);
+        Some((format!("numeric-date:{}", &text[from..to]), i + 3, to))
     }
 
     /// The time of day that opens at the plain number `words[i]` ("4:43
-    /// p.m.", "12 pm", "22:15"): its key, the index of the word after it and
-    /// the byte it ends at. A number alone before "a.m."/"p.m." or a colon
+    /// p.m.", "12 pm", "22:15"), as a [`Reader::date_at`] gives it. A number alone before "a.m."/"p.m." or a colon
     /// and two digits is an hour, not a count.
     fn time_at(&self, words: &[WordAt], text: &str, i: usize) -> Option<(String, usize, usize)> {
         let w = &words[i];
@@ -281,7 +289,7 @@ impl Reader<'_> {
         if hour.len() > 2 || hour.parse::<u32>().ok()? > 24 {
             return None;
         }
-        let gap = |a: &WordAt, b: &WordAt| &text[a.end as usize..b.start as usize];
+        let gap = |a: &WordAt, b: &WordAt| gap(text, a, b);
         let mut end = i + 1;
         let minutes = words
             .get(end)
@@ -312,12 +320,12 @@ impl Reader<'_> {
         Some((key, end, to))
     }
 
-    /// The date that opens at `words[i]`, as its key and the index of the
-    /// word after it: day first as British and official texts write it ("3
+    /// The date that opens at `words[i]`, as its key, the index of the word
+    /// after it and the byte it ends at: day first as British and official texts write it ("3
     /// May 2006", "21st June"), month first as American ones do ("March 3,
     /// 2009", "March 2009"), or a month named in full (not a sentence's
     /// opening "May", which is likelier the verb).
-    fn date_at(&self, words: &[WordAt], text: &str, i: usize) -> Option<(String, usize)> {
+    fn date_at(&self, words: &[WordAt], text: &str, i: usize) -> Option<(String, usize, usize)> {
         let month_at = |k: usize| {
             words
                 .get(k)
@@ -326,11 +334,10 @@ impl Reader<'_> {
         };
         let w = &words[i];
         let day_first = self.traits(w).day.filter(|_| {
-            words.get(i + 1).is_some_and(|m| {
-                text[w.end as usize..m.start as usize]
-                    .chars()
-                    .all(char::is_whitespace)
-            }) && month_at(i + 1).is_some()
+            words
+                .get(i + 1)
+                .is_some_and(|m| gap(text, w, m).chars().all(char::is_whitespace))
+                && month_at(i + 1).is_some()
         });
         let (month, day, mut end) = match day_first {
             Some(day) => (month_at(i + 1)?, Some(day), i + 2),
@@ -357,7 +364,7 @@ impl Reader<'_> {
             day.unwrap_or(0),
             year.unwrap_or_default()
         );
-        Some((key, end))
+        Some((key, end, words[end - 1].end as usize))
     }
 
     /// The facts of the `words` of one sentence, at (paragraph, sentence);
@@ -392,37 +399,22 @@ impl Reader<'_> {
                 i += 1;
                 continue;
             }
+            // Numeric dates and times open only at a number.
             let number = self.is_plain_number(w);
-            if let Some(end) = number
-                .then(|| self.numeric_date_at(words, text, i))
+            let date = number
+                .then(|| {
+                    self.numeric_date_at(words, text, i)
+                        .or_else(|| self.time_at(words, text, i))
+                })
                 .flatten()
-            {
-                let (from, to) = (w.start as usize, words[end - 1].end as usize);
-                let key = format!("numeric-date:{}", &text[from..to]);
-                push(FactKind::Date, key, from, to, &[]);
-                used[i..end].fill(true);
-                i = end;
-                continue;
-            }
-            if let Some((key, end, to)) = number.then(|| self.time_at(words, text, i)).flatten() {
+                .or_else(|| self.date_at(words, text, i));
+            if let Some((key, end, to)) = date {
                 push(FactKind::Date, key, w.start as usize, to, &[]);
                 used[i..end].fill(true);
                 i = end;
                 continue;
             }
-            if let Some((key, end)) = self.date_at(words, text, i) {
-                push(
-                    FactKind::Date,
-                    key,
-                    w.start as usize,
-                    words[end - 1].end as usize,
-                    &[],
-                );
-                used[i..end].fill(true);
-                i = end;
-                continue;
-            }
-            if self.is_plain_number(w) && !is_enumerator(text, w) && !is_note_reference(text, w) {
+            if number && !is_enumerator(text, w) && !is_note_reference(text, w) {
                 let value = self.lower(w).replace(',', "");
                 let (from, to) = (w.start as usize, w.end as usize);
                 let next = words.get(i + 1).map(|n| self.lower(n));
@@ -503,9 +495,8 @@ impl Reader<'_> {
     /// Runs of capitalised words (joined by spaces or connectors such as "of")
     /// holding at least one strong name word, as word-index ranges.
     fn names(&self, words: &[WordAt], used: &[bool], text: &str) -> Vec<(usize, usize)> {
-        let gap = |a: &WordAt, b: &WordAt| &text[a.end as usize..b.start as usize];
         let joined = |a: &WordAt, b: &WordAt| {
-            let gap = gap(a, b);
+            let gap = gap(text, a, b);
             gap.chars().all(char::is_whitespace)
                 || gap == "-"
                 || (gap.trim() == "." && a.end - a.start == 1)
@@ -546,7 +537,7 @@ impl Reader<'_> {
             while start < end
                 && !strong(start)
                 && (start == 0 || self.casing.lower_seen[words[start].word() as usize])
-                && !(start + 1 < end && gap(&words[start], &words[start + 1]) == "-")
+                && !(start + 1 < end && gap(text, &words[start], &words[start + 1]) == "-")
             {
                 start += 1;
             }
@@ -575,17 +566,18 @@ fn shouted(text: &str) -> bool {
 /// segmenter drops the clean ones ("election.90") from the text.
 fn is_note_reference(text: &str, w: &WordAt) -> bool {
     let before = &text[..w.start as usize];
-    let glue = before
-        .chars()
-        .rev()
-        .take_while(|c| !c.is_whitespace() && !c.is_alphanumeric())
-        .collect::<String>();
-    glue.contains(['.', '?', '!']) && glue.len() < before.len()
+    let word = before.trim_end_matches(|c: char| !c.is_whitespace() && !c.is_alphanumeric());
+    !word.is_empty() && before[word.len()..].contains(['.', '?', '!'])
 }
 
 /// "(1)" and "(a)"-style list markers are not facts.
 fn is_enumerator(text: &str, w: &WordAt) -> bool {
     text[..w.start as usize].ends_with('(') && text[w.end as usize..].starts_with(')')
+}
+
+/// The text between two words of a sentence.
+fn gap<'t>(text: &'t str, a: &WordAt, b: &WordAt) -> &'t str {
+    &text[a.end as usize..b.start as usize]
 }
 
 /// Whether a full stop follows `w` at once: a byte compared, where
@@ -654,8 +646,7 @@ pub(super) fn citation_words(words: &[WordAt], text: &str) -> Vec<bool> {
     // Whether words[k] is a reporter volume: "Aguilar, 515 U.S." or "Shaw, 137 S. Ct.".
     let volume = |k: usize| {
         let w = &words[k];
-        let gap = &text[words[k - 1].end as usize..w.start as usize];
-        gap.trim() == ","
+        gap(text, &words[k - 1], w).trim() == ","
             && raw(w).bytes().all(|b| b.is_ascii_digit())
             && k + 1 < words.len()
             && capital(k + 1)
@@ -673,9 +664,7 @@ pub(super) fn citation_words(words: &[WordAt], text: &str) -> Vec<bool> {
             continue;
         }
         let mut end = k + 1;
-        while end < words.len()
-            && !text[words[end - 1].end as usize..words[end].start as usize].contains(')')
-        {
+        while end < words.len() && !gap(text, &words[end - 1], &words[end]).contains(')') {
             end += 1;
         }
         let is = |w: &WordAt, list: &[&str]| list.iter().any(|l| raw(w).eq_ignore_ascii_case(l));
@@ -1030,6 +1019,11 @@ mod tests {
         (list(&result.facts.dropped), list(&result.facts.unsupported))
     }
 
+    /// The texts of listed facts.
+    fn texts(listed: &[(FactKind, String)]) -> Vec<&str> {
+        listed.iter().map(|(_, t)| t.as_str()).collect()
+    }
+
     #[test]
     fn quotations_open_only_at_a_straight_or_opening_mark() {
         fn inside(text: &str) -> Vec<&str> {
@@ -1094,7 +1088,7 @@ mod tests {
             "The review found 7 missed visits by Dr Okafor.",
             "The review found missed visits by the health visitor.",
         );
-        let texts: Vec<&str> = unsupported.iter().map(|(_, t)| t.as_str()).collect();
+        let texts = texts(&unsupported);
         assert!(
             texts.contains(&"7") && texts.contains(&"Dr Okafor"),
             "{texts:?}"
@@ -1108,7 +1102,7 @@ mod tests {
             "See United States v. Silverman, 745 F.2d 1386, 1393 (11th Cir. 1984); 116 Stat. 807; 18 U.S.C. § 1512. \
              The witness met 3 officials.",
         );
-        let texts: Vec<&str> = dropped.iter().map(|(_, t)| t.as_str()).collect();
+        let texts = texts(&dropped);
         assert!(
             texts.contains(&"3") && texts.contains(&"Silverman"),
             "{texts:?}"
@@ -1123,7 +1117,7 @@ mod tests {
         let report = "The GP saw the child on 11 December 2006, on 3rd May and on 17 May. \
                       The nurse called at 4:43 p.m. and again at 9 pm. The form is dated 10/13/17.";
         let (dropped, _) = facts("The GP saw him on December 11, 2006.", report);
-        let texts: Vec<&str> = dropped.iter().map(|(_, t)| t.as_str()).collect();
+        let texts = texts(&dropped);
         assert_eq!(
             texts,
             ["3rd May", "17 May", "4:43 p.m.", "9 pm", "10/13/17"]
@@ -1138,7 +1132,7 @@ mod tests {
                       NO FURTHER ACTION WAS TAKEN.\n\n\
                       3.2 Priebus and Bannon met Eisenberg’s team and the President-Elect.";
         let (dropped, _) = facts("Nothing.", report);
-        let texts: Vec<&str> = dropped.iter().map(|(_, t)| t.as_str()).collect();
+        let texts = texts(&dropped);
         assert_eq!(
             texts,
             [
@@ -1158,7 +1152,7 @@ mod tests {
             "See Aguilar, 515 U.S. at 600; id. at 601–602; 138 S. Ct. 1101, 1106; \
              28 C.F.R. § 600.4. The army sent 100 U.S. troops.",
         );
-        let texts: Vec<&str> = dropped.iter().map(|(_, t)| t.as_str()).collect();
+        let texts = texts(&dropped);
         assert!(texts.contains(&"100"), "{texts:?}");
         for noise in ["515", "600", "601", "602", "138", "1101", "1106", "28"] {
             assert!(!texts.contains(&noise), "{noise} in {texts:?}");
@@ -1171,7 +1165,7 @@ mod tests {
             "Nothing.",
             "The officials knew it was not true.'*4 They met 12 times. He said \"no.\"7",
         );
-        let texts: Vec<&str> = dropped.iter().map(|(_, t)| t.as_str()).collect();
+        let texts = texts(&dropped);
         assert_eq!(texts, ["12"]);
     }
 
