@@ -525,15 +525,20 @@ mod tests {
         );
     }
 
+    /// Each line of `text` as a paragraph's block.
+    fn line_blocks(text: &str) -> Vec<Block> {
+        let layout = Layout::new(text);
+        (0..layout.lines.len())
+            .map(|i| Block::join(&layout, vec![i], ParagraphKind::Paragraph))
+            .collect()
+    }
+
     #[test]
     fn splits_words_the_document_writes_apart() {
         let text = "the Department of Justice said that the Department of State had\n\n\
                     the head of the Departmentof Justice and the head of the office\n\n\
                     the Department of the Interior wasseated at the head of it\n";
-        let layout = Layout::new(text);
-        let mut blocks: Vec<Block> = (0..layout.lines.len())
-            .map(|i| Block::join(&layout, vec![i], ParagraphKind::Paragraph))
-            .collect();
+        let mut blocks = line_blocks(text);
         split(&mut blocks);
         assert!(
             blocks[1].text.contains("Department of Justice"),
@@ -554,22 +559,13 @@ mod tests {
     /// stays whole.
     #[test]
     fn names_run_into_the_next_word_are_split() {
-        let text = "Cohen recalled the call and Cohenrecalled the date
-
-                    Cohen recalled more and Cohenrecalled it and Cohenrecalled again
-
-                    McGahn said no and McGahnsaid yes and McGahn said maybe
-
-                    Donaldson wrote to her son and Donaldson wrote to the Donald team
-
-                    Donald met his son and the Departmentof Justice and the office of the
-
-                    the Department of State and the Department of the Interior
-";
-        let layout = Layout::new(text);
-        let mut blocks: Vec<Block> = (0..layout.lines.len())
-            .map(|i| Block::join(&layout, vec![i], ParagraphKind::Paragraph))
-            .collect();
+        let text = "Cohen recalled the call and Cohenrecalled the date\n\n\
+                    Cohen recalled more and Cohenrecalled it and Cohenrecalled again\n\n\
+                    McGahn said no and McGahnsaid yes and McGahn said maybe\n\n\
+                    Donaldson wrote to her son and Donaldson wrote to the Donald team\n\n\
+                    Donald met his son and the Departmentof Justice and the office of the\n\n\
+                    the Department of State and the Department of the Interior\n";
+        let mut blocks = line_blocks(text);
         split(&mut blocks);
         let all: Vec<&str> = blocks.iter().map(|b| b.text.as_str()).collect();
         let all = all.join(" ");
@@ -583,10 +579,7 @@ mod tests {
         let text = "the Departmentof Justice and the Department of State\n\n\
                     an extraordinarilylongrunofletters stands apart from the rest\n\n\
                     the head of the Department of Justice wasseated at the Department\n";
-        let layout = Layout::new(text);
-        let blocks: Vec<Block> = (0..layout.lines.len())
-            .map(|i| Block::join(&layout, vec![i], ParagraphKind::Paragraph))
-            .collect();
+        let blocks = line_blocks(text);
         let whole = Counted::of(&blocks);
         let mut halves = Counted::of(&blocks[..1]);
         halves.append(Counted::of(&blocks[1..]));
