@@ -16,8 +16,8 @@ use crate::model::{
 use crate::options::Options;
 use crate::parallel::{in_pool, join, map_each};
 use crate::score::{
-    cited_only_terms, find_facts, find_omissions, section_coverage, status_of_coverage,
-    status_of_support, term_share,
+    cited_only_terms, find_facts, find_omissions, own_spellings, section_coverage,
+    status_of_coverage, status_of_support, term_share,
 };
 use crate::segment::segment;
 use crate::text::TokenClass;
@@ -104,9 +104,14 @@ fn compare_in_pool(summary: &str, report: &str, options: &Options) -> Result<Com
     // besides the vectors: find them first, so the occurrences are freed
     // before the vectors are built and aligned.
     let started = Instant::now();
-    let (facts, cited_only) = join(
+    let (facts, (cited_only, spellings)) = join(
         || find_facts(&summary_doc, &report_doc, &tokens),
-        || cited_only_terms(&report_doc, &tokens),
+        || {
+            (
+                cited_only_terms(&report_doc, &tokens),
+                own_spellings(&tokens),
+            )
+        },
     );
     let facts_ms = ms(started);
 
@@ -247,8 +252,15 @@ fn compare_in_pool(summary: &str, report: &str, options: &Options) -> Result<Com
     drop((report_coverage, summary_support));
     // Omissions read only the verdicts: find them before the links are
     // written, so their working memory and the links never peak together.
-    let omissions = find_omissions(&report_doc, &analysis, &facts.dropped, &cited_only, &spread);
-    drop(cited_only);
+    let omissions = find_omissions(
+        &report_doc,
+        &analysis,
+        &facts.dropped,
+        &cited_only,
+        &spellings,
+        &spread,
+    );
+    drop((cited_only, spellings));
     // Each side's own vectors are freed as its links are written, so the
     // links reuse their memory; the summary's are few, and the report's
     // links read them afterwards, so the summary's side works on a copy.

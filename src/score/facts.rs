@@ -599,7 +599,19 @@ fn is_citation_abbreviation(text: &str, w: &WordAt) -> bool {
     raw.chars().count() <= 5 && raw.chars().all(char::is_alphabetic) && {
         let rest = past_abbreviations(&text[w.end as usize + 1..]);
         let page = rest.strip_prefix("at ").unwrap_or(rest);
-        page.starts_with(|c: char| c.is_ascii_digit() || c == '§')
+        is_page(page)
+    }
+}
+
+/// Whether `text` opens with what a citation's reporter points to: a page
+/// or section ("1386", "§ 1512"), or a page a letter marks ("S6550" of the
+/// Senate's pages in "148 Cong. Rec. S6550").
+fn is_page(text: &str) -> bool {
+    let mut bytes = text.bytes();
+    match bytes.next() {
+        Some(b'0'..=b'9') => true,
+        Some(b'A'..=b'Z') => bytes.next().is_some_and(|b| b.is_ascii_digit()),
+        _ => text.starts_with('§'),
     }
 }
 

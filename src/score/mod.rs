@@ -8,5 +8,5 @@ mod sections;
 
 pub use coverage::{status_of_coverage, status_of_support, term_share};
 pub use facts::find_facts;
-pub use omissions::{cited_only_terms, find_omissions};
+pub use omissions::{cited_only_terms, find_omissions, own_spellings};
 pub use sections::section_coverage;

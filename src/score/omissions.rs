@@ -4,9 +4,10 @@
 use std::ops::Range;
 
 use super::facts::citation_words;
-use crate::align::{Analysis, Spread, TermId, Tokens};
+use crate::align::{Analysis, Spread, TermId, Tokens, WordId};
 use crate::model::{Document, Fact, Omission, Paragraph, ParagraphKind, Sentence, Status};
 use crate::parallel::map_each;
+use crate::segment::is_honorific;
 
 /// How many key terms each omission lists.
 const KEY_TERMS: usize = 6;
@@ -80,6 +81,56 @@ pub fn cited_only_terms(report: &Document, tokens: &Tokens) -> CitedOnly {
     out
 }
 
+/// How report sentences write the terms they spell otherwise than the
+/// term's shown spelling (its first word's in either document, maybe a rare
+/// inflection: "texted" for the "text" a legal passage keeps quoting), as
+/// (sentence id, term, word) in order, the first such word of each term in
+/// each sentence. Taken while the word occurrences are still there, so an
+/// omission's key terms are written as its passage writes them.
+#[derive(Default)]
+pub struct OwnSpellings {
+    entries: Vec<(u32, TermId, WordId)>,
+}
+
+impl OwnSpellings {
+    /// How sentence `id` writes `term`, if not (only) as the term's shown spelling.
+    fn of(&self, id: u32, term: TermId) -> Option<WordId> {
+        self.entries
+            .binary_search_by_key(&(id, term), |&(s, t, _)| (s, t))
+            .ok()
+            .map(|at| self.entries[at].2)
+    }
+}
+
+/// Finds the `OwnSpellings` of the report's sentences.
+pub fn own_spellings(tokens: &Tokens) -> OwnSpellings {
+    let vocabulary = &tokens.vocabulary;
+    // The term of each word not spelled as its term is shown: the few words
+    // that need more than a look-up.
+    let other_spelling: Vec<Option<TermId>> = (vocabulary.words.iter().enumerate())
+        .map(|(word, info)| {
+            info.term
+                .filter(|&t| vocabulary.terms[t as usize].word != word as WordId)
+        })
+        .collect();
+    let mut out = OwnSpellings::default();
+    // The last sentence that wrote each term otherwise: its first word counts.
+    let mut last_seen = vec![u32::MAX; vocabulary.terms.len()];
+    for (id, words) in (0u32..).zip(tokens.report_words.sentences()) {
+        let from = out.entries.len();
+        for w in words {
+            let word = w.word();
+            if let Some(term) = other_spelling[word as usize] {
+                if std::mem::replace(&mut last_seen[term as usize], id) != id {
+                    out.entries.push((id, term, word));
+                }
+            }
+        }
+        out.entries[from..].sort_unstable();
+    }
+    out
+}
+
 /// Omitted passages of `report`, weightiest first; `dropped` are the
 /// report's facts the summary lacks. `spread` is an empty spread over the
 /// vocabulary; ranges of passages, weighed at the same time where threads
@@ -89,6 +140,7 @@ pub fn find_omissions(
     analysis: &Analysis,
     dropped: &[Fact],
     cited_only: &CitedOnly,
+    spellings: &OwnSpellings,
     spread: &Spread,
 ) -> Vec<Omission> {
     let traits = term_traits(analysis);
@@ -142,7 +194,14 @@ pub fn find_omissions(
     let mut out: Vec<Omission> = runs
         .iter()
         .zip(weighed)
-        .map(|((p, run), terms)| passage(p, run.clone(), terms, analysis, &facts_by_sentence))
+        .map(|((p, run), terms)| {
+            let found = Found {
+                analysis,
+                spellings,
+                facts: &facts_by_sentence,
+            };
+            passage(p, run.clone(), terms, &found)
+        })
         .collect();
     // Passages are in document order, so ties on weight and start fall back
     // to it, as a stable sort would, without its buffer of whole omissions.
@@ -196,7 +255,8 @@ struct TermTraits {
     numeric: bool,
     /// Longer than any word: OCR's debris, which weighs nothing.
     debris: bool,
-    /// It may be shown as a key term.
+    /// It may be shown as a key term: not a contraction ("we've") or a
+    /// person's title ("sen" of "Sen. Lott"), which say nothing on their own.
     shown: bool,
 }
 
@@ -210,7 +270,10 @@ fn term_traits(analysis: &Analysis) -> Vec<TermTraits> {
                 in_summary: false,
                 numeric,
                 debris: surface.len() > LONGEST_WORD,
-                shown: !numeric && surface.chars().count() > 2 && !is_contraction(surface),
+                shown: !numeric
+                    && surface.chars().count() > 2
+                    && !is_contraction(surface)
+                    && !is_honorific(surface),
             }
         })
         .collect();
@@ -297,14 +360,28 @@ fn is_contraction(surface: &str) -> bool {
         .any(|end| surface.ends_with(end))
 }
 
+/// What writing out an omission reads besides its passage.
+struct Found<'a> {
+    analysis: &'a Analysis,
+    spellings: &'a OwnSpellings,
+    facts: &'a FactsBySentence<'a>,
+}
+
+impl Found<'_> {
+    /// How `sentences` first write `term`, which one of them uses.
+    fn spelling(&self, sentences: &[&Sentence], term: TermId) -> &str {
+        let vocabulary = &self.analysis.vocabulary;
+        sentences
+            .iter()
+            .find(|s| self.analysis.report_sentences[s.id as usize].contains(term))
+            .and_then(|s| self.spellings.of(s.id, term))
+            .map_or_else(|| vocabulary.surface(term), |word| vocabulary.lower(word))
+    }
+}
+
 /// The omission of a run of sentences whose terms weigh `terms`.
-fn passage(
-    p: &Paragraph,
-    run: Range<usize>,
-    terms: TermWeight,
-    analysis: &Analysis,
-    facts_by_sentence: &FactsBySentence,
-) -> Omission {
+fn passage(p: &Paragraph, run: Range<usize>, terms: TermWeight, found: &Found) -> Omission {
+    let (analysis, facts_by_sentence) = (found.analysis, found.facts);
     let sentences: Vec<&Sentence> = p.sentences[run].iter().collect();
     let mut weight = terms.weight;
     let mut facts: Vec<String> = Vec::new();
@@ -339,7 +416,7 @@ fn passage(
             .sum(),
         key_terms: terms.key_terms[..terms.key_len]
             .iter()
-            .map(|&t| analysis.vocabulary.surface(t).to_string())
+            .map(|&t| found.spelling(&sentences, t).to_string())
             .collect(),
         facts,
         preview,
@@ -374,7 +451,8 @@ mod tests {
     fn citation_parentheticals_codes_contractions_and_debris_are_no_key_terms() {
         let terms = key_terms(
             "Courts agree. Id. at 600 (internal quotation marks omitted); 148 Cong. Rec. \
-             S6550 (emphasis added). We've seen ransom notes owuhtetahnyeorntehienfbthiehtardu.\n",
+             S6550 (emphasis added) (Sen. Hatch). We've seen ransom notes \
+             owuhtetahnyeorntehienfbthiehtardu.\n",
         );
         assert!(terms.iter().any(|t| t == "ransom"), "{terms:?}");
         for noise in [
@@ -384,6 +462,7 @@ mod tests {
             "emphasis",
             "s6550",
             "we've",
+            "sen",
         ] {
             assert!(!terms.iter().any(|t| t == noise), "{noise} in {terms:?}");
         }
@@ -400,5 +479,24 @@ mod tests {
             "Courts agree, see United States v. Aguilar, 515 U.S. 593 (1995). Aguilar lied.\n",
         );
         assert!(named.iter().any(|t| t == "aguilar"), "{named:?}");
+    }
+
+    #[test]
+    fn key_terms_are_spelled_as_their_passage_spells_them() {
+        let report = "Hicks texted the reporter twice.\n\n\
+                      The statute's text is plain, and its text governs the dispute.\n";
+        let result =
+            crate::compare("Nothing alike here.\n", report, &Default::default()).expect("compares");
+        let terms_of = |opening: &str| -> Vec<String> {
+            let o = result
+                .omissions
+                .iter()
+                .find(|o| o.preview.starts_with(opening));
+            o.expect("an omission").key_terms.clone()
+        };
+        assert!(terms_of("Hicks").contains(&"texted".to_string()));
+        let statute = terms_of("The statute");
+        assert!(statute.contains(&"text".to_string()), "{statute:?}");
+        assert!(!statute.contains(&"texted".to_string()), "{statute:?}");
     }
 }

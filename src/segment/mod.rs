@@ -46,7 +46,7 @@ use crate::text::Utf16Cursor;
 
 pub use redactions::redactions;
 use sentences::split_numbered;
-pub use sentences::split_sentences;
+pub use sentences::{is_honorific, split_sentences};
 
 /// Blocks per run of the work done on each block apart (joining lines,
 /// classifying, splitting sentences), which runs at the same time where

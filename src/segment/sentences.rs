@@ -7,17 +7,22 @@ use std::ops::Range;
 
 use super::scan::{byte_set, next_in, ByteSet};
 
-/// Abbreviations that never end a sentence: a name or a number follows them.
-const TITLES: &[&str] = &[
+/// Titles of people ("Sen. Lott"): abbreviations that never end a sentence,
+/// as a name follows them; they say who is named, not what was said of them.
+const HONORIFICS: &[&str] = &[
     "Mr", "Mrs", "Ms", "Messrs", "Dr", "Prof", "Hon", "Rev", "St", "Sen", "Sens", "Rep", "Reps",
-    "Gov", "Gen", "Lt", "Col", "Capt", "Sgt", "Adm", "Cmdr", "Maj", "Pres", "Supt", "Det", "No",
-    "Nos", "v", "vs", "e.g", "i.e", "cf", "Cf", "para", "paras", "Para", "Paras", "p", "pp", "Cir",
-    "Fed", "R", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sept", "Sep", "Oct", "Nov",
-    "Dec", "Ct", "F", "Supp", "App", "Ch", "Art", "Arts", "Sec", "Secs", "Vol", "Vols", "Const",
-    "Stat", "Pub", "Cl", "cl", "Ed", "ed", "eds", "Exh", "Ex", "Fig", "fig", "Figs", "approx",
-    "Dept", "Dep", "Cong", "Sess", "Reg", "Regs", "Pt", "pt", "ch", "sec", "art", "vol", "nn", "n",
-    "ibid", "Id", "id", "Jud", "Comm", "Assn", "Ass'n", "Ave", "Blvd", "Mt", "Ft", "U.S.C",
-    "C.F.R",
+    "Gov", "Gen", "Lt", "Col", "Capt", "Sgt", "Adm", "Cmdr", "Maj", "Pres", "Supt", "Det",
+];
+
+/// Other abbreviations that never end a sentence: a name or a number follows them.
+const TITLES: &[&str] = &[
+    "No", "Nos", "v", "vs", "e.g", "i.e", "cf", "Cf", "para", "paras", "Para", "Paras", "p", "pp",
+    "Cir", "Fed", "R", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sept", "Sep", "Oct",
+    "Nov", "Dec", "Ct", "F", "Supp", "App", "Ch", "Art", "Arts", "Sec", "Secs", "Vol", "Vols",
+    "Const", "Stat", "Pub", "Cl", "cl", "Ed", "ed", "eds", "Exh", "Ex", "Fig", "fig", "Figs",
+    "approx", "Dept", "Dep", "Cong", "Rec", "Sess", "Reg", "Regs", "Pt", "pt", "ch", "sec", "art",
+    "vol", "nn", "n", "ibid", "Id", "id", "Jud", "Comm", "Assn", "Ass'n", "Ave", "Blvd", "Mt",
+    "Ft", "U.S.C", "C.F.R",
 ];
 
 /// Abbreviations that often end a sentence too: they end one only before a
@@ -105,9 +110,9 @@ const SENTENCE_OPENERS: &[&str] = &[
     "Here",
 ];
 
-/// Byte length of the longest abbreviation in `TITLES` and `AMBIGUOUS`:
+/// Byte length of the longest abbreviation in `HONORIFICS`, `TITLES` and `AMBIGUOUS`:
 /// longer words, most words before a period, skip both look-ups.
-const LONGEST_LISTED: usize = longest(AMBIGUOUS, longest(TITLES, 0));
+const LONGEST_LISTED: usize = longest(AMBIGUOUS, longest(TITLES, longest(HONORIFICS, 0)));
 
 const fn longest(list: &[&str], at_least: usize) -> usize {
     let mut n = at_least;
@@ -144,7 +149,7 @@ pub fn abbreviation(before: &str) -> Abbreviation {
         return Abbreviation::None;
     }
     if word.len() <= LONGEST_LISTED {
-        if TITLES.contains(&word) {
+        if TITLES.contains(&word) || HONORIFICS.contains(&word) {
             return Abbreviation::Title;
         }
         if AMBIGUOUS.contains(&word) {
@@ -161,6 +166,12 @@ pub fn abbreviation(before: &str) -> Abbreviation {
         return Abbreviation::Title;
     }
     Abbreviation::None
+}
+
+/// Whether a word, in any case, is a person's title ("sen" of "Sen."):
+/// matching may count it, but it tells a reader nothing on its own.
+pub fn is_honorific(word: &str) -> bool {
+    HONORIFICS.iter().any(|h| h.eq_ignore_ascii_case(word))
 }
 
 /// Whether a period after `before` may not end a sentence (any kind of abbreviation).
@@ -380,7 +391,7 @@ mod tests {
 
     #[test]
     fn every_listed_abbreviation_is_found() {
-        for word in TITLES {
+        for word in TITLES.iter().chain(HONORIFICS) {
             assert_eq!(
                 abbreviation(&format!("see {word}")),
                 Abbreviation::Title,
