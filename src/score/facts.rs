@@ -8,25 +8,8 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use crate::align::{DocumentWords, Tokens, WordAt, WordId, WordInfo};
 use crate::model::{Document, Fact, FactKind, Facts, Occurrence, Paragraph, ParagraphKind};
 use crate::parallel::{map_parts, ranges};
-use crate::text::{TokenClass, Utf16Cursor};
+use crate::text::{month_number, TokenClass, Utf16Cursor, MONTHS};
 
-const MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-const MONTH_ABBREVIATIONS: &[&str] = &[
-    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-];
 const WEEKDAYS: &[&str] = &[
     "monday",
     "tuesday",
@@ -46,15 +29,6 @@ const CITATION_SIGNALS: &[&str] = &["quoting", "citing", "collecting", "cleaned"
 const QUOTATION_EDITS: &[&str] = &["omitted", "added", "original"];
 /// Share of a quotation's content words the other side must use to count as quoting it.
 const QUOTE_OVERLAP: f32 = 0.8;
-
-fn month_number(lower: &str) -> Option<u32> {
-    let lower = if lower == "sept" { "sep" } else { lower };
-    MONTHS
-        .iter()
-        .position(|m| *m == lower)
-        .or_else(|| MONTH_ABBREVIATIONS.iter().position(|m| *m == lower))
-        .map(|i| i as u32 + 1)
-}
 
 /// The day a word names, written as a number with or without its ordinal
 /// suffix: "3", "03", "3rd", "31st".
@@ -91,6 +65,9 @@ struct WordTraits {
     day: Option<u32>,
     /// Whether it holds a digit, which no name does ("S6549", "3d").
     digit: bool,
+    /// Whether it is a company's legal form ("LLC", "Inc"), which names no
+    /// one on its own and which a summary drops from the name it ends.
+    legal_form: bool,
 }
 
 impl WordTraits {
@@ -105,6 +82,7 @@ impl WordTraits {
             year: plain_number && l.len() == 4 && (l.starts_with("19") || l.starts_with("20")),
             day: day_of_month(l),
             digit: l.bytes().any(|b| b.is_ascii_digit()),
+            legal_form: LEGAL_FORMS.contains(&l),
         }
     }
 }
@@ -228,16 +206,18 @@ impl Reader<'_> {
     /// A capitalised content word that can be part of a name.
     fn is_name_word(&self, w: &WordAt, text: &str) -> bool {
         // Most words fail the first test: the word's text is sliced after it.
-        w.capitalised()
-            && self.class(w) == TokenClass::Word
-            && text[w.start as usize..w.end as usize]
-                .chars()
-                .nth(1)
-                .is_some()
-            && !self.traits(w).digit
+        if !w.capitalised() || self.class(w) != TokenClass::Word {
+            return false;
+        }
+        let raw = &text[w.start as usize..w.end as usize];
+        let traits = self.traits(w);
+        raw.chars().nth(1).is_some()
+            && !traits.digit
+            && !traits.legal_form
+            && traits.month.is_none()
+            && !traits.weekday
+            && !is_roman_numeral(raw)
             && !is_citation_abbreviation(text, w)
-            && self.traits(w).month.is_none()
-            && !self.traits(w).weekday
     }
 
     /// A name word that shows a name on its own: an acronym, or a word the
@@ -548,6 +528,15 @@ impl Reader<'_> {
         }
         out
     }
+}
+
+/// Companies' legal forms, lower-cased.
+const LEGAL_FORMS: &[&str] = &["co", "corp", "inc", "llc", "llp", "lp", "ltd", "plc"];
+
+/// A number of two or more capital Roman numerals of the kind that number
+/// parts and titles ("Section III", "Tit. XI"): a designation, not a name.
+fn is_roman_numeral(raw: &str) -> bool {
+    raw.len() >= 2 && raw.bytes().all(|b| matches!(b, b'I' | b'V' | b'X'))
 }
 
 /// Whether a sentence is written all in capitals (two words or more), so
@@ -1120,6 +1109,22 @@ mod tests {
             "{texts:?}"
         );
         for noise in ["745", "1386", "1393", "1984", "807", "1512", "Stat", "Cir"] {
+            assert!(!texts.contains(&noise), "{noise} in {texts:?}");
+        }
+    }
+
+    #[test]
+    fn record_pages_numerals_and_legal_forms_are_no_facts() {
+        let (dropped, _) = facts(
+            "Nothing.",
+            "See 148 Cong. Rec. S6545 (Sen. Lott). Title XI of Section III binds Encino Motorcars, LLC \
+             and Arthur Andersen LLP.",
+        );
+        let texts = texts(&dropped);
+        for name in ["Lott", "Encino Motorcars", "Arthur Andersen"] {
+            assert!(texts.contains(&name), "{name} not in {texts:?}");
+        }
+        for noise in ["148", "Cong", "XI", "III", "LLC", "Arthur Andersen LLP"] {
             assert!(!texts.contains(&noise), "{noise} in {texts:?}");
         }
     }

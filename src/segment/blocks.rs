@@ -5,7 +5,7 @@
 
 use super::lines::Layout;
 use crate::model::ParagraphKind;
-use crate::text::nfkc;
+use crate::text::{month_number, nfkc};
 
 /// Word starts that keep their hyphen at a line break ("self-", "non-").
 const HYPHEN_PREFIXES: &[&str] = &[
@@ -335,8 +335,21 @@ impl Block {
             punct,
             '.' | ',' | ';' | ':' | '!' | '?' | '”' | '’' | '"' | ')' | ']'
         );
-        if !closes || before.is_ascii_digit() || before.is_whitespace() {
+        if !closes || before.is_whitespace() {
             return None;
+        }
+        let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+        if before.is_ascii_digit() {
+            // A date's last number ("January 6, 2017.68 Following"): a
+            // decimal there would be a misprint, and a sentence follows.
+            let date = punct == '.' && ends_with_date(&self.text[..self.text.len() - 1]);
+            let mut after = rest[digits..].chars();
+            let opens = match after.next() {
+                None => true,
+                Some(' ') => after.next().is_some_and(char::is_uppercase),
+                Some(_) => false,
+            };
+            return (date && digits <= 3 && opens).then_some(digits);
         }
         let word = self.text[..self.text.len() - punct.len_utf8()]
             .rsplit(char::is_whitespace)
@@ -346,7 +359,6 @@ impl Block {
         if word.contains('.') || word.chars().filter(|c| c.is_alphabetic()).count() < 2 {
             return None;
         }
-        let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
         let after = rest[digits..].chars().next();
         let ends = after.is_none_or(|c| c.is_whitespace() || matches!(c, ',' | ';' | '.' | ')'));
         (digits <= 3 && ends).then_some(digits)
@@ -376,6 +388,28 @@ impl Block {
             verbatim: false,
         });
         self.text.push_str(s);
+    }
+}
+
+/// Whether normalised `text` ends with a date whose last number a note
+/// reference may follow after the full stop: "January 6, 2017", "May
+/// 2017", "January 27".
+fn ends_with_date(text: &str) -> bool {
+    let mut words = text.rsplit(' ');
+    let last = words.next().unwrap_or("");
+    let previous = words.next().unwrap_or("");
+    let number = |w: &str| !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit());
+    let month = || month_number(&previous.trim_end_matches('.').to_lowercase()).is_some();
+    if !number(last) {
+        return false;
+    }
+    match last.len() {
+        4 => {
+            (last.starts_with("19") || last.starts_with("20"))
+                && (month() || previous.strip_suffix(',').is_some_and(number))
+        }
+        1 | 2 => month() && (1..=31).contains(&last.parse::<u32>().unwrap_or(0)),
+        _ => false,
     }
 }
 
@@ -499,6 +533,13 @@ mod tests {
         assert_eq!(
             b.text,
             "the hacks. With Trump” and company, and 3.5 and 1,000 and No. 5 and Section II.A.4, at 357 n.11. “Yes.” No."
+        );
+        let dates = joined(
+            "on January 6, 2017.68 Following it, on January 27.185 With\nhim in May 2017.4\nBut 2017.68 is a sum, and so is 27.5 in January 2017.68 euros.",
+        );
+        assert_eq!(
+            dates.text,
+            "on January 6, 2017. Following it, on January 27. With him in May 2017. But 2017.68 is a sum, and so is 27.5 in January 2017.68 euros."
         );
     }
 
