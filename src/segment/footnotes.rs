@@ -421,6 +421,14 @@ fn longest_chain(layout: &Layout, candidates: &[(usize, u32)]) -> Vec<usize> {
         at = previous[at];
     }
     chain.reverse();
+    // A count of one or two notes starts at the start ("1", "2"): in a text
+    // without notes, wrapped lines that happen to open with numbers ("16
+    // million Yemenis…", "1986 by World Bible…") would otherwise each start
+    // a page's notes.
+    let opens_count = chain.first().is_some_and(|&c| candidates[c].1 <= MAX_STEP);
+    if chain.len() < MIN_RESTART && !opens_count {
+        chain.clear();
+    }
     chain
 }
 
@@ -533,6 +541,37 @@ mod tests {
         }
         s.push_str(&format!("Page {n}\n\x0c"));
         s
+    }
+
+    #[test]
+    fn lines_that_happen_to_open_with_numbers_start_no_notes() {
+        // OCR of a text without notes: wrapped lines opening with a figure
+        // or a year, rising from page to page as note numbers would.
+        let text = [
+            page(
+                1,
+                &["16 million Yemenis living in Houthi-held areas lost power."],
+                &[],
+            ),
+            page(
+                2,
+                &["1986 by World Bible Publishing, he said, and read it."],
+                &[],
+            ),
+            page(
+                3,
+                &["2013 because it did not feel right, and he survived."],
+                &[],
+            ),
+        ]
+        .concat();
+        let roles = roles(&text);
+        assert!(
+            roles
+                .iter()
+                .all(|(_, r)| *r == Role::Body || *r == Role::Furniture),
+            "{roles:?}"
+        );
     }
 
     #[test]
