@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Installs whatever Lacuna's build, serve and test scripts need and is missing:
-# Debian's chromium and chromium-driver, poppler-utils (pdftotext, which the
-# segmentation tests run on the Mueller PDF for its -layout text), the Rust wasm32 target with rustfmt
-# and clippy, wasm-pack, the wasm-bindgen CLI matching Cargo.lock, and the npm
-# packages of package-lock.json (playwright-core, typescript for the type
-# check of the npm package, and binaryen for wasm-opt: Debian 12's wasm-opt
-# 108 corrupts the module, see build.sh).
+# Debian's chromium and chromium-driver, poppler-utils (pdftotext and pdftoppm,
+# which the segmentation tests run on the Mueller PDF for its -layout text and
+# on typeset PDFs), tesseract-ocr (the OCR those tests read page images with),
+# the Rust wasm32 target with rustfmt and clippy, wasm-pack, the wasm-bindgen
+# CLI matching Cargo.lock, and the npm packages of package-lock.json
+# (playwright-core, typescript for the type check of the npm package, and
+# binaryen for wasm-opt: Debian 12's wasm-opt 108 corrupts the module, see
+# build.sh).
 # Idempotent; prints nothing when everything is already there.
 # Assumes Debian 12 with rustup, Node.js >= 20 and npm.
 set -euo pipefail
@@ -30,7 +32,7 @@ version_of() {
 
 # --- Debian packages ------------------------------------------------------
 missing=()
-for pkg in chromium chromium-driver poppler-utils; do
+for pkg in chromium chromium-driver poppler-utils tesseract-ocr; do
   if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed'; then
     missing+=("$pkg")
   fi
