@@ -191,17 +191,15 @@ pub fn find_omissions(
             )
         },
     );
+    let found = Found {
+        analysis,
+        spellings,
+        facts: &facts_by_sentence,
+    };
     let mut out: Vec<Omission> = runs
         .iter()
         .zip(weighed)
-        .map(|((p, run), terms)| {
-            let found = Found {
-                analysis,
-                spellings,
-                facts: &facts_by_sentence,
-            };
-            passage(p, run.clone(), terms, &found)
-        })
+        .map(|((p, run), terms)| passage(p, run.clone(), terms, &found))
         .collect();
     // Passages are in document order, so ties on weight and start fall back
     // to it, as a stable sort would, without its buffer of whole omissions.
@@ -368,7 +366,7 @@ struct Found<'a> {
 }
 
 impl Found<'_> {
-    /// How `sentences` first write `term`, which one of them uses.
+    /// How the first of `sentences` that uses `term` writes it.
     fn spelling(&self, sentences: &[&Sentence], term: TermId) -> &str {
         let vocabulary = &self.analysis.vocabulary;
         sentences
