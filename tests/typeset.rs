@@ -20,7 +20,7 @@ mod common;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use common::{data_dir, eval_tokens, pdftotext, recall_precision, GoldIndex};
+use common::{data_dir, eval_tokens, pdftotext, recall_precision, tesseract, GoldIndex};
 use lacuna::segment;
 use serde_json::{json, Value};
 
@@ -85,9 +85,6 @@ const MODES: [(&str, &[&str]); 2] = [("pdftotext", &[]), ("-layout", &["-layout"
 /// Articles per document read by OCR: about 8 pages in each style, which
 /// Tesseract reads in about 2 s a page.
 const OCR_ARTICLES: usize = 7;
-
-/// Resolution of the page images OCR reads, in dots per inch: a scan's.
-const OCR_DPI: &str = "200";
 
 /// Words a title cut short must not end on.
 const DANGLING: &[&str] = &[
@@ -215,73 +212,6 @@ fn print(html: &str, dir: &Path, name: &str) -> PathBuf {
     pdf
 }
 
-/// Runs `program` with `args`, failing with a hint to the set-up script.
-fn run(program: &str, args: &[&std::ffi::OsStr]) -> Vec<u8> {
-    let out = Command::new(program)
-        .args(args)
-        // Tesseract's own threads only slow the pages read side by side.
-        .env("OMP_THREAD_LIMIT", "1")
-        .output()
-        .unwrap_or_else(|e| panic!("{program} did not run ({e}): run scripts/setup.sh"));
-    assert!(out.status.success(), "{program} failed: {out:?}");
-    out.stdout
-}
-
-/// Tesseract's text of every page of `pdf`, rendered to greyscale images
-/// at `OCR_DPI`, one page after another with form feeds between them as
-/// OCR tools leave them. Pages are read on as many threads as there are cores.
-fn tesseract(pdf: &Path, dir: &Path, name: &str) -> String {
-    let prefix = dir.join(format!("{name}-page"));
-    run(
-        "pdftoppm",
-        &[
-            "-r".as_ref(),
-            OCR_DPI.as_ref(),
-            "-gray".as_ref(),
-            "-png".as_ref(),
-            pdf.as_os_str(),
-            prefix.as_os_str(),
-        ],
-    );
-    let mut pages: Vec<PathBuf> = std::fs::read_dir(dir)
-        .expect("scratch directory readable")
-        .map(|e| e.expect("directory entry").path())
-        .filter(|p| {
-            let file = p.file_name().and_then(|f| f.to_str()).unwrap_or("");
-            file.starts_with(&format!("{name}-page")) && file.ends_with(".png")
-        })
-        .collect();
-    // pdftoppm pads the page numbers to one width, so names sort as pages.
-    pages.sort();
-    assert!(
-        !pages.is_empty(),
-        "pdftoppm made no page images of {}",
-        pdf.display()
-    );
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let chunk = pages.len().div_ceil(threads);
-    let texts: Vec<String> = std::thread::scope(|scope| {
-        let workers: Vec<_> = pages
-            .chunks(chunk)
-            .map(|part| {
-                scope.spawn(move || {
-                    part.iter()
-                        .map(|page| {
-                            let text = run("tesseract", &[page.as_os_str(), "stdout".as_ref()]);
-                            String::from_utf8(text).expect("tesseract writes UTF-8")
-                        })
-                        .collect::<Vec<_>>()
-                })
-            })
-            .collect();
-        workers
-            .into_iter()
-            .flat_map(|w| w.join().expect("an OCR thread"))
-            .collect()
-    });
-    texts.join("\x0c")
-}
-
 fn scratch_dir() -> PathBuf {
     let dir = std::env::temp_dir().join(format!("lacuna-typeset-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("temporary directory");
@@ -311,7 +241,7 @@ fn typeset_reports_come_back_paragraph_by_paragraph() {
             .map(|(mode, args)| (*mode, pdftotext(&pdf, args), &paragraphs))
             .chain([(
                 "tesseract",
-                tesseract(&ocr_pdf, &dir, &ocr_name),
+                tesseract(&ocr_pdf, None, &dir, &ocr_name),
                 &ocr_paragraphs,
             )]);
         for ((mode, text, paragraphs), (min_recall, min_precision)) in conversions.zip(floors) {

@@ -51,7 +51,7 @@ pub struct Marker {
 /// a replacement character, `*`, `%` or `TM` standing where the digits were lost.
 pub fn marker(line: &str) -> Option<Marker> {
     const DEBRIS: &[char] = &[
-        '\'', '"', '‘', '’', '“', '”', '*', '#', '^', '`', '!', '|', '%', '$', '�',
+        '\'', '"', '‘', '’', '“', '”', '*', '#', '^', '`', '!', '|', '%', '$', '�', '®', '©', '°',
     ];
     // OCR reads a raised note number as "TM" (a trademark sign) too.
     let lead = if line.starts_with("TM ") {
@@ -82,6 +82,15 @@ pub fn marker(line: &str) -> Option<Marker> {
         return (digits > 0).then_some(Marker { number, len });
     }
     let mut chars = rest.chars();
+    // Tesseract runs a raised note number into the note's first word
+    // ("259McFarland 12/22/17 302"): digits, then a capitalised word.
+    let glued = digits > 0 && {
+        let mut word = rest.chars();
+        word.next().is_some_and(char::is_uppercase) && word.next().is_some_and(char::is_lowercase)
+    };
+    if glued {
+        return Some(Marker { number, len });
+    }
     let space = chars.next().is_some_and(char::is_whitespace);
     let text_start = chars.find(|c| !c.is_whitespace());
     let reads_as_text = text_start.is_some_and(|c| {
@@ -453,6 +462,11 @@ mod tests {
         assert_eq!(m("% Statement of Offense at 2-3"), Some(None));
         assert_eq!(m("TM Porter 4/13/18 302, at 11"), Some(None));
         assert_eq!(m("TMobile said"), None);
+        // Tesseract runs the raised number into the note's first word.
+        assert_eq!(m("259McFarland 12/22/17 302, at 17."), Some(Some(259)));
+        assert_eq!(m("®71Cohen 9/12/18 302, at 8-9."), Some(None));
+        assert_eq!(m("3D printing took off"), None);
+        assert_eq!(m("4K screens"), None);
         assert_eq!(m("4.12 The health visitor"), None);
         assert_eq!(m("2016, the media reported"), None);
         assert_eq!(m("1) first item"), None);

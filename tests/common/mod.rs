@@ -4,7 +4,9 @@
 #![allow(dead_code)]
 
 use std::collections::HashMap;
-use std::path::PathBuf;
+use std::ffi::{OsStr, OsString};
+use std::path::{Path, PathBuf};
+use std::process::Command;
 
 use lacuna::{Document, ParagraphKind};
 use serde_json::Value;
@@ -128,19 +130,83 @@ pub fn read(dir: &std::path::Path, path: &str) -> String {
 
 /// The text `pdftotext` (with `args`) reads out of `pdf`; scripts/setup.sh
 /// installs it with poppler-utils.
-pub fn pdftotext(pdf: &std::path::Path, args: &[&str]) -> String {
-    let out = std::process::Command::new("pdftotext")
+pub fn pdftotext(pdf: &Path, args: &[&str]) -> String {
+    let mut all: Vec<&OsStr> = args.iter().map(OsStr::new).collect();
+    all.extend([pdf.as_os_str(), OsStr::new("-")]);
+    String::from_utf8(run("pdftotext", &all)).expect("pdftotext writes UTF-8")
+}
+
+/// Runs `program` with `args` and returns what it wrote, failing with a
+/// hint to the set-up script (which installs every program the tests run).
+fn run(program: &str, args: &[impl AsRef<OsStr>]) -> Vec<u8> {
+    let out = Command::new(program)
         .args(args)
-        .arg(pdf)
-        .arg("-")
+        // Tesseract's own threads only slow the pages read side by side.
+        .env("OMP_THREAD_LIMIT", "1")
         .output()
-        .expect("pdftotext is missing: run scripts/setup.sh (it installs poppler-utils)");
+        .unwrap_or_else(|e| panic!("{program} did not run ({e}): run scripts/setup.sh"));
+    assert!(out.status.success(), "{program} failed: {out:?}");
+    out.stdout
+}
+
+/// Resolution of the page images OCR reads, in dots per inch: a scan's.
+const OCR_DPI: &str = "200";
+
+/// Tesseract's text of the pages of `pdf` (all, or the first to the last
+/// of `pages`), rendered to greyscale images at `OCR_DPI` in `dir`, one
+/// page after another with form feeds between them as OCR tools leave
+/// them. Pages are read on as many threads as there are cores; pdftoppm,
+/// pdftotext's sibling, and tesseract come from scripts/setup.sh.
+pub fn tesseract(pdf: &Path, pages: Option<(u32, u32)>, dir: &Path, name: &str) -> String {
+    let prefix = dir.join(format!("{name}-page"));
+    let mut args: Vec<OsString> = ["-r", OCR_DPI, "-gray", "-png"].map(OsString::from).into();
+    if let Some((first, last)) = pages {
+        args.extend([
+            "-f".into(),
+            first.to_string().into(),
+            "-l".into(),
+            last.to_string().into(),
+        ]);
+    }
+    args.extend([pdf.as_os_str().to_owned(), prefix.as_os_str().to_owned()]);
+    run("pdftoppm", &args);
+    let mut pages: Vec<PathBuf> = std::fs::read_dir(dir)
+        .expect("scratch directory readable")
+        .map(|e| e.expect("directory entry").path())
+        .filter(|p| {
+            let file = p.file_name().and_then(|f| f.to_str()).unwrap_or("");
+            file.starts_with(&format!("{name}-page")) && file.ends_with(".png")
+        })
+        .collect();
+    // pdftoppm pads the page numbers to one width, so names sort as pages.
+    pages.sort();
     assert!(
-        out.status.success(),
-        "pdftotext failed on {}",
+        !pages.is_empty(),
+        "pdftoppm made no page images of {}",
         pdf.display()
     );
-    String::from_utf8(out.stdout).expect("pdftotext writes UTF-8")
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let chunk = pages.len().div_ceil(threads);
+    let texts: Vec<String> = std::thread::scope(|scope| {
+        let workers: Vec<_> = pages
+            .chunks(chunk)
+            .map(|part| {
+                scope.spawn(move || {
+                    part.iter()
+                        .map(|page| {
+                            let text = run("tesseract", &[page.as_os_str(), "stdout".as_ref()]);
+                            String::from_utf8(text).expect("tesseract writes UTF-8")
+                        })
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        workers
+            .into_iter()
+            .flat_map(|w| w.join().expect("an OCR thread"))
+            .collect()
+    });
+    texts.join("\x0c")
 }
 
 /// Whether a paragraph of this kind counts as body text in the paragraph
