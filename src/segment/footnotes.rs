@@ -83,10 +83,13 @@ pub fn marker(line: &str) -> Option<Marker> {
     }
     let mut chars = rest.chars();
     // Tesseract runs a raised note number into the note's first word
-    // ("259McFarland 12/22/17 302"): digits, then a capitalised word.
+    // ("259McFarland 12/22/17 302"): digits, then a capitalised word; or,
+    // two digits or more, then any capital ("664RG000061", "206F lynn"),
+    // where one digit could be a code's ("3D printing").
     let glued = digits > 0 && {
         let mut word = rest.chars();
-        word.next().is_some_and(char::is_uppercase) && word.next().is_some_and(char::is_lowercase)
+        word.next().is_some_and(char::is_uppercase)
+            && (digits >= 2 || word.next().is_some_and(char::is_lowercase))
     };
     if glued {
         return Some(Marker { number, len });
@@ -465,6 +468,8 @@ mod tests {
         // Tesseract runs the raised number into the note's first word.
         assert_eq!(m("259McFarland 12/22/17 302, at 17."), Some(Some(259)));
         assert_eq!(m("®71Cohen 9/12/18 302, at 8-9."), Some(None));
+        assert_eq!(m("664RG000061 (6/3/16 Email)"), Some(Some(664)));
+        assert_eq!(m("206F lynn 11/17/17 302, at 8."), Some(Some(206)));
         assert_eq!(m("3D printing took off"), None);
         assert_eq!(m("4K screens"), None);
         assert_eq!(m("4.12 The health visitor"), None);
