@@ -84,9 +84,11 @@ pub fn cited_only_terms(report: &Document, tokens: &Tokens) -> CitedOnly {
 /// How report sentences write the terms they spell otherwise than the
 /// term's shown spelling (its first word's in either document, maybe a rare
 /// inflection: "texted" for the "text" a legal passage keeps quoting), as
-/// (sentence id, term, word) in order, the first such word of each term in
-/// each sentence. Taken while the word occurrences are still there, so an
-/// omission's key terms are written as its passage writes them.
+/// (sentence id, term, word) in sentence and word order, the first such
+/// word of each term in each sentence (a sentence's few are searched in
+/// turn: sorting them would cost a sort's code in the WebAssembly module).
+/// Taken while the word occurrences are still there, so an omission's key
+/// terms are written as its passage writes them.
 #[derive(Default)]
 pub struct OwnSpellings {
     entries: Vec<(u32, TermId, WordId)>,
@@ -95,10 +97,12 @@ pub struct OwnSpellings {
 impl OwnSpellings {
     /// How sentence `id` writes `term`, if not (only) as the term's shown spelling.
     fn of(&self, id: u32, term: TermId) -> Option<WordId> {
-        self.entries
-            .binary_search_by_key(&(id, term), |&(s, t, _)| (s, t))
-            .ok()
-            .map(|at| self.entries[at].2)
+        let from = self.entries.partition_point(|&(s, _, _)| s < id);
+        self.entries[from..]
+            .iter()
+            .take_while(|&&(s, _, _)| s == id)
+            .find(|&&(_, t, _)| t == term)
+            .map(|&(_, _, word)| word)
     }
 }
 
@@ -117,7 +121,6 @@ pub fn own_spellings(tokens: &Tokens) -> OwnSpellings {
     // The last sentence that wrote each term otherwise: its first word counts.
     let mut last_seen = vec![u32::MAX; vocabulary.terms.len()];
     for (id, words) in (0u32..).zip(tokens.report_words.sentences()) {
-        let from = out.entries.len();
         for w in words {
             let word = w.word();
             if let Some(term) = other_spelling[word as usize] {
@@ -126,7 +129,6 @@ pub fn own_spellings(tokens: &Tokens) -> OwnSpellings {
                 }
             }
         }
-        out.entries[from..].sort_unstable();
     }
     out
 }
