@@ -46,9 +46,10 @@ pub struct Marker {
 }
 
 /// Reads a footnote marker at the start of `line`: digits, possibly wrapped
-/// in OCR debris, either alone or followed by a space and text (`$` counts
-/// as a letter: OCR reads a Bates number's S so); or, in OCR,
-/// a replacement character, `*`, `%` or `TM` standing where the digits were lost.
+/// in OCR debris, either alone, followed by a space and text (`$` counts
+/// as a letter: OCR reads a Bates number's S so) or run into the note's
+/// first word (Tesseract's "259McFarland"); or, in OCR, a replacement
+/// character, `*`, `%` or `TM` standing where the digits were lost.
 pub fn marker(line: &str) -> Option<Marker> {
     const DEBRIS: &[char] = &[
         '\'', '"', '‘', '’', '“', '”', '*', '#', '^', '`', '!', '|', '%', '$', '�', '®', '©', '°',
