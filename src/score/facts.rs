@@ -394,10 +394,20 @@ impl Reader<'_> {
                 i = end;
                 continue;
             }
-            if number && !is_enumerator(text, w) && !is_note_reference(text, w) {
-                let value = self.lower(w).replace(',', "");
+            // A number run into its scale ("£2.5m", "£1.5bn"), as UK
+            // reports write sums.
+            let scaled = (!number && self.traits(w).digit)
+                .then(|| scaled_number(self.lower(w)))
+                .flatten();
+            if (number || scaled.is_some())
+                && !is_enumerator(text, w)
+                && !is_note_reference(text, w)
+            {
+                let (value, glued_scale) = scaled.unwrap_or((self.lower(w), None));
+                let value = value.replace(',', "");
                 let (from, to) = (w.start as usize, w.end as usize);
                 let next = words.get(i + 1).map(|n| self.lower(n));
+                let after_next = words.get(i + 2).map(|n| self.lower(n));
                 let (kind, key, from, to) = if text[to..].starts_with('%') {
                     (FactKind::Percent, format!("percent:{value}"), from, to + 1)
                 } else if next == Some("percent") {
@@ -407,17 +417,37 @@ impl Reader<'_> {
                         from,
                         words[i + 1].end as usize,
                     )
+                } else if next == Some("per") && after_next == Some("cent") {
+                    (
+                        FactKind::Percent,
+                        format!("percent:{value}"),
+                        from,
+                        words[i + 2].end as usize,
+                    )
                 } else if text[..from].ends_with(['$', '£', '€']) {
                     let symbol = text[..from].chars().next_back().map_or(1, char::len_utf8);
-                    match next.filter(|n| SCALES.contains(n)) {
+                    let written_scale =
+                        next.filter(|n| SCALES.contains(n) && glued_scale.is_none());
+                    match glued_scale.or(written_scale) {
                         Some(scale) => (
                             FactKind::Money,
-                            format!("money:{value} {scale}"),
+                            format!("money:{value} {}", scale_name(scale)),
                             from - symbol,
-                            words[i + 1].end as usize,
+                            if written_scale.is_some() {
+                                words[i + 1].end as usize
+                            } else {
+                                to
+                            },
                         ),
                         None => (FactKind::Money, format!("money:{value}"), from - symbol, to),
                     }
+                } else if let Some(scale) = glued_scale {
+                    (
+                        FactKind::Number,
+                        format!("number:{value} {}", scale_name(scale)),
+                        from,
+                        to,
+                    )
                 } else if self.is_year(w) {
                     (FactKind::Date, format!("year:{value}"), from, to)
                 } else {
@@ -527,6 +557,32 @@ impl Reader<'_> {
             i = end;
         }
         out
+    }
+}
+
+/// A number and the scale run into it ("2.5m", "1.5bn", "300k", in any
+/// case): its digits and the scale, or `None` for other words with digits.
+fn scaled_number(lower: &str) -> Option<(&str, Option<&str>)> {
+    let value = lower.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    let scale = &lower[value.len()..];
+    let numeric = value.starts_with(|c: char| c.is_ascii_digit())
+        && value
+            .bytes()
+            .all(|b| b.is_ascii_digit() || b == b',' || b == b'.');
+    let known = ["m", "bn", "k"]
+        .iter()
+        .any(|k| scale.eq_ignore_ascii_case(k));
+    (numeric && known).then_some((value, Some(scale)))
+}
+
+/// A scale's name however it is written, so "£2.5m" and "£2.5 million" are
+/// one sum.
+fn scale_name(scale: &str) -> &str {
+    match scale {
+        "m" => "million",
+        "bn" => "billion",
+        "k" => "thousand",
+        other => other,
     }
 }
 
@@ -711,9 +767,12 @@ fn citation_numbers(
     text: &str,
     is_number: impl Fn(&WordAt) -> bool,
 ) -> Vec<bool> {
+    // A reporter ("F.2d") or a page's code ("S6550"), not a sum ("£2.5m").
     let mixed = |w: &WordAt| {
         let raw = &text[w.start as usize..w.end as usize];
-        raw.chars().any(|c| c.is_ascii_digit()) && raw.chars().any(char::is_alphabetic)
+        raw.chars().any(|c| c.is_ascii_digit())
+            && raw.chars().any(char::is_alphabetic)
+            && scaled_number(raw).is_none()
     };
     let marker = |w: &WordAt| is_citation_abbreviation(text, w) || mixed(w);
     // A word a pin cite's "at" follows: a reporter ("515 U.S. at 600",
@@ -1111,6 +1170,22 @@ mod tests {
         for noise in ["745", "1386", "1393", "1984", "807", "1512", "Stat", "Cir"] {
             assert!(!texts.contains(&noise), "{noise} in {texts:?}");
         }
+    }
+
+    #[test]
+    fn sums_and_shares_are_read_as_uk_reports_write_them() {
+        let report =
+            "The council spent £2.5m, 12 per cent more than planned; £1.5bn was set aside.";
+        let (dropped, _) = facts("Nothing alike here.", report);
+        assert_eq!(texts(&dropped), ["£2.5m", "12 per cent", "£1.5bn"]);
+        assert_eq!(
+            dropped.iter().map(|(k, _)| *k).collect::<Vec<_>>(),
+            [FactKind::Money, FactKind::Percent, FactKind::Money]
+        );
+        let (dropped, unsupported) =
+            facts("It spent £2.5 million, 12% more, and £1.5 billion.", report);
+        assert!(dropped.is_empty(), "{dropped:?}");
+        assert!(unsupported.is_empty(), "{unsupported:?}");
     }
 
     #[test]
