@@ -474,12 +474,19 @@ impl Reader<'_> {
                 .iter()
                 .find(|s| last.ends_with(*s))
                 .map_or(0, |s| s.len());
+            // A name is mentioned by its last word ("Flynn" for "Michael
+            // Flynn"), a letter only with the word before it ("Child T").
+            let evidence: Vec<WordId> = if is_anonymised_letter(last) {
+                words[from..to].iter().map(WordAt::word).collect()
+            } else {
+                vec![words[to - 1].word()]
+            };
             push(
                 FactKind::Name,
                 format!("name:{key}"),
                 words[from].start as usize,
                 words[to - 1].end as usize - possessive,
-                &[words[to - 1].word()],
+                &evidence,
             );
         }
         for (from, to) in quotations(text) {
@@ -541,6 +548,21 @@ impl Reader<'_> {
                     break;
                 }
             }
+            // A letter that stands for a person ("Child T", "Baby P", "Ms
+            // X"), as reviews anonymise the people they name: it names with
+            // the word before it, and is the whole name's evidence.
+            let letter = words.get(end).filter(|next| {
+                !used[end]
+                    && gap(text, &words[end - 1], next) == " "
+                    && is_anonymised_letter(&text[next.start as usize..next.end as usize])
+                    && !text[next.end as usize..].starts_with('.')
+                    && !DESIGNATIONS.contains(&self.lower(&words[end - 1]))
+            });
+            if letter.is_some() {
+                out.push((end - 1, end + 1));
+                i = end + 1;
+                continue;
+            }
             let mut start = i;
             let strong = |k: usize| self.is_strong_name_word(&words[k], text, k == 0);
             // Never down to the tail of a hyphenated title ("President-Elect").
@@ -558,6 +580,41 @@ impl Reader<'_> {
         }
         out
     }
+}
+
+/// Words a letter designates a part or kind after ("Appendix B", "Plan B"),
+/// not a person.
+const DESIGNATIONS: &[&str] = &[
+    "annex",
+    "appendix",
+    "article",
+    "category",
+    "chapter",
+    "class",
+    "clause",
+    "exhibit",
+    "figure",
+    "grade",
+    "group",
+    "level",
+    "option",
+    "paragraph",
+    "part",
+    "phase",
+    "plan",
+    "schedule",
+    "section",
+    "table",
+    "tier",
+    "type",
+    "vitamin",
+    "volume",
+];
+
+/// A capital letter alone that can stand for a person ("T" of "Child T"):
+/// not "I", the pronoun.
+fn is_anonymised_letter(raw: &str) -> bool {
+    raw.len() == 1 && raw.bytes().all(|b| b.is_ascii_uppercase()) && raw != "I"
 }
 
 /// A number and the scale run into it ("2.5m", "1.5bn", "300k", in any
@@ -1170,6 +1227,27 @@ mod tests {
         for noise in ["745", "1386", "1393", "1984", "807", "1512", "Stat", "Cir"] {
             assert!(!texts.contains(&noise), "{noise} in {texts:?}");
         }
+    }
+
+    #[test]
+    fn letters_that_stand_for_people_name_them() {
+        let report = "The health visitor saw Child T twice; Ms X moved away. Baby P was seen \
+                      by Dr Okafor, as Appendix B and Plan B record.";
+        let (dropped, _) = facts("Nothing alike here.", report);
+        let names = texts(&dropped);
+        for name in ["Child T", "Ms X", "Baby P", "Dr Okafor"] {
+            assert!(names.contains(&name), "{name} not in {names:?}");
+        }
+        for part in ["Appendix B", "Plan B"] {
+            assert!(!names.contains(&part), "{part} in {names:?}");
+        }
+        let (dropped, _) = facts("Child T and Baby P were seen; X moved.", report);
+        let names = texts(&dropped);
+        assert!(names.contains(&"Ms X"), "{names:?}");
+        assert!(
+            !names.contains(&"Child T") && !names.contains(&"Baby P"),
+            "{names:?}"
+        );
     }
 
     #[test]
