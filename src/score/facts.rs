@@ -237,9 +237,9 @@ impl Reader<'_> {
     }
 
     /// The date written in numbers that opens at the plain number
-    /// `words[i]` ("10/13/17", "14/06/2017"), as a [`Reader::date_at`] gives
-    /// it: one fact, not three numbers. Which part is the day depends on the
-    /// country, so it matches only as written.
+    /// `words[i]` ("10/13/17", "14/06/2017", or a financial year "2007/08"),
+    /// as a [`Reader::date_at`] gives it: one fact, not three numbers. Which
+    /// part is the day depends on the country, so it matches only as written.
     fn numeric_date_at(
         &self,
         words: &[WordAt],
@@ -253,6 +253,21 @@ impl Reader<'_> {
                     && (k == i || gap(text, &words[k - 1], w) == "/")
             })
         };
+        // A financial or school year ("2007/08", "2019/2020"), as UK
+        // reports date budgets: one year, not a year and a number.
+        if self.is_year(&words[i]) && part(i + 1, &[2, 4]) {
+            let (year, next) = (self.lower(&words[i]), self.lower(&words[i + 1]));
+            let follows = |a: &str, b: &str| a.parse::<u32>().ok().zip(b.parse::<u32>().ok());
+            let consecutive = match follows(year, next) {
+                Some((a, b)) if next.len() == 2 => (a + 1) % 100 == b,
+                Some((a, b)) => a + 1 == b,
+                None => false,
+            };
+            if consecutive {
+                let (from, to) = (words[i].start as usize, words[i + 1].end as usize);
+                return Some((format!("year:{}", &text[from..to]), i + 2, to));
+            }
+        }
         if !(part(i, &[1, 2]) && part(i + 1, &[1, 2]) && part(i + 2, &[2, 4])) {
             return None;
         }
@@ -1248,6 +1263,16 @@ mod tests {
             !names.contains(&"Child T") && !names.contains(&"Baby P"),
             "{names:?}"
         );
+    }
+
+    #[test]
+    fn financial_years_are_one_date() {
+        let (dropped, _) = facts(
+            "Nothing alike here.",
+            "The budget for 2007/08 fell; 2019/2020 rose; 2010/05 is no year.",
+        );
+        assert_eq!(texts(&dropped), ["2007/08", "2019/2020", "2010", "05"]);
+        assert!(dropped[..2].iter().all(|(k, _)| *k == FactKind::Date));
     }
 
     #[test]
