@@ -256,12 +256,12 @@ impl Reader<'_> {
         // A financial or school year ("2007/08", "2019/2020"), as UK
         // reports date budgets: one year, not a year and a number.
         if self.is_year(&words[i]) && part(i + 1, &[2, 4]) {
-            let (year, next) = (self.lower(&words[i]), self.lower(&words[i + 1]));
-            let follows = |a: &str, b: &str| a.parse::<u32>().ok().zip(b.parse::<u32>().ok());
-            let consecutive = match follows(year, next) {
-                Some((a, b)) if next.len() == 2 => (a + 1) % 100 == b,
-                Some((a, b)) => a + 1 == b,
-                None => false,
+            let year: u32 = self.lower(&words[i]).parse().unwrap_or(0);
+            let next = self.lower(&words[i + 1]);
+            let consecutive = match next.parse::<u32>() {
+                Ok(n) if next.len() == 2 => (year + 1) % 100 == n,
+                Ok(n) => year + 1 == n,
+                Err(_) => false,
             };
             if consecutive {
                 let (from, to) = (words[i].start as usize, words[i + 1].end as usize);
@@ -418,7 +418,10 @@ impl Reader<'_> {
                 && !is_enumerator(text, w)
                 && !is_note_reference(text, w)
             {
-                let (value, glued_scale) = scaled.unwrap_or((self.lower(w), None));
+                let (value, glued_scale) = match scaled {
+                    Some((value, scale)) => (value, Some(scale)),
+                    None => (self.lower(w), None),
+                };
                 let value = value.replace(',', "");
                 let (from, to) = (w.start as usize, w.end as usize);
                 let next = words.get(i + 1).map(|n| self.lower(n));
@@ -441,21 +444,17 @@ impl Reader<'_> {
                     )
                 } else if text[..from].ends_with(['$', '£', '€']) {
                     let symbol = text[..from].chars().next_back().map_or(1, char::len_utf8);
-                    let written_scale =
-                        next.filter(|n| SCALES.contains(n) && glued_scale.is_none());
-                    match glued_scale.or(written_scale) {
-                        Some(scale) => (
-                            FactKind::Money,
-                            format!("money:{value} {}", scale_name(scale)),
-                            from - symbol,
-                            if written_scale.is_some() {
-                                words[i + 1].end as usize
-                            } else {
-                                to
-                            },
-                        ),
-                        None => (FactKind::Money, format!("money:{value}"), from - symbol, to),
-                    }
+                    // The scale run in, or written as the next word.
+                    let (scale, to) = match (glued_scale, next.filter(|n| SCALES.contains(n))) {
+                        (Some(scale), _) => (Some(scale), to),
+                        (None, Some(scale)) => (Some(scale), words[i + 1].end as usize),
+                        (None, None) => (None, to),
+                    };
+                    let key = match scale {
+                        Some(scale) => format!("money:{value} {}", scale_name(scale)),
+                        None => format!("money:{value}"),
+                    };
+                    (FactKind::Money, key, from - symbol, to)
                 } else if let Some(scale) = glued_scale {
                     (
                         FactKind::Number,
@@ -632,30 +631,31 @@ fn is_anonymised_letter(raw: &str) -> bool {
     raw.len() == 1 && raw.bytes().all(|b| b.is_ascii_uppercase()) && raw != "I"
 }
 
+/// Scales written short, and their names.
+const SHORT_SCALES: [(&str, &str); 3] = [("m", "million"), ("bn", "billion"), ("k", "thousand")];
+
 /// A number and the scale run into it ("2.5m", "1.5bn", "300k", in any
 /// case): its digits and the scale, or `None` for other words with digits.
-fn scaled_number(lower: &str) -> Option<(&str, Option<&str>)> {
-    let value = lower.trim_end_matches(|c: char| c.is_ascii_alphabetic());
-    let scale = &lower[value.len()..];
+fn scaled_number(word: &str) -> Option<(&str, &str)> {
+    let value = word.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    let scale = &word[value.len()..];
     let numeric = value.starts_with(|c: char| c.is_ascii_digit())
         && value
             .bytes()
             .all(|b| b.is_ascii_digit() || b == b',' || b == b'.');
-    let known = ["m", "bn", "k"]
+    let known = SHORT_SCALES
         .iter()
-        .any(|k| scale.eq_ignore_ascii_case(k));
-    (numeric && known).then_some((value, Some(scale)))
+        .any(|(short, _)| scale.eq_ignore_ascii_case(short));
+    (numeric && known).then_some((value, scale))
 }
 
 /// A scale's name however it is written, so "£2.5m" and "£2.5 million" are
 /// one sum.
 fn scale_name(scale: &str) -> &str {
-    match scale {
-        "m" => "million",
-        "bn" => "billion",
-        "k" => "thousand",
-        other => other,
-    }
+    SHORT_SCALES
+        .iter()
+        .find(|(short, _)| *short == scale)
+        .map_or(scale, |(_, name)| name)
 }
 
 /// Companies' legal forms, lower-cased.
