@@ -348,25 +348,6 @@ impl Widths {
             && layout.text_of(c).starts_with(char::is_uppercase)
     }
 
-    /// Whether body line `b` is indented as line `a`, which opens its
-    /// paragraph, is, and the body line `after` it goes back to the margin:
-    /// `b` opens a paragraph as `a` did, which was one line long (a quotation
-    /// set in from the margin goes on at its indent).
-    fn indented_like(
-        &self,
-        layout: &Layout,
-        a: usize,
-        b: usize,
-        after: Option<usize>,
-        opens: bool,
-    ) -> bool {
-        let indent = layout.lines[a].indent;
-        opens
-            && indent >= 2
-            && layout.lines[b].indent == indent
-            && after.is_some_and(|c| layout.lines[c].indent + 2 <= indent)
-    }
-
     /// Learns the document's line fill from all seams between body lines.
     fn learn_fill(&self, layout: &Layout, body: &[usize]) -> Fill {
         let goes_on = |a: usize, b: usize| {
@@ -458,7 +439,7 @@ impl Widths {
             Ending::Terminal if self.indents => Verdict::from(
                 room >= CERTAIN_END
                     && lb.indent <= la.indent + 1
-                    && !self.indented_like(layout, a, b, after, opens),
+                    && !(opens && indented_like(layout, a, b, after)),
             ),
             Ending::Terminal
                 if room < 1.0
@@ -634,6 +615,17 @@ fn first_line_indents(layout: &Layout, body: &[usize]) -> bool {
         })
         .count();
     indented >= 5 && indented * 40 >= body.len()
+}
+
+/// Whether body line `b` is indented as line `a` is, and the body line
+/// `after` it goes back to the margin: where `a` opens its paragraph, `b`
+/// opens one as `a` did, which was one line long (a quotation set in from
+/// the margin goes on at its indent).
+fn indented_like(layout: &Layout, a: usize, b: usize, after: Option<usize>) -> bool {
+    let indent = layout.lines[a].indent;
+    indent >= 2
+        && layout.lines[b].indent == indent
+        && after.is_some_and(|c| layout.lines[c].indent + 2 <= indent)
 }
 
 /// Whether line `b` opens a list item or numbered paragraph (an inline
