@@ -131,8 +131,7 @@ fn mueller_pages_read_by_tesseract_come_back() {
         })
         .collect();
     let index = GoldIndex::new(inside);
-    let scratch = std::env::temp_dir().join(format!("lacuna-tesseract-{}", std::process::id()));
-    std::fs::create_dir_all(&scratch).expect("temporary directory");
+    let scratch = common::scratch_dir("tesseract");
     let text = common::tesseract(&pdf, Some(TESSERACT_PAGES), &scratch, "mueller");
     std::fs::remove_dir_all(&scratch).ok();
     let doc = segment(&text);

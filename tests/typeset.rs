@@ -20,7 +20,9 @@ mod common;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use common::{data_dir, eval_tokens, pdftotext, recall_precision, tesseract, GoldIndex};
+use common::{
+    data_dir, eval_tokens, pdftotext, recall_precision, scratch_dir, tesseract, GoldIndex,
+};
 use lacuna::segment;
 use serde_json::{json, Value};
 
@@ -212,12 +214,6 @@ fn print(html: &str, dir: &Path, name: &str) -> PathBuf {
     pdf
 }
 
-fn scratch_dir() -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("lacuna-typeset-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("temporary directory");
-    dir
-}
-
 #[test]
 fn typeset_reports_come_back_paragraph_by_paragraph() {
     let Some(data) = data_dir() else { return };
@@ -226,7 +222,7 @@ fn typeset_reports_come_back_paragraph_by_paragraph() {
         .lines()
         .map(|l| serde_json::from_str(l).expect("valid JSON line"))
         .collect();
-    let dir = scratch_dir();
+    let dir = scratch_dir("typeset");
     let mut failures = Vec::new();
     for (i, (style, (name, floors))) in STYLES.iter().zip(FLOORS).enumerate() {
         assert_eq!(style.name, name);

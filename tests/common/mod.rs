@@ -136,6 +136,13 @@ pub fn pdftotext(pdf: &Path, args: &[&str]) -> String {
     String::from_utf8(run("pdftotext", &all)).expect("pdftotext writes UTF-8")
 }
 
+/// A temporary directory for `purpose`'s files, this test process's own.
+pub fn scratch_dir(purpose: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("lacuna-{purpose}-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temporary directory");
+    dir
+}
+
 /// Runs `program` with `args` and returns what it wrote, failing with a
 /// hint to the set-up script (which installs every program the tests run).
 fn run(program: &str, args: &[impl AsRef<OsStr>]) -> Vec<u8> {
