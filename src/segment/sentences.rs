@@ -244,6 +244,9 @@ static MAY_END: ByteSet = byte_set(&[b'.', b'!', b'?', 0xE2, 0xE3, 0xEF]);
 fn boundary(text: &str, start: usize, at: usize, punct_len: usize) -> Option<usize> {
     let bytes = text.as_bytes();
     let period = bytes[at] == b'.';
+    if let Some(end) = run_on_end(text, start, at, punct_len) {
+        return Some(end);
+    }
     let mut end = at + punct_len;
     let glued = bytes
         .get(end)
@@ -300,6 +303,37 @@ fn boundary(text: &str, start: usize, at: usize, punct_len: usize) -> Option<usi
         (true, Abbreviation::Title) => None,
         (true, Abbreviation::Ambiguous) => opens_with_opener(after_space).then_some(end),
     }
+}
+
+/// Where a sentence end that runs straight into the next sentence ends
+/// ("profit.The firm", "Yemen?CNN", "said.”The"): extractive summaries and
+/// text copied from web pages join sentences so. A question or exclamation
+/// mark ends one before any capital; a full stop only before a word that
+/// goes on in lower case after its capital, and only where the word before
+/// ends in two lower-case letters, a percentage or two digits and is no
+/// abbreviation, so initials ("J.Smith"), "e.g." and decimals stay whole.
+fn run_on_end(text: &str, start: usize, at: usize, punct_len: usize) -> Option<usize> {
+    let end = skip_closers(text, at + punct_len);
+    let mut next = text[end..].chars();
+    if !next.next().is_some_and(char::is_uppercase) {
+        return None;
+    }
+    if text.as_bytes()[at] != b'.' {
+        return Some(end);
+    }
+    if !next.next().is_some_and(char::is_lowercase) {
+        return None;
+    }
+    let before = &text[start..at];
+    let mut last = before.chars().rev();
+    let word_ends = match (last.next(), last.next()) {
+        (Some('%'), _) => true,
+        (Some(a), Some(b)) => {
+            a.is_lowercase() && b.is_lowercase() || a.is_ascii_digit() && b.is_ascii_digit()
+        }
+        _ => false,
+    };
+    (word_ends && abbreviation(before) == Abbreviation::None).then_some(end)
 }
 
 /// Whether `next` opens with a word that typically opens a sentence, which
@@ -438,6 +472,30 @@ mod tests {
                 "He left.",
                 "“Go,” he said!",
                 "Then 3.5 p.m. came?"
+            ]
+        );
+    }
+
+    #[test]
+    fn splits_sentences_run_together_without_a_space() {
+        assert_eq!(
+            split("Sales rose 2% to $11.1bn.For the year, profit grew 27%.Why?The firm said.\"We won.\"He left!Then?CNN"),
+            [
+                "Sales rose 2% to $11.1bn.",
+                "For the year, profit grew 27%.",
+                "Why?",
+                "The firm said.\"",
+                "We won.\"",
+                "He left!",
+                "Then?",
+                "CNN"
+            ]
+        );
+        assert_eq!(
+            split("J.Smith of bbc.co.uk met Mr.Brown, e.g.The Times, at 10.30 in 1999.Then"),
+            [
+                "J.Smith of bbc.co.uk met Mr.Brown, e.g.The Times, at 10.30 in 1999.",
+                "Then"
             ]
         );
     }
