@@ -416,6 +416,14 @@ pub fn classify(blocks: Vec<Block>) -> Vec<Block> {
         .iter()
         .filter(|b| b.kind != ParagraphKind::Footnote)
         .count();
+    let numbered = blocks
+        .iter()
+        .filter(|b| {
+            b.kind != ParagraphKind::Footnote
+                && numbering(&b.text).is_some_and(|n| n.style != Style::Bullet)
+        })
+        .nth(1)
+        .is_some();
     let mut out: Vec<Block> = Vec::with_capacity(blocks.len());
     let mut seen_body = false;
     for (i, mut block) in blocks.into_iter().enumerate() {
@@ -428,6 +436,7 @@ pub fn classify(blocks: Vec<Block>) -> Vec<Block> {
         }
         let context = Context {
             long_doc,
+            numbered,
             first: !seen_body && body_count > 1,
             words: counts[i],
             next_words: next_words[i],
@@ -463,6 +472,11 @@ pub fn classify(blocks: Vec<Block>) -> Vec<Block> {
 struct Context {
     /// The document's paragraphs are typically long.
     long_doc: bool,
+    /// The document numbers its sections or paragraphs (twice or more), as
+    /// legal and official texts that set run-in labels on lines of their
+    /// own ("Obstructive act.") do; news copy does not, and there a short
+    /// line that ends a sentence is a paragraph ("More about that later.").
+    numbered: bool,
     /// The block opens the document (and more follow).
     first: bool,
     /// Words in the block.
@@ -509,6 +523,7 @@ fn kind_of(block: &Block, context: &Context) -> (ParagraphKind, Option<String>) 
         context.first || (context.long_doc && context.next_words >= 2 * n_words.max(MIN_BODY))
     } else {
         end == Ending::Terminal
+            && context.numbered
             && lines <= 2
             && n_words <= MAX_SHORT_HEADING
             && context.long_doc
@@ -957,6 +972,23 @@ Too short to follow it.
         };
         assert_eq!(kind_of("He took photos"), Some(ParagraphKind::Heading));
         assert_eq!(kind_of("A line that ends"), Some(ParagraphKind::Paragraph));
+    }
+
+    #[test]
+    fn a_short_sentence_in_unnumbered_prose_is_a_paragraph() {
+        let body = long();
+        let label = |numbers: &str| {
+            let text = format!("{numbers}{body}\n\nMore about that in a moment.\n\n{body}\n");
+            segmented(&text)
+                .into_iter()
+                .find(|(_, t, _)| t.starts_with("More about"))
+                .map(|d| d.0)
+        };
+        assert_eq!(label(""), Some(ParagraphKind::Paragraph));
+        assert_eq!(
+            label("1. Facts\n\n2. Analysis\n\n"),
+            Some(ParagraphKind::Heading)
+        );
     }
 
     #[test]
