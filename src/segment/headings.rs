@@ -301,13 +301,19 @@ fn redacted_heading(text: &str) -> bool {
     heading_title_start(text).is_some_and(|start| start < text.len())
 }
 
-/// Where the title after a heading-style number ("II.", "B.", "3.", "3.4")
-/// starts in `text`, if `text` opens with one.
+/// Where the title after a heading-style number ("II.", "B.", "3.", "3.4",
+/// and deeper in an outline "a.", "iii.") starts in `text`, if `text` opens
+/// with one.
 fn heading_title_start(text: &str) -> Option<usize> {
     let n = numbering(text)?;
     matches!(
         n.style,
-        Style::UpperRoman | Style::UpperLetter | Style::Arabic | Style::Decimal(_)
+        Style::UpperRoman
+            | Style::UpperLetter
+            | Style::Arabic
+            | Style::Decimal(_)
+            | Style::LowerLetter
+            | Style::LowerRoman
     )
     .then(|| text.len() - text[n.len..].trim_start().len())
 }
@@ -1021,6 +1027,21 @@ Too short to follow it.
                       mid-June the chair wrote to \"the members of the board.\" As described \
                       above, they met on \"the first Monday.\"% At the meeting they voted";
         assert_eq!(run_in_title_end(quoted), quoted.find("In mid"));
+        // Titles numbered in lower-case letters and roman numerals, deeper
+        // in the outline, run in too.
+        for lower in [
+            "b. Origins of and Early Campaign Work In January 2016, Page began \
+             volunteering for the campaign on an informal basis.",
+            "iii. Difficulties in Valuing the Promised Information The Office would \
+             also have found it hard to prove what the documents were worth.",
+        ] {
+            let sentence = lower.find(" In January").or(lower.find(" The Office"));
+            assert_eq!(
+                run_in_title_end(lower),
+                sentence.map(|at| at + 1),
+                "{lower}"
+            );
+        }
     }
 
     #[test]
