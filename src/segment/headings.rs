@@ -97,6 +97,9 @@ fn opens_sentence(word: &str) -> bool {
 
 /// Shortest sentence that a run-in title may be split from, in words.
 const MIN_RUN_ON_SENTENCE: usize = 8;
+/// Letters a title set in capitals has at least, so that two acronyms
+/// ("US UN") opening a sentence are no title.
+const MIN_CAPITAL_LETTERS: usize = 8;
 
 /// Splits a numbered heading printed on the same line as the first sentence
 /// after it ("2. The Campaign Reacts to Reports On June 14, 2016, a firm
@@ -113,7 +116,11 @@ pub fn split_run_in_titles(layout: &Layout, labels: &Labels, blocks: Vec<Block>)
         }
         for mut piece in std::iter::once(block).chain(tails.into_iter().rev()) {
             let cut = (piece.kind == ParagraphKind::Paragraph)
-                .then(|| run_in_title_end(&piece.text).or_else(|| title_lines_end(layout, &piece)))
+                .then(|| {
+                    run_in_title_end(&piece.text)
+                        .or_else(|| title_lines_end(layout, &piece))
+                        .or_else(|| capitals_title_end(&piece.text))
+                })
                 .flatten();
             let tail = cut.and_then(|at| piece.split_off(layout, at));
             out.push(piece);
@@ -267,6 +274,38 @@ fn run_in_title_end(text: &str) -> Option<usize> {
         && words_in(sentence) >= MIN_RUN_ON_SENTENCE
         && has_inner_sentence_end(sentence) | sentence.ends_with(['.', '"', '”']))
     .then_some(at)
+}
+
+/// Where the sentence after a title set in capitals starts, when OCR ran
+/// the two into one line ("RUSSIAN HACKING OPERATIONS At the same time
+/// that …"): two words or more in capitals, then a capitalised word in
+/// lower case that opens a sentence of some length. A sentence may open
+/// with one acronym ("FBI agents …"), hardly with a run of them before a
+/// capitalised word.
+fn capitals_title_end(text: &str) -> Option<usize> {
+    let mut capitals = 0;
+    let mut letters = 0;
+    for (at, word) in words_at(text, 0) {
+        let cased = word.chars().filter(|c| c.is_alphabetic());
+        if cased.clone().all(char::is_uppercase) {
+            capitals += 1;
+            letters += cased.count();
+            continue;
+        }
+        let mut chars = word.chars();
+        let opens = chars.next().is_some_and(char::is_uppercase)
+            && chars.next().is_some_and(char::is_lowercase);
+        let title = text[..at].trim_end();
+        let sentence = &text[at..];
+        return (opens
+            && capitals >= 2
+            && letters >= MIN_CAPITAL_LETTERS
+            && plain_title(title)
+            && words_in(sentence) >= MIN_RUN_ON_SENTENCE
+            && (has_inner_sentence_end(sentence) || ending(sentence) == Ending::Terminal))
+            .then_some(at);
+    }
+    None
 }
 
 /// Where prose starts after a numbered title wrapped over the block's first
@@ -995,6 +1034,24 @@ Too short to follow it.
             label("1. Facts\n\n2. Analysis\n\n"),
             Some(ParagraphKind::Heading)
         );
+    }
+
+    #[test]
+    fn a_title_in_capitals_run_into_its_paragraph_stands_alone() {
+        let text = format!(
+            "RUSSIAN HACKING OPERATIONS At the same time that the operation began, the \
+             government employed a second form of interference.\n\n{}\n\nFBI CIA \
+             Officers met the team on the first day and agreed on the plan.\n",
+            long()
+        );
+        let doc = segmented(&text);
+        assert_eq!(doc[0].0, ParagraphKind::Heading);
+        assert_eq!(doc[0].1, "RUSSIAN HACKING OPERATIONS");
+        assert!(doc[1].1.starts_with("At the same time"));
+        assert_eq!(doc[1].2, ["RUSSIAN HACKING OPERATIONS"]);
+        assert!(doc
+            .iter()
+            .any(|(k, t, _)| *k == ParagraphKind::Paragraph && t.starts_with("FBI CIA")));
     }
 
     #[test]
