@@ -18,7 +18,8 @@ pub enum Ending {
 }
 
 /// How `line` ends. Footnote references glued to the end ("said.”23", OCR's
-/// "Russia.'*", "so.%�" and "back.�TM", a raised number read as a trademark
+/// "Russia.'*", "so.%�", "research.°" (OCR reads raised digits as °, ® or
+/// ©) and "back.�TM", a raised number read as a trademark
 /// sign, or a garbled one after a space, "remains ... 8�") are looked
 /// through; an abbreviation's period does not end a sentence.
 pub fn ending(line: &str) -> Ending {
@@ -33,6 +34,9 @@ pub fn ending(line: &str) -> Ending {
                     | ']'
                     | '*'
                     | '�'
+                    | '°'
+                    | '®'
+                    | '©'
                     | '`'
                     | '»'
                     | '†'
@@ -459,6 +463,9 @@ mod tests {
         assert_eq!(ending("said so.”23"), Ending::Terminal);
         assert_eq!(ending("Russia.'*"), Ending::Terminal);
         assert_eq!(ending("if he did so.%�"), Ending::Terminal);
+        assert_eq!(ending("pay for opposition research.°"), Ending::Terminal);
+        assert_eq!(ending("as the court held.®©"), Ending::Terminal);
+        assert_eq!(ending("heated to 40°"), Ending::Open);
         assert_eq!(ending("the President had his back.�TM"), Ending::Terminal);
         assert_eq!(ending("or Crooked's office?\"!�TM"), Ending::Terminal);
         assert_eq!(ending("cash from the ATM"), Ending::Open);
