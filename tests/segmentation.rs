@@ -93,9 +93,10 @@ fn mueller_paragraphs_come_back_on_every_variant() {
 /// the recall and precision they must keep. Tesseract runs a raised note
 /// number into the note's first word ("259McFarland"); before its markers
 /// were read so, the notes ran into the body (precision 0.41 over the
-/// whole report, where these pages now read 0.857/0.857).
+/// whole report, where these pages read 0.857/0.857); with raised numbers
+/// read as ° seen through at sentence ends they read 0.898/0.880.
 const TESSERACT_PAGES: (u32, u32) = (100, 115);
-const TESSERACT_FLOORS: (f64, f64) = (0.85, 0.85);
+const TESSERACT_FLOORS: (f64, f64) = (0.87, 0.86);
 
 /// Whether `needle` (tokens) occurs in `haystack` (tokens joined by single
 /// spaces and padded with one at each end) as a run.
