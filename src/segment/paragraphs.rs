@@ -80,7 +80,7 @@ pub fn forget_line_spacing(layout: &mut Layout, wrap: Option<f32>) {
             .collect();
         let open = gapped
             .iter()
-            .filter(|&&a| ending(layout.text_of(a)) != Ending::Terminal)
+            .filter(|&&a| runs_mid_sentence(layout.text_of(a)))
             .count();
         if gapped.len() >= MIN_SPACED && gapped.len() * 2 >= seams && open * 2 >= gapped.len() {
             for w in body.windows(2) {
@@ -91,6 +91,14 @@ pub fn forget_line_spacing(layout: &mut Layout, wrap: Option<f32>) {
             }
         }
     }
+}
+
+/// Whether `line`, before a blank line, tells of line spacing: it stops
+/// mid-sentence. A paragraph closing on redaction marks ("… structure.
+/// [Redacted]") does not tell, as they hide where its sentence ends: a
+/// text of one block per line with many such keeps its blank lines.
+fn runs_mid_sentence(line: &str) -> bool {
+    ending(line) != Ending::Terminal && !line.trim_end().ends_with(']')
 }
 
 /// Groups the body lines of `layout` into paragraphs and its footnote lines
@@ -1031,6 +1039,14 @@ mod tests {
         text.push_str(&wrapped(&paras[3..], WIDTH));
         let found = paragraphs(&text);
         assert!(found.contains(&lines.join(" ")), "{found:#?}");
+    }
+
+    #[test]
+    fn a_line_closing_on_redaction_marks_tells_of_no_line_spacing() {
+        assert!(runs_mid_sentence("the President asked him to"));
+        assert!(!runs_mid_sentence("a more detailed structure. [Redacted]"));
+        assert!(!runs_mid_sentence("[Redacted] [Redacted]"));
+        assert!(!runs_mid_sentence("It ended there."));
     }
 
     #[test]
