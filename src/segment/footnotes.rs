@@ -49,7 +49,8 @@ pub struct Marker {
 /// in OCR debris, either alone, followed by a space and text (`$` counts
 /// as a letter: OCR reads a Bates number's S so) or run into the note's
 /// first word (Tesseract's "259McFarland"); or, in OCR, a replacement
-/// character, `*`, `%` or `TM` standing where the digits were lost.
+/// character, `*`, `%`, `TM`, `°`, `®` or `©` standing where the digits
+/// were lost.
 pub fn marker(line: &str) -> Option<Marker> {
     const DEBRIS: &[char] = &[
         '\'', '"', '‘', '’', '“', '”', '*', '#', '^', '`', '!', '|', '%', '$', '�', '®', '©', '°',
@@ -69,7 +70,7 @@ pub fn marker(line: &str) -> Option<Marker> {
         - after_lead
             .trim_start_matches(|c: char| c.is_ascii_digit())
             .len();
-    let lost_digits = digits == 0 && line[..lead].contains(['�', '*', '%', 'T']);
+    let lost_digits = digits == 0 && line[..lead].contains(['�', '*', '%', 'T', '°', '®', '©']);
     if (digits == 0 && !lost_digits) || digits > 4 {
         return None;
     }
@@ -464,6 +465,8 @@ mod tests {
         // OCR reads a Bates number's S as a dollar sign.
         assert_eq!(m("12 $MB_000123 (Board Notes)"), Some(Some(12)));
         assert_eq!(m("% Statement of Offense at 2-3"), Some(None));
+        // A raised number read as a degree sign, its digits lost.
+        assert_eq!(m("° Twitter, Update on Twitter's Review"), Some(None));
         assert_eq!(m("TM Porter 4/13/18 302, at 11"), Some(None));
         assert_eq!(m("TMobile said"), None);
         // Tesseract runs the raised number into the note's first word.
