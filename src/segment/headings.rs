@@ -260,20 +260,33 @@ fn run_in_title_end(text: &str) -> Option<usize> {
         // A lower-case word that got this far is a small one.
         after_small = bare.starts_with(char::is_lowercase);
     }
-    let at = candidate.or(capitalised)?;
-    let title = text[rest_start..at].trim_end();
-    let sentence = &text[at..];
-    // Without a small word opening the sentence, a short capitalised run
-    // may be a name that opens it ("13.14 NCAA President Mark Emmert said
-    // …"): a title then has four words or more, one of them small.
-    let titled = candidate.is_some()
-        || (words_in(title) >= 4 && title.split_whitespace().any(is_small_word));
-    (titled
-        && title_case(title)
-        && plain_title(title)
-        && words_in(sentence) >= MIN_RUN_ON_SENTENCE
-        && has_inner_sentence_end(sentence) | sentence.ends_with(['.', '"', '”']))
-    .then_some(at)
+    let cut = |at: usize, opener: bool| {
+        let title = text[rest_start..at].trim_end();
+        let sentence = &text[at..];
+        // Without a small word opening the sentence, a short capitalised run
+        // may be a name that opens it ("13.14 NCAA President Mark Emmert said
+        // …"): a title then has four words or more, one of them small (and
+        // not its first, "3.1 The Local Safeguarding Children Board met").
+        let titled = opener
+            || (words_in(title) >= 4
+                && title
+                    .split_whitespace()
+                    .skip(1)
+                    .any(|w| is_small_word(&w.to_lowercase())));
+        (titled
+            && title_case(title)
+            && plain_title(title)
+            && words_in(sentence) >= MIN_RUN_ON_SENTENCE
+            && has_inner_sentence_end(sentence) | sentence.ends_with(['.', '"', '”']))
+        .then_some(at)
+    };
+    // A small word capitalised inside a title that capitalises every word
+    // ("… Communications With The Campaign While he was …") is no opener
+    // where the title would end on a small word: the capitalised word last
+    // before the prose may still open the sentence.
+    candidate
+        .and_then(|at| cut(at, true))
+        .or_else(|| capitalised.and_then(|at| cut(at, false)))
 }
 
 /// Where the sentence after a title set in capitals starts, when OCR ran
@@ -1084,6 +1097,13 @@ Too short to follow it.
                       mid-June the chair wrote to \"the members of the board.\" As described \
                       above, they met on \"the first Monday.\"% At the meeting they voted";
         assert_eq!(run_in_title_end(quoted), quoted.find("In mid"));
+        // A title capitalising every word, small ones too.
+        let every_word = "e. Communications With The Campaign While he was talking to \
+                          his contacts, the advisor met them twice.";
+        assert_eq!(run_in_title_end(every_word), every_word.find("While"));
+        let name = "3.1 The Local Safeguarding Children Board met twice and asked for \
+                    the review.";
+        assert_eq!(run_in_title_end(name), None);
         // Titles numbered in lower-case letters and roman numerals, deeper
         // in the outline, run in too.
         for lower in [
