@@ -17,6 +17,10 @@ pub enum Ending {
     Open,
 }
 
+/// The signs OCR reads a raised note number as ("research.°", "®71Cohen"):
+/// a note's reference or marker, never text.
+pub const RAISED_NUMBER_SIGNS: [char; 3] = ['°', '®', '©'];
+
 /// How `line` ends. Footnote references glued to the end ("said.”23", OCR's
 /// "Russia.'*", "so.%�", "research.°" (OCR reads raised digits as °, ® or
 /// ©) and "back.�TM", a raised number read as a trademark
@@ -34,9 +38,6 @@ pub fn ending(line: &str) -> Ending {
                     | ']'
                     | '*'
                     | '�'
-                    | '°'
-                    | '®'
-                    | '©'
                     | '`'
                     | '»'
                     | '†'
@@ -45,6 +46,7 @@ pub fn ending(line: &str) -> Ending {
                     | '%'
                     | '^'
             )
+            || RAISED_NUMBER_SIGNS.contains(&c)
     };
     let mut stripped = line.trim_end_matches(closing);
     // A reference OCR garbled and set off by a space ("remains ... 8�").

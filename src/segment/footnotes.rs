@@ -8,7 +8,7 @@
 //! longest chain of rising numbers through the pages. A page's footnote zone
 //! runs from its first trusted number to the page end.
 
-use super::cues::{ending, Ending};
+use super::cues::{ending, Ending, RAISED_NUMBER_SIGNS};
 use super::lines::{Layout, Role};
 
 /// Largest jump between consecutive footnote numbers in the chain.
@@ -53,13 +53,14 @@ pub struct Marker {
 /// were lost.
 pub fn marker(line: &str) -> Option<Marker> {
     const DEBRIS: &[char] = &[
-        '\'', '"', '‘', '’', '“', '”', '*', '#', '^', '`', '!', '|', '%', '$', '�', '®', '©', '°',
+        '\'', '"', '‘', '’', '“', '”', '*', '#', '^', '`', '!', '|', '%', '$', '�',
     ];
+    let debris = |c: char| DEBRIS.contains(&c) || RAISED_NUMBER_SIGNS.contains(&c);
     // OCR reads a raised note number as "TM" (a trademark sign) too.
     let lead = if line.starts_with("TM ") {
         2
     } else {
-        line.len() - line.trim_start_matches(DEBRIS).len()
+        line.len() - line.trim_start_matches(debris).len()
     };
     // At most three characters of debris (a replacement character is three bytes).
     if line[..lead].chars().count() > 3 {
@@ -70,12 +71,14 @@ pub fn marker(line: &str) -> Option<Marker> {
         - after_lead
             .trim_start_matches(|c: char| c.is_ascii_digit())
             .len();
-    let lost_digits = digits == 0 && line[..lead].contains(['�', '*', '%', 'T', '°', '®', '©']);
+    let lost_digits = digits == 0
+        && (line[..lead].contains(['�', '*', '%', 'T'])
+            || line[..lead].contains(RAISED_NUMBER_SIGNS));
     if (digits == 0 && !lost_digits) || digits > 4 {
         return None;
     }
     let after_digits = &after_lead[digits..];
-    let tail_debris = after_digits.len() - after_digits.trim_start_matches(DEBRIS).len();
+    let tail_debris = after_digits.len() - after_digits.trim_start_matches(debris).len();
     let rest = &after_digits[tail_debris..];
     let len = lead + digits + tail_debris;
     let clean = lead == 0 && tail_debris == 0;

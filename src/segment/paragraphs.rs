@@ -94,9 +94,9 @@ pub fn forget_line_spacing(layout: &mut Layout, wrap: Option<f32>) {
 }
 
 /// Whether `line`, before a blank line, tells of line spacing: it stops
-/// mid-sentence. A paragraph closing on redaction marks ("… structure.
-/// [Redacted]") does not tell, as they hide where its sentence ends: a
-/// text of one block per line with many such keeps its blank lines.
+/// mid-sentence. A line closing on a bracket does not tell, as redaction
+/// marks close so ("… structure. [Redacted]") and hide where the sentence
+/// ends: a text of one block per line with many such keeps its blank lines.
 fn runs_mid_sentence(line: &str) -> bool {
     ending(line) != Ending::Terminal && !line.trim_end().ends_with(']')
 }

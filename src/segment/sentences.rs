@@ -244,7 +244,7 @@ static MAY_END: ByteSet = byte_set(&[b'.', b'!', b'?', 0xE2, 0xE3, 0xEF]);
 fn boundary(text: &str, start: usize, at: usize, punct_len: usize) -> Option<usize> {
     let bytes = text.as_bytes();
     let period = bytes[at] == b'.';
-    if let Some(end) = run_on_end(text, start, at, punct_len) {
+    if let Some(end) = run_on_end(text, start, at, punct_len, period) {
         return Some(end);
     }
     let mut end = at + punct_len;
@@ -312,13 +312,20 @@ fn boundary(text: &str, start: usize, at: usize, punct_len: usize) -> Option<usi
 /// goes on in lower case after its capital, and only where the word before
 /// ends in two lower-case letters, a percentage or two digits and is no
 /// abbreviation, so initials ("J.Smith"), "e.g." and decimals stay whole.
-fn run_on_end(text: &str, start: usize, at: usize, punct_len: usize) -> Option<usize> {
+/// `period` says whether the end at `at` is a full stop.
+fn run_on_end(
+    text: &str,
+    start: usize,
+    at: usize,
+    punct_len: usize,
+    period: bool,
+) -> Option<usize> {
     let end = skip_closers(text, at + punct_len);
     let mut next = text[end..].chars();
     if !next.next().is_some_and(char::is_uppercase) {
         return None;
     }
-    if text.as_bytes()[at] != b'.' {
+    if !period {
         return Some(end);
     }
     if !next.next().is_some_and(char::is_lowercase) {
