@@ -71,6 +71,10 @@ pub fn marker(line: &str) -> Option<Marker> {
         - after_lead
             .trim_start_matches(|c: char| c.is_ascii_digit())
             .len();
+    // A raised number run into a numeric date ("2753/1/17 Email": note 275
+    // citing 3/1/17): the date's month is the run's last one or two digits.
+    let month = glued_month(&after_lead[..digits], &after_lead[digits..]);
+    let digits = digits - month;
     let lost_digits = digits == 0
         && (line[..lead].contains(['�', '*', '%', 'T'])
             || line[..lead].contains(RAISED_NUMBER_SIGNS));
@@ -96,7 +100,7 @@ pub fn marker(line: &str) -> Option<Marker> {
         word.next().is_some_and(char::is_uppercase)
             && (digits >= 2 || word.next().is_some_and(char::is_lowercase))
     };
-    if glued {
+    if glued || month > 0 {
         return Some(Marker { number, len });
     }
     let space = chars.next().is_some_and(char::is_whitespace);
@@ -112,6 +116,33 @@ pub fn marker(line: &str) -> Option<Marker> {
         .then_some(Marker { number, len })
 }
 
+/// How many of the trailing digits of `run` are the month of a numeric date
+/// that `rest` goes on ("2753" before "/1/17": 1, the month 3), leaving a
+/// note number of at least two digits (a day-first date, "13/1/17", is no
+/// note 1 before a month); 0 otherwise. A two-digit month (10–12) is read
+/// where it can be one.
+fn glued_month(run: &str, rest: &str) -> usize {
+    let date_tail = rest.strip_prefix('/').is_some_and(|tail| {
+        let mut parts = tail
+            .split(char::is_whitespace)
+            .next()
+            .unwrap_or("")
+            .split('/');
+        numeric_part(parts.next()) && numeric_part(parts.next()) && parts.next().is_none()
+    });
+    if run.len() < 3 || !date_tail {
+        return 0;
+    }
+    let month = |k: usize| {
+        run.len() >= k + 2
+            && !run[run.len() - k..].starts_with('0')
+            && run[run.len() - k..]
+                .parse::<u32>()
+                .is_ok_and(|m| (1..=12).contains(&m))
+    };
+    [2, 1].into_iter().find(|&k| month(k)).unwrap_or(0)
+}
+
 /// Whether `text` opens with a numeric date ("6/23/17 Letter", "1/29/18"):
 /// notes citing letters and interviews start that way, prose hardly ever
 /// does, so a number before one is a note's marker even though no word follows.
@@ -121,10 +152,12 @@ fn opens_with_date(text: &str) -> bool {
         .next()
         .unwrap_or("")
         .split('/');
-    let numeric = |p: Option<&str>| {
-        p.is_some_and(|p| (1..=4).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit()))
-    };
-    numeric(parts.next()) && numeric(parts.next()) && numeric(parts.next())
+    numeric_part(parts.next()) && numeric_part(parts.next()) && numeric_part(parts.next())
+}
+
+/// Whether a part of a numeric date is one to four digits.
+fn numeric_part(part: Option<&str>) -> bool {
+    part.is_some_and(|p| (1..=4).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// Marks footnote lines in a paged layout.
@@ -489,6 +522,13 @@ mod tests {
             Some(Some(1074))
         );
         assert_eq!(m("28 12 witnesses"), None);
+        // A raised number run into the numeric date the note cites.
+        assert_eq!(m("2753/1/17 Email, Comey to Rybicki"), Some(Some(275)));
+        assert_eq!(m("10479/17/18 Letter"), Some(Some(1047)));
+        assert_eq!(m("73111/29/18 Letter"), Some(Some(731)));
+        assert_eq!(m("3/1/17 Email"), None);
+        assert_eq!(m("12/1/17 Email"), None);
+        assert_eq!(m("13/1/17 the health visitor"), None);
     }
 
     /// Each line of `text` with its role once furniture and notes are marked.
@@ -534,6 +574,38 @@ mod tests {
         let roles = roles(&text);
         assert_eq!(
             role_in(&roles, "@realDonaldTrump"),
+            Some(Role::FootnoteStart)
+        );
+    }
+
+    #[test]
+    fn notes_whose_numbers_run_into_a_date_open_their_zone() {
+        // A PDF viewer's copy runs each raised number into the note's text,
+        // here the date of the email it cites.
+        let text = [
+            first_page(),
+            page(
+                2,
+                &[],
+                &["10Interview of Brown, at 4.", "11Smith 2/3/18 302, at 5."],
+            ),
+            page(
+                3,
+                &[],
+                &[
+                    "123/1/17 Email, Comey to Rybicki.",
+                    "133/2/17 Email, Brown to Smith.",
+                ],
+            ),
+        ]
+        .concat();
+        let roles = roles(&text);
+        assert_eq!(
+            role_of(&roles, "123/1/17 Email, Comey to Rybicki."),
+            Some(Role::FootnoteStart)
+        );
+        assert_eq!(
+            role_of(&roles, "133/2/17 Email, Brown to Smith."),
             Some(Role::FootnoteStart)
         );
     }
