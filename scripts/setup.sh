@@ -5,9 +5,10 @@
 # on typeset PDFs), tesseract-ocr (the OCR those tests read page images with),
 # the Rust wasm32 target with rustfmt and clippy, wasm-pack, the wasm-bindgen
 # CLI matching Cargo.lock, and the npm packages of package-lock.json
-# (playwright-core, typescript for the type check of the npm package, and
-# binaryen for wasm-opt: Debian 12's wasm-opt 108 corrupts the module, see
-# build.sh).
+# (playwright-core, typescript for the type check of the npm package,
+# pdfjs-dist for the tests that read PDFs as a viewer's copy-paste gives
+# them, and binaryen for wasm-opt: Debian 12's wasm-opt 108 corrupts the
+# module, see build.sh).
 # Idempotent; prints nothing when everything is already there.
 # Assumes Debian 12 with rustup, Node.js >= 20 and npm.
 set -euo pipefail
@@ -93,7 +94,8 @@ command -v npm >/dev/null || die "npm not found; install it first"
 node_major="$(node -p 'process.versions.node.split(".")[0]')"
 ((node_major >= 20)) || die "Node.js >= 20 needed, found $(node --version)"
 
-# True when node_modules holds exactly the versions package-lock.json names.
+# True when node_modules holds exactly the versions package-lock.json names
+# (optional packages for other platforms, which npm skips, may be absent).
 npm_up_to_date() {
   # shellcheck disable=SC2016 # JavaScript, not shell, expands these.
   node --input-type=module -e '
@@ -105,6 +107,7 @@ npm_up_to_date() {
       try {
         installed = JSON.parse(readFileSync(`${path}/package.json`, "utf8")).version;
       } catch {
+        if (entry.optional) continue;
         process.exit(1);
       }
       if (installed !== entry.version) process.exit(1);

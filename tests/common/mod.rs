@@ -136,6 +136,24 @@ pub fn pdftotext(pdf: &Path, args: &[&str]) -> String {
     String::from_utf8(run("pdftotext", &all)).expect("pdftotext writes UTF-8")
 }
 
+/// The text of `pdf` (all pages, or the first to the last of `pages`) as
+/// a PDF viewer built on pdf.js gives it to a reader who selects all and
+/// copies: scripts/pdf-copy.mjs, run with the Node.js and the npm packages
+/// scripts/setup.sh installs. `form_feeds` parts the pages with form feeds,
+/// as the copy does not.
+pub fn viewer_copy(pdf: &Path, pages: Option<(u32, u32)>, form_feeds: bool) -> String {
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("scripts/pdf-copy.mjs");
+    let mut args = vec![script.into_os_string()];
+    if form_feeds {
+        args.push("--form-feeds".into());
+    }
+    args.push(pdf.into());
+    if let Some((first, last)) = pages {
+        args.extend([first.to_string().into(), last.to_string().into()]);
+    }
+    String::from_utf8(run("node", &args)).expect("the copy is UTF-8")
+}
+
 /// A temporary directory for `purpose`'s files, this test process's own.
 pub fn scratch_dir(purpose: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("lacuna-{purpose}-{}", std::process::id()));
