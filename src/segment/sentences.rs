@@ -276,8 +276,15 @@ fn boundary(text: &str, start: usize, at: usize, punct_len: usize) -> Option<usi
     let spaced = text[end..].starts_with(char::is_whitespace);
     let after_space = text[end..].trim_start();
     let closers_after_space = skip_closers(after_space, 0);
+    // A closing quote set off by a stray space and run into the next
+    // sentence ("proceeding. ”Ballentine's", where spaces were put back
+    // after full stops only) closes this one: it can open nothing.
+    let closing_only = closers_after_space > 0
+        && !after_space[..closers_after_space].contains(['"', '\''])
+        && after_space[closers_after_space..].starts_with(char::is_uppercase);
     if closers_after_space > 0 && closers_after_space == after_space.len()
         || after_space[closers_after_space..].starts_with(char::is_whitespace)
+        || closing_only
     {
         end = text.len() - after_space.len() + closers_after_space;
         return after_space[closers_after_space..]
@@ -562,6 +569,18 @@ mod tests {
         );
         assert_eq!(split("Who ?"), ["Who ?"]);
         assert_eq!(split("."), ["."]);
+    }
+
+    #[test]
+    fn a_closing_quote_set_off_by_a_space_closes_its_sentence() {
+        assert_eq!(
+            split("He said it was “a good one. ”The board agreed."),
+            ["He said it was “a good one. ”", "The board agreed."]
+        );
+        assert_eq!(
+            split("He said it was \"a good one. \"The board agreed.\""),
+            ["He said it was \"a good one.", "\"The board agreed.\""]
+        );
     }
 
     #[test]
