@@ -46,14 +46,15 @@ pub struct Marker {
 }
 
 /// Reads a footnote marker at the start of `line`: digits, possibly wrapped
-/// in OCR debris, either alone, followed by a space and text (`$` counts
-/// as a letter: OCR reads a Bates number's S so) or run into the note's
+/// in OCR debris (quotes, `*`, `?`, `>`, …), either alone, followed by a
+/// space and text (`$` counts as a letter: OCR reads a Bates number's S
+/// so) or run into the note's
 /// first word (Tesseract's "259McFarland"); or, in OCR, a replacement
 /// character, `*`, `%`, `TM`, `°`, `®` or `©` standing where the digits
 /// were lost.
 pub fn marker(line: &str) -> Option<Marker> {
     const DEBRIS: &[char] = &[
-        '\'', '"', '‘', '’', '“', '”', '*', '#', '^', '`', '!', '|', '%', '$', '�',
+        '\'', '"', '‘', '’', '“', '”', '*', '#', '^', '`', '!', '?', '>', '|', '%', '$', '�',
     ];
     let debris = |c: char| DEBRIS.contains(&c) || RAISED_NUMBER_SIGNS.contains(&c);
     // OCR reads a raised note number as "TM" (a trademark sign) too.
@@ -120,8 +121,10 @@ pub fn marker(line: &str) -> Option<Marker> {
 /// that `rest` goes on ("2753" before "/1/17": 1, the month 3), leaving a
 /// note number of at least two digits (a day-first date, "13/1/17", is no
 /// note 1 before a month); 0 otherwise. A two-digit month (10–12) is read
-/// where it can be one.
+/// where it can be one. OCR may set the rest of the date off by a space
+/// ("10746 /23/17").
 fn glued_month(run: &str, rest: &str) -> usize {
+    let rest = rest.strip_prefix(' ').unwrap_or(rest);
     let date_tail = rest.strip_prefix('/').is_some_and(|tail| {
         let mut parts = tail
             .split(char::is_whitespace)
@@ -526,6 +529,11 @@ mod tests {
         assert_eq!(m("2753/1/17 Email, Comey to Rybicki"), Some(Some(275)));
         assert_eq!(m("10479/17/18 Letter"), Some(Some(1047)));
         assert_eq!(m("73111/29/18 Letter"), Some(Some(731)));
+        assert_eq!(m("10746 /23/17 Letter"), Some(Some(1074)));
+        // Tesseract's debris before a raised number.
+        assert_eq!(m("?5Cohen 8/7/18 302, at 8"), Some(None));
+        assert_eq!(m("%>1Cohen 9/18/18 302, at 6."), Some(None));
+        assert_eq!(m("? What then"), None);
         assert_eq!(m("3/1/17 Email"), None);
         assert_eq!(m("12/1/17 Email"), None);
         assert_eq!(m("13/1/17 the health visitor"), None);
