@@ -231,6 +231,12 @@ fn zone_start(layout: &Layout, page: usize, chain: &[usize], wrap: Option<f32>) 
         .and_then(|t| marker(layout.text_of(body[t])))
         .and_then(|m| m.number)
         .unwrap_or(u32::MAX);
+    let wide = |j: usize| {
+        wrap.is_some_and(|w| {
+            let width = layout.lines[body[j]].width;
+            width > WIDE * w && width < OVERFULL * w
+        })
+    };
     let mut score = 0;
     for k in (0..scan_to).rev() {
         let text = layout.text_of(body[k]);
@@ -239,12 +245,19 @@ fn zone_start(layout: &Layout, page: usize, chain: &[usize], wrap: Option<f32>) 
                 n < first_number || citation_like(text) || same_width(n, first_number)
             });
         let unwrapped = wrap.is_some_and(|w| layout.lines[body[k]].width > OVERFULL * w);
+        // A note's prose, set in smaller type and so wider than the body,
+        // goes on for many lines at a page's foot: it does not count
+        // against the markers above it.
+        let in_note_type =
+            wide(k) && ((k + 1 < body.len() && wide(k + 1)) || (k > 0 && wide(k - 1)));
         score += if opens && trusted.is_none() && unwrapped && numbered_note(text) {
             MIN_ZONE_SCORE + 2
         } else if opens {
             2 * (1 + inline_markers(text).min(MAX_INLINE_WEIGHT)) as i32
         } else if citation_like(text) {
             1
+        } else if in_note_type {
+            0
         } else {
             -1
         };
@@ -616,6 +629,25 @@ mod tests {
             role_of(&roles, "133/2/17 Email, Brown to Smith."),
             Some(Role::FootnoteStart)
         );
+    }
+
+    #[test]
+    fn a_long_note_in_note_type_does_not_hide_the_markers_above_it() {
+        // OCR garbled every number on the page, and its last note runs on
+        // for many lines set wider than the body.
+        let long_note = wrap(&paragraph(40, 9), 84);
+        let mut notes = vec!["®3Cohen 9/18/18 302, at 5-6.", "®4Cohen 9/18/18 302, at 6."];
+        let last = format!("©5Cohen 11/12/18 302, at 2-3. {}", long_note.join(" "));
+        let last = wrap(&last, 84);
+        notes.extend(last.iter().map(String::as_str));
+        let text = [first_page(), page(2, &[], &notes)].concat();
+        let roles = roles(&text);
+        assert_eq!(
+            role_in(&roles, "®3Cohen"),
+            Some(Role::FootnoteStart),
+            "{roles:?}"
+        );
+        assert_eq!(role_in(&roles, "©5Cohen"), Some(Role::FootnoteStart));
     }
 
     /// A page of wrapped prose (with extra lines) followed by its notes.
