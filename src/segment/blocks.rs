@@ -3,7 +3,7 @@
 //! with a sparse map back to the original bytes so sentences can be located
 //! in the user's own text.
 
-use super::lines::Layout;
+use super::lines::{is_tex_ligature, tex_ligature, Layout};
 use crate::model::ParagraphKind;
 use crate::text::{month_number, nfkc};
 
@@ -77,7 +77,7 @@ impl Block {
         for &i in &lines {
             let line = layout.text_of(i);
             let start = layout.lines.get(i).map_or(0, |l| l.start);
-            block.append_line(line, start, previous);
+            block.append_line(line, start, previous, layout.tex_ligatures);
             previous = Some(line);
         }
         block.lines = lines;
@@ -253,7 +253,7 @@ impl Block {
         }
     }
 
-    fn append_line(&mut self, line: &str, start: usize, previous: Option<&str>) {
+    fn append_line(&mut self, line: &str, start: usize, previous: Option<&str>, ligatures: bool) {
         if let Some(previous) = previous {
             match seam(previous, line) {
                 Seam::Space => self.push_rewritten(" ", start, start),
@@ -286,7 +286,14 @@ impl Block {
                     continue;
                 }
             }
-            if c.is_whitespace() {
+            // A ligature's code is a control character, some of them white space.
+            if let Some(letters) = u8::try_from(c)
+                .ok()
+                .and_then(tex_ligature)
+                .filter(|_| ligatures && is_tex_ligature(bytes, at - start))
+            {
+                self.push_rewritten(letters, at, end);
+            } else if c.is_whitespace() {
                 if self.text.is_empty() || self.text.ends_with(' ') {
                     continue;
                 }
@@ -547,6 +554,18 @@ mod tests {
     fn normalises_ligatures_and_spaces() {
         let b = joined("the oﬃce  of\tthe\u{a0}Oﬀice\u{ad}s");
         assert_eq!(b.text, "the office of the Offices");
+    }
+
+    #[test]
+    fn spells_out_tex_ligatures_an_extractor_passed_through() {
+        let text = "the speci\x0cc e\x0bect of its o\x0ece \x0cnally in\ruenced";
+        let b = joined(text);
+        assert_eq!(
+            b.text,
+            "the specific effect of its office finally influenced"
+        );
+        let fi = text.find('\x0c').unwrap_or_default();
+        assert_eq!(b.source_start(9), fi, "\"fi\" maps back to its one code");
     }
 
     #[test]

@@ -47,12 +47,15 @@ pub struct Layout<'a> {
     pub lines: Vec<Line>,
     /// For each page, the range of indices into `lines` it holds.
     pub pages: Vec<std::ops::Range<usize>>,
+    /// Whether the text carries TeX ligature codes ([`has_tex_ligatures`]).
+    pub tex_ligatures: bool,
 }
 
 impl<'a> Layout<'a> {
     /// Cuts `text` into lines at LF, CRLF, CR and form feeds; form feeds also end pages.
     pub fn new(text: &'a str) -> Self {
         let bytes = text.as_bytes();
+        let tex_ligatures = has_tex_ligatures(bytes);
         let mut lines = Vec::new();
         let mut pages = Vec::new();
         let mut page_first = 0;
@@ -60,9 +63,9 @@ impl<'a> Layout<'a> {
         let mut start = 0;
         let mut i = 0;
         while i <= bytes.len() {
-            i = next_break(bytes, i);
+            i = next_break(bytes, i, tex_ligatures);
             let terminator = bytes.get(i).copied();
-            match measure(text, start, i) {
+            match measure(text, start, i, tex_ligatures) {
                 Some(mut line) => {
                     line.page = pages.len() as u32;
                     line.blank_before = blank_before;
@@ -85,7 +88,12 @@ impl<'a> Layout<'a> {
         if page_first < lines.len() || pages.is_empty() {
             pages.push(page_first..lines.len());
         }
-        Layout { text, lines, pages }
+        Layout {
+            text,
+            lines,
+            pages,
+            tex_ligatures,
+        }
     }
 
     /// The content of line `i` (empty if out of range).
@@ -128,18 +136,69 @@ impl<'a> Layout<'a> {
 }
 
 /// Index of the first line break (LF, CR) or page break (form feed) in
-/// `bytes` from `from` on, or `bytes.len()`.
-fn next_break(bytes: &[u8], from: usize) -> usize {
-    bytes
-        .get(from..)
-        .and_then(|rest| memchr::memchr3(b'\n', b'\r', b'\x0c', rest))
-        .map_or(bytes.len(), |k| from + k)
+/// `bytes` from `from` on, or `bytes.len()`; in a text with `ligatures`,
+/// ligature codes are no breaks ([`is_tex_ligature`]).
+fn next_break(bytes: &[u8], from: usize, ligatures: bool) -> usize {
+    let mut from = from;
+    loop {
+        let at = bytes
+            .get(from..)
+            .and_then(|rest| memchr::memchr3(b'\n', b'\r', b'\x0c', rest))
+            .map_or(bytes.len(), |k| from + k);
+        if ligatures && at < bytes.len() && is_tex_ligature(bytes, at) {
+            from = at + 1;
+        } else {
+            return at;
+        }
+    }
 }
 
-/// Measures the line in `text[start..end]`, or `None` if it is blank.
-fn measure(text: &str, start: usize, end: usize) -> Option<Line> {
+/// The letters of the ligatures TeX's OT1 text encoding sets at codes 11
+/// to 15, by code. Extractors that find no Unicode for a TeX font's glyph
+/// (pypdf, on PDFs typeset with Computer Modern) pass the code through:
+/// "speci\x0cc" is "specific", "in\ruence" is "influence".
+pub fn tex_ligature(code: u8) -> Option<&'static str> {
+    match code {
+        0x0B => Some("ff"),
+        0x0C => Some("fi"),
+        0x0D => Some("fl"),
+        0x0E => Some("ffi"),
+        0x0F => Some("ffl"),
+        _ => None,
+    }
+}
+
+/// Whether the byte at `at`, in a text with ligature codes, is one: a
+/// [`tex_ligature`] code before a small letter.
+pub fn is_tex_ligature(bytes: &[u8], at: usize) -> bool {
+    tex_ligature(bytes[at]).is_some() && bytes.get(at + 1).is_some_and(u8::is_ascii_lowercase)
+}
+
+/// Whether `bytes` carry TeX ligature codes: a form feed inside a line
+/// before a small letter ("speci\x0cc"), where converters put page breaks
+/// only at a line's start. Then the form feeds and carriage returns before
+/// a small letter at a line's start are ligatures too ("\x0crst").
+fn has_tex_ligatures(bytes: &[u8]) -> bool {
+    memchr::memchr_iter(b'\x0c', bytes).any(|at| {
+        at > 0 && !matches!(bytes[at - 1], b'\n' | b'\r' | b'\x0c') && is_tex_ligature(bytes, at)
+    })
+}
+
+/// Measures the line in `text[start..end]`, or `None` if it is blank; in
+/// a text with `ligatures`, a ligature code opening the line is its first
+/// letters, not white space.
+fn measure(text: &str, start: usize, end: usize, ligatures: bool) -> Option<Line> {
     let raw = text.get(start..end)?;
-    let trimmed_start = raw.trim_start();
+    let trimmed_start = if ligatures {
+        let bytes = raw.as_bytes();
+        let lead = raw
+            .char_indices()
+            .find(|&(i, c)| !c.is_whitespace() || is_tex_ligature(bytes, i))
+            .map_or(raw.len(), |(i, _)| i);
+        &raw[lead..]
+    } else {
+        raw.trim_start()
+    };
     let content = trimmed_start.trim_end();
     if content.is_empty() {
         return None;
@@ -206,6 +265,7 @@ const fn ascii_width(b: u8) -> f32 {
         b'J' => 0.8,
         b'E' | b'F' | b'L' | b'P' | b'S' | b'T' | b'Z' => 1.2,
         b'A'..=b'Z' => 1.4,
+        0x0B..=0x0F => 1.1,
         0..=0x1F | 0x7F => 0.0,
         _ => 1.0,
     }
@@ -230,14 +290,37 @@ mod tests {
 
     #[test]
     fn splits_lines_pages_and_blank_gaps() {
-        let text = "  one\r\ntwo\r\rthree\x0cfour\n\n";
+        let text = "  one\r\ntwo\r\rthree\x0cFour\n\n";
         let layout = Layout::new(text);
         let texts: Vec<_> = (0..layout.lines.len()).map(|i| layout.text_of(i)).collect();
-        assert_eq!(texts, ["one", "two", "three", "four"]);
+        assert_eq!(texts, ["one", "two", "three", "Four"]);
         assert_eq!(layout.lines[0].indent, 2);
         assert!(layout.lines[2].blank_before && !layout.lines[1].blank_before);
         assert_eq!(layout.pages, [0..3, 3..4]);
         assert!(!layout.lines[3].blank_before, "a page starts without a gap");
+    }
+
+    #[test]
+    fn ligature_codes_are_letters_not_page_or_line_breaks() {
+        let text = "the speci\x0cc intent\n\x0crst in\ruence\x0cNext page\n\x0cThe end";
+        let layout = Layout::new(text);
+        let texts: Vec<_> = (0..layout.lines.len()).map(|i| layout.text_of(i)).collect();
+        assert_eq!(
+            texts,
+            [
+                "the speci\x0cc intent",
+                "\x0crst in\ruence",
+                "Next page",
+                "The end"
+            ]
+        );
+        assert_eq!(layout.pages.len(), 3);
+        // Without a form feed inside a line, a page may open in lower case
+        // and a carriage return ends a line (old Mac files).
+        let layout = Layout::new("one\n\x0ccontinued\rline");
+        assert!(!layout.tex_ligatures);
+        assert_eq!(layout.pages.len(), 2);
+        assert_eq!(layout.lines.len(), 3);
     }
 
     #[test]
@@ -250,10 +333,10 @@ mod tests {
 
     #[test]
     fn wide_letters_weigh_more() {
-        let narrow = measure("illicit", 0, 7)
+        let narrow = measure("illicit", 0, 7, false)
             .map(|l| l.width)
             .unwrap_or_default();
-        let wide = measure("MWMWMWM", 0, 7)
+        let wide = measure("MWMWMWM", 0, 7, false)
             .map(|l| l.width)
             .unwrap_or_default();
         assert!(wide > 2.0 * narrow);
