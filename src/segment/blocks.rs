@@ -558,11 +558,11 @@ mod tests {
 
     #[test]
     fn spells_out_tex_ligatures_an_extractor_passed_through() {
-        let text = "the speci\x0cc e\x0bect of its o\x0ece \x0cnally in\ruenced";
+        let text = "the speci\x0cc e\x0bect of its o\x0ece \x0cnally in\ruenced the \x0crst";
         let b = joined(text);
         assert_eq!(
             b.text,
-            "the specific effect of its office finally influenced"
+            "the specific effect of its office finally influenced the first"
         );
         let fi = text.find('\x0c').unwrap_or_default();
         assert_eq!(b.source_start(9), fi, "\"fi\" maps back to its one code");

@@ -48,8 +48,8 @@ pub struct Marker {
 /// Reads a footnote marker at the start of `line`: digits, possibly wrapped
 /// in OCR debris (quotes, `*`, `?`, `>`, …), either alone, followed by a
 /// space and text (`$` counts as a letter: OCR reads a Bates number's S
-/// so) or run into the note's
-/// first word (Tesseract's "259McFarland"); or, in OCR, a replacement
+/// so), run into the note's first word (Tesseract's "259McFarland") or
+/// into the date it cites ("2753/1/17"); or, in OCR, a replacement
 /// character, `*`, `%`, `TM`, `°`, `®` or `©` standing where the digits
 /// were lost.
 pub fn marker(line: &str) -> Option<Marker> {

@@ -174,14 +174,22 @@ pub fn is_tex_ligature(bytes: &[u8], at: usize) -> bool {
     tex_ligature(bytes[at]).is_some() && bytes.get(at + 1).is_some_and(u8::is_ascii_lowercase)
 }
 
-/// Whether `bytes` carry TeX ligature codes: a form feed inside a line
-/// before a small letter ("speci\x0cc"), where converters put page breaks
-/// only at a line's start. Then the form feeds and carriage returns before
-/// a small letter at a line's start are ligatures too ("\x0crst").
+/// Whether `bytes` carry TeX ligature codes: form feeds inside lines before
+/// a small letter ("speci\x0cc"), where converters put page breaks only at
+/// a line's start, more of them than form feeds at a line's start and more
+/// than a stray few. Then the form feeds and carriage returns before a
+/// small letter at a line's start are ligatures too ("\x0crst").
 fn has_tex_ligatures(bytes: &[u8]) -> bool {
-    memchr::memchr_iter(b'\x0c', bytes).any(|at| {
-        at > 0 && !matches!(bytes[at - 1], b'\n' | b'\r' | b'\x0c') && is_tex_ligature(bytes, at)
-    })
+    const MIN_INSIDE: usize = 3;
+    let (mut inside, mut at_start) = (0, 0);
+    for at in memchr::memchr_iter(b'\x0c', bytes) {
+        if at == 0 || matches!(bytes[at - 1], b'\n' | b'\r' | b'\x0c') {
+            at_start += 1;
+        } else if is_tex_ligature(bytes, at) {
+            inside += 1;
+        }
+    }
+    inside >= MIN_INSIDE && inside > at_start
 }
 
 /// Measures the line in `text[start..end]`, or `None` if it is blank; in
@@ -302,25 +310,27 @@ mod tests {
 
     #[test]
     fn ligature_codes_are_letters_not_page_or_line_breaks() {
-        let text = "the speci\x0cc intent\n\x0crst in\ruence\x0cNext page\n\x0cThe end";
+        let text =
+            "the speci\x0cc de\x0cnite\n\x0crst in\ruence of\x0cce\x0cNext page\n\x0cThe end";
         let layout = Layout::new(text);
         let texts: Vec<_> = (0..layout.lines.len()).map(|i| layout.text_of(i)).collect();
         assert_eq!(
             texts,
             [
-                "the speci\x0cc intent",
-                "\x0crst in\ruence",
+                "the speci\x0cc de\x0cnite",
+                "\x0crst in\ruence of\x0cce",
                 "Next page",
                 "The end"
             ]
         );
         assert_eq!(layout.pages.len(), 3);
-        // Without a form feed inside a line, a page may open in lower case
-        // and a carriage return ends a line (old Mac files).
-        let layout = Layout::new("one\n\x0ccontinued\rline");
+        // Without form feeds inside lines, a page may open in lower case
+        // and a carriage return ends a line (old Mac files); so with a
+        // stray one.
+        let layout = Layout::new("one\n\x0ccontinued\rline a\x0cb");
         assert!(!layout.tex_ligatures);
-        assert_eq!(layout.pages.len(), 2);
-        assert_eq!(layout.lines.len(), 3);
+        assert_eq!(layout.pages.len(), 3);
+        assert_eq!(layout.lines.len(), 4);
     }
 
     #[test]
