@@ -3,8 +3,11 @@
 //! in two where the document writes the two halves apart more often than
 //! joined ("of the" against "ofthe"); a run the document never writes
 //! elsewhere is also split where both halves are common words of the
-//! document. Only text that shows such glue often is touched at all. Real words are left alone: a word the
-//! document uses as often as its halves' pairing, or more than once, stays.
+//! document, and a long one into the fewest common words it holds (an
+//! extractor that lost a tight line's spaces runs whole phrases together,
+//! "andshedeclinedtosay"). Only text that shows such glue often is touched
+//! at all. Real words are left alone: a word the document uses as often as
+//! its halves' pairing, or more than once, stays.
 
 use std::ops::Range;
 
@@ -17,7 +20,16 @@ use crate::parallel::{halfway, join};
 /// Shortest glued run considered, in letters.
 const MIN_GLUED: usize = 4;
 /// Longest glued run considered, in letters.
-const MAX_GLUED: usize = 40;
+const MAX_GLUED: usize = 100;
+/// Longest word a glued run is cut into, in letters.
+const MAX_PART: usize = 24;
+/// Runs of at least this many letters are longer than English words but
+/// for a rare few ("counterintelligence"), and those recur.
+const LONG_RUN: usize = 20;
+/// A run written once is cut into three or more words only from this many
+/// letters: shorter ones are as often a rare word ("administered") that
+/// OCR debris ("ad", "ed") would cut.
+const MIN_PHRASE: usize = 14;
 /// The halves must be written apart this many times more than joined.
 const APART_FACTOR: u32 = 2;
 /// Each half of a split must occur at least this often as a word.
@@ -107,7 +119,17 @@ pub fn split(blocks: &mut [Block]) {
             }
         }
     }
-    if strong == 0 || strong * 1000 < total * GLUED_TEXT {
+    // Phrases run together whole ("andshedeclinedtosay", where a tight
+    // line lost its spaces) show glue that pair evidence misses: runs
+    // longer than any English word, each written once.
+    let long_once = candidates
+        .words
+        .iter()
+        .filter(|&&(start, end, id)| {
+            (end - start) as usize >= LONG_RUN && vocab.counts[id as usize] == 1
+        })
+        .count();
+    if (strong + long_once) * 1000 < total * GLUED_TEXT {
         return;
     }
     for ((block, words), cuts) in blocks.iter().zip(candidates.by_block()).zip(&mut cuts) {
@@ -120,6 +142,13 @@ pub fn split(blocks: &mut [Block]) {
             let (start, end) = (start as usize, end as usize);
             if let Some(at) = vocab.common_split(&text[start..end]) {
                 found.push(start + at);
+            } else if end - start >= MIN_PHRASE {
+                found.extend(
+                    vocab
+                        .common_parts(&text[start..end])
+                        .into_iter()
+                        .map(|at| start + at),
+                );
             }
         }
         cuts.extend(found);
@@ -458,6 +487,55 @@ impl Vocabulary {
         }
         best.map(|(at, _)| at)
     }
+
+    /// The cuts that part `word` into the fewest common words of the
+    /// document, three or more (two are [`Vocabulary::common_split`]'s), the
+    /// rarest of them as common as can be; none if no such parting exists.
+    /// A line set too tight for its spaces to survive extraction runs whole
+    /// phrases together ("andshedeclinedtosayyes").
+    fn common_parts(&self, word: &[u8]) -> Vec<usize> {
+        // best[i]: (parts, rarest part's count, previous cut) for word[..i].
+        let mut best: Vec<Option<(u32, u32, usize)>> = vec![None; word.len() + 1];
+        best[0] = Some((0, u32::MAX, 0));
+        for end in 1..=word.len() {
+            for start in end.saturating_sub(MAX_PART)..end {
+                let Some((parts, rarest, _)) = best[start] else {
+                    continue;
+                };
+                let part = &word[start..end];
+                if !part_ok(part) {
+                    continue;
+                }
+                let n = self.occurrences(part);
+                if n < COMMON_PART {
+                    continue;
+                }
+                let candidate = (parts + 1, rarest.min(n), start);
+                let better = best[end].is_none_or(|(p, r, _)| {
+                    candidate.0 < p || (candidate.0 == p && candidate.1 > r)
+                });
+                if better {
+                    best[end] = Some(candidate);
+                }
+            }
+        }
+        let Some((parts, _, _)) = best[word.len()] else {
+            return Vec::new();
+        };
+        if parts < 3 {
+            return Vec::new();
+        }
+        let mut cuts = Vec::with_capacity(parts as usize - 1);
+        let mut at = word.len();
+        while let Some((_, _, previous)) = best[at].filter(|_| at > 0) {
+            if previous > 0 {
+                cuts.push(previous);
+            }
+            at = previous;
+        }
+        cuts.reverse();
+        cuts
+    }
 }
 
 /// One hash key for the word pair (`first`, `second`): one word to hash, not two.
@@ -551,6 +629,32 @@ mod tests {
             "of Justice"
         );
         assert!(blocks[2].text.contains("wasseated"), "{}", blocks[2].text);
+    }
+
+    #[test]
+    fn a_phrase_run_together_whole_is_cut_into_its_words() {
+        // An extractor lost the spaces of one tight line; the rare word used
+        // once ("administered") stays whole however its letters could be cut.
+        let mut text = String::new();
+        for _ in 0..4 {
+            text.push_str("she declined to say whether the request was made or not\n\n");
+        }
+        text.push_str("and then shedeclinedtosaywhethertherequest was made\n\n");
+        text.push_str("the oath was administered to her as the made request was to say\n");
+        let mut blocks = line_blocks(&text);
+        split(&mut blocks);
+        assert!(
+            blocks[4]
+                .text
+                .contains("she declined to say whether the request was made"),
+            "{}",
+            blocks[4].text
+        );
+        assert!(
+            blocks[5].text.contains("administered"),
+            "{}",
+            blocks[5].text
+        );
     }
 
     /// OCR runs a name into the next word about as often as not: the pair
