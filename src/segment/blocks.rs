@@ -3,7 +3,7 @@
 //! with a sparse map back to the original bytes so sentences can be located
 //! in the user's own text.
 
-use super::lines::{is_tex_ligature, tex_ligature, Layout};
+use super::lines::{tex_ligature_at, Layout};
 use crate::model::ParagraphKind;
 use crate::text::{month_number, nfkc};
 
@@ -287,10 +287,9 @@ impl Block {
                 }
             }
             // A ligature's code is a control character, some of them white space.
-            if let Some(letters) = u8::try_from(c)
-                .ok()
-                .and_then(tex_ligature)
-                .filter(|_| ligatures && is_tex_ligature(bytes, at - start))
+            if let Some(letters) = ligatures
+                .then(|| tex_ligature_at(bytes, at - start))
+                .flatten()
             {
                 self.push_rewritten(letters, at, end);
             } else if c.is_whitespace() {

@@ -137,7 +137,7 @@ impl<'a> Layout<'a> {
 
 /// Index of the first line break (LF, CR) or page break (form feed) in
 /// `bytes` from `from` on, or `bytes.len()`; in a text with `ligatures`,
-/// ligature codes are no breaks ([`is_tex_ligature`]).
+/// ligature codes are no breaks ([`tex_ligature_at`]).
 fn next_break(bytes: &[u8], from: usize, ligatures: bool) -> usize {
     let mut from = from;
     loop {
@@ -145,7 +145,7 @@ fn next_break(bytes: &[u8], from: usize, ligatures: bool) -> usize {
             .get(from..)
             .and_then(|rest| memchr::memchr3(b'\n', b'\r', b'\x0c', rest))
             .map_or(bytes.len(), |k| from + k);
-        if ligatures && at < bytes.len() && is_tex_ligature(bytes, at) {
+        if ligatures && at < bytes.len() && tex_ligature_at(bytes, at).is_some() {
             from = at + 1;
         } else {
             return at;
@@ -157,7 +157,7 @@ fn next_break(bytes: &[u8], from: usize, ligatures: bool) -> usize {
 /// to 15, by code. Extractors that find no Unicode for a TeX font's glyph
 /// (pypdf, on PDFs typeset with Computer Modern) pass the code through:
 /// "speci\x0cc" is "specific", "in\ruence" is "influence".
-pub fn tex_ligature(code: u8) -> Option<&'static str> {
+fn tex_ligature(code: u8) -> Option<&'static str> {
     match code {
         0x0B => Some("ff"),
         0x0C => Some("fi"),
@@ -168,10 +168,10 @@ pub fn tex_ligature(code: u8) -> Option<&'static str> {
     }
 }
 
-/// Whether the byte at `at`, in a text with ligature codes, is one: a
-/// [`tex_ligature`] code before a small letter.
-pub fn is_tex_ligature(bytes: &[u8], at: usize) -> bool {
-    tex_ligature(bytes[at]).is_some() && bytes.get(at + 1).is_some_and(u8::is_ascii_lowercase)
+/// The ligature the byte at `at` stands for, in a text with ligature
+/// codes: a [`tex_ligature`] code before a small letter.
+pub fn tex_ligature_at(bytes: &[u8], at: usize) -> Option<&'static str> {
+    tex_ligature(bytes[at]).filter(|_| bytes.get(at + 1).is_some_and(u8::is_ascii_lowercase))
 }
 
 /// Whether `bytes` carry TeX ligature codes: form feeds inside lines before
@@ -185,7 +185,7 @@ fn has_tex_ligatures(bytes: &[u8]) -> bool {
     for at in memchr::memchr_iter(b'\x0c', bytes) {
         if at == 0 || matches!(bytes[at - 1], b'\n' | b'\r' | b'\x0c') {
             at_start += 1;
-        } else if is_tex_ligature(bytes, at) {
+        } else if tex_ligature_at(bytes, at).is_some() {
             inside += 1;
         }
     }
@@ -201,7 +201,7 @@ fn measure(text: &str, start: usize, end: usize, ligatures: bool) -> Option<Line
         let bytes = raw.as_bytes();
         let lead = raw
             .char_indices()
-            .find(|&(i, c)| !c.is_whitespace() || is_tex_ligature(bytes, i))
+            .find(|&(i, c)| !c.is_whitespace() || tex_ligature_at(bytes, i).is_some())
             .map_or(raw.len(), |(i, _)| i);
         &raw[lead..]
     } else {
