@@ -1,6 +1,6 @@
 //! Segmentation on real converted text: paragraph recall and precision against
 //! the Mueller gold (clean, pdftotext and OCR variants, plus `pdftotext
-//! -layout` of the PDF, the PDF as a pdf.js viewer's copy gives it, and the
+//! -layout` and `-raw` of the PDF, the PDF as a pdf.js viewer's copy gives it, and the
 //! pdftotext and OCR texts without page breaks, as pasted), no page furniture in body
 //! paragraphs, offsets that point into the original, and the
 //! one-sentence-per-paragraph inputs other evaluations feed the same
@@ -25,11 +25,12 @@ use unicode_normalization::UnicodeNormalization;
 /// Recall and precision each variant must keep. The target is 0.95
 /// on every variant; clean text meets it, pdftotext and OCR do not yet (see
 /// the figures printed), so these floors guard what has been reached.
-const FLOORS: [(&str, f64, f64); 8] = [
+const FLOORS: [(&str, f64, f64); 9] = [
     ("clean", 0.95, 0.95),
     ("pdftotext", 0.89, 0.9),
     ("ocr", 0.79, 0.785),
     ("layout", 0.985, 0.985),
+    ("raw", 0.83, 0.82),
     ("copied", 0.875, 0.87),
     ("ligature-codes", 0.88, 0.89),
     ("pasted", 0.89, 0.9),
@@ -39,6 +40,9 @@ const FLOORS: [(&str, f64, f64); 8] = [
 /// The report's text in `variant`. Besides the three files: `layout` is
 /// `pdftotext -layout` of the report's pages of volume.pdf (indented
 /// paragraphs, centred headers; scripts/setup.sh installs poppler-utils),
+/// `raw` is `pdftotext -raw` of them (text in content-stream order, each
+/// printed line broken after its raised note numbers: "documents.19" /
+/// "On July 22, 2016, the day before"),
 /// `copied` is those pages as a pdf.js viewer copies them (note numbers run
 /// into the notes, "2753/1/17 Email"; its own losses of ligatures, "con rm";
 /// no page breaks), `copied-paged` the same with its pages marked, and
@@ -51,6 +55,7 @@ fn report_text(dir: &Path, variant: &str) -> String {
     let pdf = dir.join("mueller-vol2/volume.pdf");
     match variant {
         "layout" => pdftotext(&pdf, &["-layout", "-f", "17", "-l", "192"]),
+        "raw" => pdftotext(&pdf, &["-raw", "-f", "17", "-l", "192"]),
         "copied" => viewer_copy(&pdf, Some((17, 192)), false),
         "copied-paged" => viewer_copy(&pdf, Some((17, 192)), true),
         "pasted" => read(dir, "mueller-vol2/pdftotext/report.txt").replace('\x0c', ""),

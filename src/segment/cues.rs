@@ -105,6 +105,15 @@ const FUNCTION_WORDS: &[&str] = &[
     "those", "into", "onto", "upon", "about", "between", "if", "whether", "not", "no",
 ];
 
+/// Whether `line` ends in a footnote reference: one to four digits set
+/// right after closing punctuation ("documents.19", "so.”7", "§ 1001.152").
+pub fn ends_in_reference(line: &str) -> bool {
+    let digits = line.len() - line.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+    (1..=4).contains(&digits)
+        && line[..line.len() - digits]
+            .ends_with(['.', ',', ';', ':', '!', '?', '”', '’', '"', ')', ']'])
+}
+
 /// Whether `line` ends on a comma, semicolon, dash or word that cannot end a paragraph.
 pub fn runs_on(line: &str) -> bool {
     // A spaced hyphen or a double one stands for a dash ("Whoever corruptly -").

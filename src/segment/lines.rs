@@ -2,7 +2,7 @@
 //! later stages read (page, indentation, printed width, blank lines before),
 //! because converted text carries its structure in its layout, not its markup.
 
-use super::cues::{ending, Ending};
+use super::cues::{ending, ends_in_reference, Ending};
 
 /// What a line is to the compared text; later stages refine `Body`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -49,6 +49,9 @@ pub struct Layout<'a> {
     pub pages: Vec<std::ops::Range<usize>>,
     /// Whether the text carries TeX ligature codes ([`has_tex_ligatures`]).
     pub tex_ligatures: bool,
+    /// Whether the converter broke the printed lines at their note
+    /// references as a rule ([`breaks_at_references`]).
+    pub reference_breaks: bool,
 }
 
 impl<'a> Layout<'a> {
@@ -88,11 +91,13 @@ impl<'a> Layout<'a> {
         if page_first < lines.len() || pages.is_empty() {
             pages.push(page_first..lines.len());
         }
+        let reference_breaks = breaks_at_references(text, &lines);
         Layout {
             text,
             lines,
             pages,
             tex_ligatures,
+            reference_breaks,
         }
     }
 
@@ -109,23 +114,49 @@ impl<'a> Layout<'a> {
         self.pages.len() > 1
     }
 
+    /// For each line (by index), its width; in a text that breaks its lines
+    /// at references (`reference_breaks`), counting the body lines before it
+    /// on its page that end in one: the width of the printed line so far.
+    pub fn printed_widths(&self) -> Vec<f32> {
+        let mut widths: Vec<f32> = self.lines.iter().map(|l| l.width).collect();
+        if !self.reference_breaks {
+            return widths;
+        }
+        let mut previous: Option<usize> = None;
+        for (i, line) in self.lines.iter().enumerate() {
+            if line.role != Role::Body {
+                continue;
+            }
+            if let Some(p) = previous
+                .filter(|&p| self.lines[p].page == line.page && ends_in_reference(self.text_of(p)))
+            {
+                widths[i] += widths[p] + SPACE;
+            }
+            previous = Some(i);
+        }
+        widths
+    }
+
     /// The typical width of a wrapped body line, learnt from the lines that
-    /// visibly end mid-sentence (the next line goes on in lower case); `None`
-    /// when too few do, i.e. the text is not hard wrapped.
+    /// visibly end mid-sentence (the next line goes on in lower case), each
+    /// with the pieces of its printed line before it
+    /// ([`Self::printed_widths`]); `None` when too few do, i.e. the text is
+    /// not hard wrapped.
     pub fn wrap_width(&self) -> Option<f32> {
         const MIN_WRAPS: usize = 6;
-        let body: Vec<&Line> = self.lines.iter().filter(|l| l.role == Role::Body).collect();
+        let body: Vec<usize> = (0..self.lines.len())
+            .filter(|&i| self.lines[i].role == Role::Body)
+            .collect();
+        let printed = self.printed_widths();
         let mut wrapped: Vec<f32> = body
             .windows(2)
             .filter(|w| {
                 let (a, b) = (w[0], w[1]);
-                let (ta, tb) = (
-                    self.text.get(a.start..a.end).unwrap_or(""),
-                    self.text.get(b.start..b.end).unwrap_or(""),
-                );
-                a.page == b.page && tb.starts_with(char::is_lowercase) && ending(ta) == Ending::Open
+                self.lines[a].page == self.lines[b].page
+                    && self.text_of(b).starts_with(char::is_lowercase)
+                    && ending(self.text_of(a)) == Ending::Open
             })
-            .map(|w| w[0].width)
+            .map(|w| printed[w[0]])
             .collect();
         if wrapped.len() < MIN_WRAPS || wrapped.len() * 50 < body.len() {
             return None;
@@ -190,6 +221,37 @@ fn has_tex_ligatures(bytes: &[u8]) -> bool {
         }
     }
     inside >= MIN_INSIDE && inside > at_start
+}
+
+/// Whether the converter broke `text`'s printed lines at their note
+/// references as a rule: most references in its `lines` end their line,
+/// where no typesetter would place them (`pdftotext -raw` does). Lines are
+/// read for references inside them only until those settle it.
+fn breaks_at_references(text: &str, lines: &[Line]) -> bool {
+    /// Fewest line-final references that show the rule.
+    const MIN_BREAKS: usize = 12;
+    let content = |l: &Line| text.get(l.start..l.end).unwrap_or("");
+    let at_end = lines
+        .iter()
+        .filter(|l| ends_in_reference(content(l)))
+        .count();
+    if at_end < MIN_BREAKS {
+        return false;
+    }
+    let mut inside = 0;
+    for line in lines {
+        let before_last = content(line)
+            .rsplit_once(|c: char| c.is_ascii_whitespace())
+            .map_or("", |(head, _)| head);
+        inside += before_last
+            .split_ascii_whitespace()
+            .filter(|w| ends_in_reference(w))
+            .count();
+        if 2 * inside >= at_end {
+            return false;
+        }
+    }
+    true
 }
 
 /// Measures the line in `text[start..end]`, or `None` if it is blank; in

@@ -12,8 +12,9 @@
 //! plainly continues the sentence.
 
 use super::cues::{
-    all_caps, ending, numbering, opens_in_prose, opens_in_time, opens_mid_paragraph, runs_on,
-    runs_on_after_abbreviation, sentence_ends, title_case, Ending, Style,
+    all_caps, ending, ends_in_reference, numbering, opens_in_prose, opens_in_time,
+    opens_mid_paragraph, runs_on, runs_on_after_abbreviation, sentence_ends, title_case, Ending,
+    Style,
 };
 use super::fill::{Fill, Seam, CERTAIN_END};
 use super::hazard::Hazard;
@@ -29,8 +30,14 @@ const SHORT: f32 = 0.88;
 /// `FULL_ENOUGH` wide follows.
 const SHORT_LINE: f32 = 0.5;
 const FULL_ENOUGH: f32 = 0.75;
-/// Longest second piece of a line broken at a footnote reference.
+/// Longest second piece of a line broken at a footnote reference, in a text
+/// that breaks lines there only now and then.
 const SHORT_PIECE: f32 = 0.8;
+/// Pieces of one printed line fill at most this many local wrap widths
+/// (the raised numbers are set small, and justified lines stretch), and
+/// at least `FULL_PIECES` where they end it.
+const PIECES_FIT: f32 = 1.07;
+const FULL_PIECES: f32 = 0.9;
 /// Log odds added to a paragraph end when the next line opens with words
 /// that rarely open a paragraph (a fifth as likely as elsewhere).
 const MID_OPENER: f32 = -1.6;
@@ -241,6 +248,9 @@ struct Widths {
     fill: Fill,
     /// Which lines are column fragments (by line index; see `FRAGMENT`).
     fragments: Vec<bool>,
+    /// Width of the earlier pieces of each line's printed line (by line
+    /// index; 0 where the line opens its printed line): see [`pieces`].
+    pieces: Vec<f32>,
 }
 
 impl Widths {
@@ -253,14 +263,22 @@ impl Widths {
                 indents: false,
                 fill: Fill::learn(&[]),
                 fragments: Vec::new(),
+                pieces: Vec::new(),
             };
+        };
+        // Printed lines, where pieces broken at references fit one.
+        let printed = layout.printed_widths();
+        let width = |j: usize| {
+            Some(printed[j])
+                .filter(|&w| w <= PIECES_FIT * wrap)
+                .unwrap_or(layout.lines[j].width)
         };
         for (k, &i) in body.iter().enumerate() {
             let lo = k.saturating_sub(NEIGHBOURS);
             let hi = (k + NEIGHBOURS + 1).min(body.len());
             let mut top = [0.0f32; 3];
             for &j in &body[lo..hi] {
-                let w = layout.lines[j].width;
+                let w = width(j);
                 if w > OVERFULL * wrap {
                     continue;
                 }
@@ -273,12 +291,14 @@ impl Widths {
             local[i] = if third >= 0.5 * wrap { third } else { wrap };
         }
         let fragments = fragments(layout, body, &local);
+        let pieces = pieces(layout, body, &local);
         let mut widths = Widths {
             wrap: Some(wrap),
             local,
             indents: first_line_indents(layout, body),
             fill: Fill::learn(&[]),
             fragments,
+            pieces,
         };
         widths.fill = widths.learn_fill(layout, body);
         widths
@@ -311,6 +331,17 @@ impl Widths {
         self.fragments.get(a).copied().unwrap_or(false)
     }
 
+    /// Width of the earlier pieces of line `a`'s printed line (see [`pieces`]).
+    fn piece_offset(&self, a: usize) -> f32 {
+        self.pieces.get(a).copied().unwrap_or(0.0)
+    }
+
+    /// Printed width up to the end of line `a`: its own and that of the
+    /// earlier pieces of its printed line.
+    fn printed_width(&self, layout: &Layout, a: usize) -> f32 {
+        self.piece_offset(a) + layout.lines[a].width
+    }
+
     /// How full line `a` is counting the first word of line `b`, in local wrap widths.
     fn room(&self, layout: &Layout, a: usize, b: usize) -> f32 {
         let next_word = layout
@@ -318,7 +349,7 @@ impl Widths {
             .split_whitespace()
             .next()
             .map_or(0.0, text_width);
-        (layout.lines[a].width + SPACE + next_word) / self.capacity(a)
+        (self.printed_width(layout, a) + SPACE + next_word) / self.capacity(a)
     }
 
     /// The room of line `b` against the body line after it, unless a blank line parts them.
@@ -410,11 +441,12 @@ impl Widths {
             let number_only = numbering(ta).is_some_and(|n| n.len == ta.len());
             return Verdict::from(end == Ending::Open && !number_only && (b_lower || runs_on(ta)));
         }
-        if end == Ending::Hyphen {
+        if end == Ending::Hyphen || self.piece_offset(b) > 0.0 {
             return Verdict::Join;
         }
         let capacity = self.capacity(a);
-        let ratio = la.width / capacity;
+        let printed = self.printed_width(layout, a);
+        let ratio = printed / capacity;
         if starts_item(tb) && (end != Ending::Open || ratio < SHORT) {
             return Verdict::Break;
         }
@@ -439,8 +471,7 @@ impl Widths {
         if la.width > OVERFULL * capacity {
             return Verdict::from(carries_on || !matches!(end, Ending::Terminal | Ending::Colon));
         }
-        let next_word = tb.split_whitespace().next().map_or(0.0, text_width);
-        let room = (la.width + SPACE + next_word) / capacity;
+        let room = self.room(layout, a, b);
         match end {
             _ if carries_on && end != Ending::Colon => Verdict::Join,
             Ending::Terminal if self.heading_between(layout, b, after) => Verdict::Break,
@@ -449,14 +480,6 @@ impl Widths {
                     && lb.indent <= la.indent + 1
                     && !(opens && indented_like(layout, a, b, after)),
             ),
-            Ending::Terminal
-                if room < 1.0
-                    && lb.width < SHORT_PIECE * capacity
-                    && ending(tb) == Ending::Open
-                    && split_at_reference(ta, la.width + lb.width, capacity) =>
-            {
-                Verdict::Join
-            }
             Ending::Terminal => {
                 let mut odds = self
                     .fill
@@ -577,15 +600,51 @@ fn split_overlong(
     out
 }
 
-/// Whether a line ending in a footnote reference ("documents.19") and the
-/// next line (a piece shorter than `SHORT_PIECE`, running on) were one
-/// printed line: some converters break the line at the raised number,
-/// leaving two pieces that together fill the width.
-fn split_at_reference(line: &str, widths: f32, capacity: f32) -> bool {
-    let digits = line.len() - line.trim_end_matches(|c: char| c.is_ascii_digit()).len();
-    let glued = line[..line.len() - digits]
-        .ends_with(['.', ',', ';', ':', '!', '?', '”', '’', '"', ')', ']']);
-    (1..=4).contains(&digits) && glued && (0.9..=1.06).contains(&(widths / capacity))
+/// For each line (by index), the width of the earlier pieces of its printed
+/// line: some converters break the printed line after each raised footnote
+/// reference ("documents.19" / "On July 22, 2016, the day before the"),
+/// leaving pieces that together fill one line, and no paragraph can end
+/// between them. A text that breaks there as a rule (most of its references
+/// end their line, `Layout::reference_breaks`) joins every piece that still
+/// fits the line;
+/// elsewhere a sentence-final reference is taken for such a break only when
+/// a shorter piece running on fills the line with it.
+fn pieces(layout: &Layout, body: &[usize], local: &[f32]) -> Vec<f32> {
+    let mut pieces = vec![0.0; layout.lines.len()];
+    let as_a_rule = layout.reference_breaks;
+    for w in body.windows(2) {
+        let (a, b) = (w[0], w[1]);
+        let (la, lb) = (&layout.lines[a], &layout.lines[b]);
+        let (ta, tb) = (layout.text_of(a), layout.text_of(b));
+        if la.page != lb.page
+            || gapped(layout, a, b)
+            || !ends_in_reference(ta)
+            || numbering(tb).is_some()
+        {
+            continue;
+        }
+        let capacity = local[a];
+        let before = pieces[a] + la.width + SPACE;
+        let fill = (before + lb.width) / capacity;
+        let one_line = if as_a_rule {
+            // A title ("Background") is a piece only where it ends the
+            // printed line ("Vice Presidential Candidate Mike") or leads to
+            // the next reference: one after a short last line is a heading.
+            let title_like = (title_case(tb) || all_caps(tb)) && !runs_on(tb);
+            fill <= PIECES_FIT && (!title_like || fill >= FULL_PIECES || ends_in_reference(tb))
+        } else {
+            let first_word = tb.split_whitespace().next().map_or(0.0, text_width);
+            ending(ta) == Ending::Terminal
+                && before + first_word < capacity
+                && lb.width < SHORT_PIECE * capacity
+                && ending(tb) == Ending::Open
+                && (FULL_PIECES..=PIECES_FIT).contains(&fill)
+        };
+        if one_line {
+            pieces[b] = before;
+        }
+    }
+    pieces
 }
 
 /// Which lines (by line index) are column fragments: narrower than
@@ -712,6 +771,70 @@ mod tests {
         let mut with_heading = paras.clone();
         with_heading.insert(3, heading.to_string());
         assert_eq!(paragraphs(&wrapped(&with_heading, WIDTH)), with_heading);
+    }
+
+    /// `paras` with a note reference after every sentence, wrapped at
+    /// `WIDTH`, each printed line then broken after its references as
+    /// `pdftotext -raw` breaks it.
+    fn broken_at_references(paras: &[String]) -> (Vec<String>, String) {
+        let mut note = 0;
+        let referenced: Vec<String> = paras
+            .iter()
+            .map(|p| {
+                let sentences = p.split_inclusive(". ").map(|s| {
+                    note += 1;
+                    match s.trim_end().strip_suffix('.') {
+                        Some(sentence) => format!("{sentence}.{note}"),
+                        None => s.trim_end().to_string(),
+                    }
+                });
+                sentences.collect::<Vec<_>>().join(" ")
+            })
+            .collect();
+        let mut lines = Vec::new();
+        for line in referenced.iter().flat_map(|p| wrap(p, WIDTH)) {
+            let mut piece = String::new();
+            for word in line.split_whitespace() {
+                if !piece.is_empty() {
+                    piece.push(' ');
+                }
+                piece.push_str(word);
+                if ends_in_reference(word) {
+                    lines.push(std::mem::take(&mut piece));
+                }
+            }
+            if !piece.is_empty() {
+                lines.push(piece);
+            }
+        }
+        (referenced, lines.join("\n") + "\n")
+    }
+
+    /// Paragraphs whose last line, with its reference, is too long to share
+    /// a printed line with the next paragraph's first: a last line of a
+    /// word or two beside a full line is the one case widths cannot decide.
+    fn referenced_paragraphs(n: usize) -> Vec<String> {
+        sample_paragraphs(40)
+            .into_iter()
+            .filter(|p| wrap(p, WIDTH).last().is_some_and(|l| l.len() > WIDTH / 4))
+            .take(n)
+            .collect()
+    }
+
+    #[test]
+    fn a_line_broken_after_each_note_reference_is_put_back_together() {
+        let (paras, text) = broken_at_references(&referenced_paragraphs(8));
+        assert!(text.lines().count() > wrapped(&paras, WIDTH).lines().count());
+        assert_eq!(paragraphs(&text), paras);
+    }
+
+    #[test]
+    fn a_title_after_a_paragraph_ending_in_a_reference_stands_alone() {
+        let mut paras = referenced_paragraphs(8);
+        paras.insert(4, "Background".to_string());
+        let (referenced, text) = broken_at_references(&paras);
+        assert_eq!(referenced[4], "Background");
+        assert_eq!(paragraphs(&text), referenced);
     }
 
     #[test]
