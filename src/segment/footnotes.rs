@@ -8,6 +8,8 @@
 //! longest chain of rising numbers through the pages. A page's footnote zone
 //! runs from its first trusted number to the page end.
 
+use rustc_hash::FxHashMap;
+
 use super::cues::{ending, Ending, RAISED_NUMBER_SIGNS};
 use super::lines::{Layout, Role};
 
@@ -168,6 +170,7 @@ pub fn mark(layout: &mut Layout) {
     if !layout.paged() {
         return;
     }
+    mark_repeated_marker_runs(layout);
     let candidates = candidates(layout);
     let chain: Vec<usize> = longest_chain(layout, &candidates)
         .into_iter()
@@ -208,6 +211,73 @@ pub fn mark(layout: &mut Layout) {
         }
         unfinished = last.is_some_and(|i| ending(layout.text_of(i)) != Ending::Terminal);
         previous_page = page;
+    }
+}
+
+/// Marks the runs of note numbers standing alone in the body, each one
+/// more than the last ("904" / "905" / "906"), whose numbers open notes
+/// again further on: pdftotext sets a redacted passage's markers apart at
+/// the top of the page after it, as well as at its foot. Such lines hold
+/// nothing to compare, and a paragraph of them ("904 905 906 907 908") is
+/// no body text; left in the body, they would also offer the chain of note
+/// numbers a start for the page's notes above its text.
+fn mark_repeated_marker_runs(layout: &mut Layout) {
+    /// Fewest numbers in a run.
+    const MIN_RUN: usize = 2;
+    let bare = |layout: &Layout, i: usize| -> Option<u32> {
+        let text = layout.text_of(i);
+        (layout.lines[i].role == Role::Body && text.len() <= 4)
+            .then(|| text.parse().ok())
+            .flatten()
+    };
+    let body: Vec<usize> = (0..layout.lines.len())
+        .filter(|&i| layout.lines[i].role == Role::Body)
+        .collect();
+    let mut runs = Vec::new();
+    let mut k = 0;
+    while k < body.len() {
+        let mut end = k + 1;
+        if let Some(mut number) = bare(layout, body[k]) {
+            while let Some(&next_line) = body.get(end) {
+                let same_page = layout.lines[next_line].page == layout.lines[body[k]].page;
+                match bare(layout, next_line) {
+                    Some(next) if same_page && next == number + 1 => number = next,
+                    _ => break,
+                }
+                end += 1;
+            }
+            if end - k >= MIN_RUN {
+                runs.push(k..end);
+            }
+        }
+        k = end;
+    }
+    if runs.is_empty() {
+        return;
+    }
+    // The last line opening with each note number (read cleanly, so its
+    // first character is a digit).
+    let mut last_opening: FxHashMap<u32, usize> = FxHashMap::default();
+    for &i in &body {
+        let text = layout.text_of(i);
+        if !text.starts_with(|c: char| c.is_ascii_digit()) {
+            continue;
+        }
+        if let Some(n) = marker(text).and_then(|m| m.number) {
+            last_opening.insert(n, i);
+        }
+    }
+    for run in runs {
+        let lines = &body[run];
+        let end = lines[lines.len() - 1];
+        let repeated = lines.iter().all(|&i| {
+            bare(layout, i).is_some_and(|n| last_opening.get(&n).is_some_and(|&j| j > end))
+        });
+        if repeated {
+            for &i in lines {
+                layout.lines[i].role = Role::FootnoteStart;
+            }
+        }
     }
 }
 
@@ -652,6 +722,29 @@ mod tests {
 
     /// A page of wrapped prose (with extra lines) followed by its notes.
     /// Page 1 with notes 1 and 2: the trusted start of the note count.
+    #[test]
+    fn a_run_of_note_numbers_alone_at_a_page_top_is_no_body_text() {
+        // pdftotext sets a redacted passage's note numbers apart at the top
+        // of the next page, as well as before their notes at its foot. A
+        // run no note repeats ("8" / "9", figures of a table) is left alone.
+        let second = page(2, &[], &["3 Brown 2/3/18 302, at 4.", "4 Ibid."]);
+        let second = second.replacen("\n\n", "\n\n8\n9\n", 1);
+        let third = page(3, &[], &["5 Letter to the editor, May 1.", "6 Ibid."]);
+        let third = third.replacen("\n\n", "\n\n5\n\n6\n", 1);
+        let text = [first_page(), second, third].concat();
+        let roles = roles(&text);
+        assert_eq!(role_of(&roles, "5"), Some(Role::FootnoteStart));
+        assert_eq!(role_of(&roles, "6"), Some(Role::FootnoteStart));
+        assert_eq!(role_in(&roles, "5 Letter"), Some(Role::FootnoteStart));
+        assert_eq!(role_of(&roles, "8"), Some(Role::Body));
+        assert_eq!(role_of(&roles, "9"), Some(Role::Body));
+        let third_page_text = roles
+            .iter()
+            .rev()
+            .find(|(t, _)| t.starts_with("The brewery"));
+        assert_eq!(third_page_text.map(|&(_, r)| r), Some(Role::Body));
+    }
+
     fn first_page() -> String {
         page(
             1,
