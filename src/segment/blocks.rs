@@ -3,6 +3,7 @@
 //! with a sparse map back to the original bytes so sentences can be located
 //! in the user's own text.
 
+use super::cues::bracketed_references_len;
 use super::lines::{tex_ligature_at, Layout};
 use crate::model::ParagraphKind;
 use crate::text::{month_number, nfkc};
@@ -286,6 +287,15 @@ impl Block {
                     continue;
                 }
             }
+            // A bracketed reference glued to its word ("documents.[20]",
+            // "the campaign[3]"), as text copied from web pages carries it.
+            if c == '[' && !self.text.is_empty() && !self.text.ends_with(' ') {
+                let len = bracketed_references_len(&line[at - start..]);
+                if len > 0 {
+                    i = at - start + len;
+                    continue;
+                }
+            }
             // A ligature's code is a control character, some of them white space.
             if let Some(letters) = ligatures
                 .then(|| tex_ligature_at(bytes, at - start))
@@ -421,7 +431,8 @@ fn ends_with_date(text: &str) -> bool {
 
 /// Length of the run of bytes from `from` that copy straight into the
 /// normalised text: printable ASCII, single spaces between words, and
-/// digits that cannot be a footnote reference glued to punctuation.
+/// digits that cannot be a footnote reference glued to punctuation, nor a
+/// bracket that may open one.
 fn plain_run(bytes: &[u8], from: usize) -> usize {
     let mut j = from;
     while let Some(&b) = bytes.get(j) {
@@ -443,6 +454,8 @@ fn plain_run(bytes: &[u8], from: usize) -> usize {
                         b'.' | b',' | b';' | b':' | b'!' | b'?' | b'"' | b')' | b']'
                     )
             }
+            // A bracket before a digit may open a reference ("[20]").
+            b'[' => !bytes.get(j + 1).is_some_and(u8::is_ascii_digit),
             0x21..=0x7E => true,
             _ => false,
         };
@@ -454,13 +467,13 @@ fn plain_run(bytes: &[u8], from: usize) -> usize {
     j - from
 }
 
-/// Printable ASCII other than digits, as a table: `plain_run` looks at
-/// every byte of the text.
+/// Printable ASCII other than digits and `[`, as a table: `plain_run`
+/// looks at every byte of the text.
 static PRINTABLE_NOT_DIGIT: [bool; 256] = {
     let mut table = [false; 256];
     let mut b = 0x21;
     while b <= 0x7E {
-        table[b] = !(b as u8).is_ascii_digit();
+        table[b] = !(b as u8).is_ascii_digit() && b != b'[' as usize;
         b += 1;
     }
     table
@@ -539,6 +552,12 @@ mod tests {
         assert_eq!(
             b.text,
             "the hacks. With Trump” and company, and 3.5 and 1,000 and No. 5 and Section II.A.4, at 357 n.11. “Yes.” No."
+        );
+        let bracketed =
+            joined("of documents.[20] Soon after,[3][14] the campaign[7] and [2] or [of it].");
+        assert_eq!(
+            bracketed.text,
+            "of documents. Soon after, the campaign and [2] or [of it]."
         );
         let dates = joined(
             "on January 6, 2017.68 Following it, on January 27.185 With\nhim in May 2017.4\nBut 2017.68 is a sum, and so is 27.5 in January 2017.68 euros.",

@@ -21,7 +21,8 @@ pub enum Ending {
 /// a note's reference or marker, never text.
 pub const RAISED_NUMBER_SIGNS: [char; 3] = ['°', '®', '©'];
 
-/// How `line` ends. Footnote references glued to the end ("said.”23", OCR's
+/// How `line` ends. Footnote references glued to the end ("said.”23",
+/// "documents.[20]" as copied from web pages, OCR's
 /// "Russia.'*", "so.%�", "research.°" (OCR reads raised digits as °, ® or
 /// ©) and "back.�TM", a raised number read as a trademark
 /// sign, or a garbled one after a space, "remains ... 8�") are looked
@@ -48,7 +49,7 @@ pub fn ending(line: &str) -> Ending {
             )
             || RAISED_NUMBER_SIGNS.contains(&c)
     };
-    let mut stripped = line.trim_end_matches(closing);
+    let mut stripped = without_bracketed_references(line).trim_end_matches(closing);
     // A reference OCR garbled and set off by a space ("remains ... 8�").
     if !line[stripped.len()..].bytes().all(|b| b.is_ascii_digit()) {
         stripped = stripped.trim_end_matches(' ').trim_end_matches(closing);
@@ -86,6 +87,35 @@ pub fn ending(line: &str) -> Ending {
         }
         _ => Ending::Open,
     }
+}
+
+/// `line` without the bracketed references that end it ("documents.[20]",
+/// "said.[3][4]"), as text copied from web pages and wikis carries them.
+fn without_bracketed_references(line: &str) -> &str {
+    let mut rest = line;
+    while let Some(inner) = rest.strip_suffix(']') {
+        let digits = inner.len() - inner.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+        match inner[..inner.len() - digits].strip_suffix('[') {
+            Some(before) if (1..=3).contains(&digits) => rest = before,
+            _ => break,
+        }
+    }
+    rest
+}
+
+/// Length of the bracketed references `text` opens with ("[20]",
+/// "[3][4]"), which the compared text leaves out as it leaves out
+/// references glued to a word: see [`without_bracketed_references`].
+pub fn bracketed_references_len(text: &str) -> usize {
+    let mut len = 0;
+    while let Some(inner) = text[len..].strip_prefix('[') {
+        let digits = inner.len() - inner.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+        if !(1..=3).contains(&digits) || !inner[digits..].starts_with(']') {
+            break;
+        }
+        len += digits + 2;
+    }
+    len
 }
 
 /// Whether `line` ends in a full stop after an initial or an ambiguous
@@ -472,6 +502,10 @@ mod tests {
     fn reads_line_endings() {
         assert_eq!(ending("the end of it."), Ending::Terminal);
         assert_eq!(ending("said so.”23"), Ending::Terminal);
+        assert_eq!(ending("of documents.[20]"), Ending::Terminal);
+        assert_eq!(ending("soon after.[3][14]"), Ending::Terminal);
+        assert_eq!(ending("as in the table [2]"), Ending::Open);
+        assert_eq!(ending("see item [2024]"), Ending::Open);
         assert_eq!(ending("Russia.'*"), Ending::Terminal);
         assert_eq!(ending("if he did so.%�"), Ending::Terminal);
         assert_eq!(ending("pay for opposition research.°"), Ending::Terminal);
