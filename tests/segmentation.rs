@@ -28,13 +28,13 @@ use unicode_normalization::UnicodeNormalization;
 const FLOORS: [(&str, f64, f64); 9] = [
     ("clean", 0.95, 0.95),
     ("pdftotext", 0.89, 0.905),
-    ("ocr", 0.79, 0.785),
+    ("ocr", 0.80, 0.80),
     ("layout", 0.985, 0.985),
     ("raw", 0.83, 0.82),
     ("copied", 0.875, 0.87),
     ("ligature-codes", 0.88, 0.89),
     ("pasted", 0.89, 0.905),
-    ("ocr-pasted", 0.79, 0.785),
+    ("ocr-pasted", 0.80, 0.80),
 ];
 
 /// The report's text in `variant`. Besides the three files: `layout` is

@@ -101,6 +101,27 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
     lines
 }
 
+/// Lines of `text` filled greedily up to `width` printed widths (see
+/// `text_width`), as a page set in a proportional font wraps them.
+pub fn wrap_printed(text: &str, width: f32) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    for word in text.split_whitespace() {
+        let wider = format!("{line} {word}");
+        if !line.is_empty() && super::lines::text_width(&wider) > width {
+            lines.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    if !line.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
 /// Lines of `text` wrapped at `width`, the first at `width - indent`, as
 /// pdftotext prints an indented paragraph (the indent itself dropped).
 pub fn wrap_indented(text: &str, width: usize, indent: usize) -> Vec<String> {

@@ -84,7 +84,7 @@ pub fn split(layout: &mut Layout, wrap: Option<f32>) {
 
 /// The width of a full printed line: the median of the body lines within
 /// `FULL_LEAST`..`FULL_MOST` wrap widths.
-fn printed_width(layout: &Layout, wrap: f32) -> Option<f32> {
+pub fn printed_width(layout: &Layout, wrap: f32) -> Option<f32> {
     let mut full: Vec<f32> = layout
         .lines
         .iter()

@@ -49,6 +49,12 @@ const TIME_OPENER: f32 = 0.7;
 const OVERLONG: f32 = 3.0;
 /// A line wider than this many wrap widths was never wrapped (OCR paragraph lines).
 const OVERFULL: f32 = 1.4;
+/// The last printed line of an overfull line fills up to this share of a
+/// printed line (justified lines stretch).
+const TAIL_MOST: f32 = 1.08;
+/// Fewest overfull lines running on into lower case with a full last
+/// printed line that show OCR ran printed lines together mid-paragraph.
+const MIN_JOINED: usize = 5;
 /// Lines this many body lines either side give the local wrap width.
 const NEIGHBOURS: usize = 8;
 /// A line narrower than this share of the local wrap width, with at least
@@ -251,6 +257,9 @@ struct Widths {
     /// Width of the earlier pieces of each line's printed line (by line
     /// index; 0 where the line opens its printed line): see [`pieces`].
     pieces: Vec<f32>,
+    /// Width of a printed line where OCR runs whole printed lines into one
+    /// text line mid-paragraph (see [`joined_printed_width`]).
+    joined: Option<f32>,
 }
 
 impl Widths {
@@ -264,6 +273,7 @@ impl Widths {
                 fill: Fill::learn(&[]),
                 fragments: Vec::new(),
                 pieces: Vec::new(),
+                joined: None,
             };
         };
         // Printed lines, where pieces broken at references fit one.
@@ -299,6 +309,7 @@ impl Widths {
             fill: Fill::learn(&[]),
             fragments,
             pieces,
+            joined: joined_printed_width(layout, body, wrap),
         };
         widths.fill = widths.learn_fill(layout, body);
         widths
@@ -344,12 +355,14 @@ impl Widths {
 
     /// How full line `a` is counting the first word of line `b`, in local wrap widths.
     fn room(&self, layout: &Layout, a: usize, b: usize) -> f32 {
-        let next_word = layout
-            .text_of(b)
-            .split_whitespace()
-            .next()
-            .map_or(0.0, text_width);
-        (self.printed_width(layout, a) + SPACE + next_word) / self.capacity(a)
+        (self.printed_width(layout, a) + after_space(layout, b)) / self.capacity(a)
+    }
+
+    /// [`room`](Self::room) of a line `a` wider than a printed line
+    /// `printed` wide, whose printed lines OCR ran together: that of its
+    /// last printed line.
+    fn last_room(&self, layout: &Layout, a: usize, b: usize, printed: f32) -> f32 {
+        last_printed_line(layout.lines[a].width, printed) + after_space(layout, b) / printed
     }
 
     /// The room of line `b` against the body line after it, unless a blank line parts them.
@@ -468,10 +481,27 @@ impl Widths {
         // The next line carries the sentence on: it opens in lower case, or
         // after an abbreviation that ends no sentence before it ("138 S.").
         let carries_on = b_lower || runs_on_after_abbreviation(ta, tb);
-        if la.width > OVERFULL * capacity {
-            return Verdict::from(carries_on || !matches!(end, Ending::Terminal | Ending::Colon));
-        }
-        let room = self.room(layout, a, b);
+        // Of printed lines OCR ran together, the last one tells a sentence
+        // end from a paragraph end; where it does not, any sentence end
+        // after a line never wrapped is one.
+        let joined = self
+            .joined
+            .filter(|&printed| la.width > TAIL_MOST * printed && end == Ending::Terminal);
+        let room = match joined {
+            Some(printed) if !carries_on => {
+                let room = self.last_room(layout, a, b, printed);
+                if room < CERTAIN_END {
+                    return Verdict::Break;
+                }
+                room
+            }
+            _ if la.width > OVERFULL * capacity => {
+                return Verdict::from(
+                    carries_on || !matches!(end, Ending::Terminal | Ending::Colon),
+                )
+            }
+            _ => self.room(layout, a, b),
+        };
         match end {
             _ if carries_on && end != Ending::Colon => Verdict::Join,
             Ending::Terminal if self.heading_between(layout, b, after) => Verdict::Break,
@@ -509,6 +539,50 @@ impl Widths {
             }
         }
     }
+}
+
+/// The width of a printed line when OCR runs whole printed lines into one
+/// text line even inside paragraphs, as the DOJ's OCR does: then the lines
+/// wider than `OVERFULL` wrap widths that plainly run on (into lower case)
+/// mostly end on a full printed line, their widths near whole multiples of
+/// it, and the last printed line of such a text line tells a paragraph end
+/// as any line's fill does. Text that prints each paragraph on one line
+/// has no such run-on lines.
+fn joined_printed_width(layout: &Layout, body: &[usize], wrap: f32) -> Option<f32> {
+    let printed = super::joined::printed_width(layout, wrap)?;
+    let (mut seams, mut full) = (0, 0);
+    for w in body.windows(2) {
+        let (la, lb) = (&layout.lines[w[0]], &layout.lines[w[1]]);
+        if la.width <= OVERFULL * wrap
+            || la.page != lb.page
+            || gapped(layout, w[0], w[1])
+            || !layout.text_of(w[1]).starts_with(char::is_lowercase)
+        {
+            continue;
+        }
+        seams += 1;
+        let last = last_printed_line(la.width, printed);
+        full += usize::from((CERTAIN_END..=TAIL_MOST).contains(&last));
+    }
+    (full >= MIN_JOINED && 2 * full >= seams).then_some(printed)
+}
+
+/// Width of a space and line `b`'s first word: what a line before it
+/// lacked room for, if it was wrapped.
+fn after_space(layout: &Layout, b: usize) -> f32 {
+    let next_word = layout
+        .text_of(b)
+        .split_whitespace()
+        .next()
+        .map_or(0.0, text_width);
+    SPACE + next_word
+}
+
+/// How full the last of the printed lines in a text line `width` wide is,
+/// in widths of a `printed` line.
+fn last_printed_line(width: f32, printed: f32) -> f32 {
+    let lines = width / printed;
+    lines - (lines - TAIL_MOST).ceil().max(0.0)
 }
 
 /// Whether a blank line parts lines `a` and `b` of one page, or a paragraph
@@ -710,7 +784,7 @@ fn starts_item(line: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::super::fixtures::{paragraph, sentence, wrap, wrap_indented, wrapped};
+    use super::super::fixtures::{paragraph, sentence, wrap, wrap_indented, wrap_printed, wrapped};
     use super::*;
 
     fn paragraphs(text: &str) -> Vec<String> {
@@ -932,6 +1006,44 @@ mod tests {
         assert!(!starts(&layout).contains(&inner));
         layout.lines[inner].cut_before = true;
         assert!(starts(&layout).contains(&inner));
+    }
+
+    /// OCR that runs whole printed lines into one text line, inside
+    /// paragraphs too, ends such a text line on a full printed line: a
+    /// sentence that ends there does not end the paragraph, while one that
+    /// ends a short last printed line does, however wide the text line.
+    #[test]
+    fn printed_lines_ocr_ran_together_end_a_paragraph_only_when_short() {
+        const WIDE: f32 = 100.0;
+        let paras: Vec<String> = (0..400)
+            .map(|k| paragraph(k * 5, 3 + k % 3))
+            .filter(|p| {
+                let lines = wrap_printed(p, WIDE);
+                lines
+                    .last()
+                    .is_some_and(|l| (0.2..0.5).contains(&(text_width(l) / WIDE)))
+            })
+            .take(60)
+            .collect();
+        let mut text = String::new();
+        let mut full_sentence_ends = 0;
+        for (k, p) in paras.iter().enumerate() {
+            let lines = wrap_printed(p, WIDE);
+            let mut at = 0;
+            for run in (k..).map(|j| [1, 1, 2, 1, 1, 3][j % 6]) {
+                let end = (at + run).min(lines.len());
+                let joined = lines[at..end].join(" ");
+                full_sentence_ends += usize::from(end < lines.len() && joined.ends_with('.'));
+                text.push_str(&joined);
+                text.push('\n');
+                at = end;
+                if at == lines.len() {
+                    break;
+                }
+            }
+        }
+        assert!(full_sentence_ends >= 5, "the text shows the case");
+        assert_eq!(paragraphs(&text), paras);
     }
 
     /// A paragraph OCR read partly as a run of column fragments has far
