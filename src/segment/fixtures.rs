@@ -84,37 +84,30 @@ pub fn paragraph(k: usize, n: usize) -> String {
 /// Lines of `text` filled greedily up to `width` characters, as a printed
 /// page wraps them.
 pub fn wrap(text: &str, width: usize) -> Vec<String> {
-    let mut lines = Vec::new();
-    let mut line = String::new();
-    for word in text.split_whitespace() {
-        if !line.is_empty() && line.len() + 1 + word.len() > width {
-            lines.push(std::mem::take(&mut line));
-        }
-        if !line.is_empty() {
-            line.push(' ');
-        }
-        line.push_str(word);
-    }
-    if !line.is_empty() {
-        lines.push(line);
-    }
-    lines
+    wrap_while(text, |line| line.len() <= width)
 }
 
 /// Lines of `text` filled greedily up to `width` printed widths (see
 /// `text_width`), as a page set in a proportional font wraps them.
 pub fn wrap_printed(text: &str, width: f32) -> Vec<String> {
+    wrap_while(text, |line| super::lines::text_width(line) <= width)
+}
+
+/// Lines of `text`, each taking words while `fits` accepts it.
+fn wrap_while(text: &str, fits: impl Fn(&str) -> bool) -> Vec<String> {
     let mut lines = Vec::new();
     let mut line = String::new();
     for word in text.split_whitespace() {
-        let wider = format!("{line} {word}");
-        if !line.is_empty() && super::lines::text_width(&wider) > width {
-            lines.push(std::mem::take(&mut line));
+        if line.is_empty() {
+            line.push_str(word);
+            continue;
         }
-        if !line.is_empty() {
-            line.push(' ');
+        let longer = format!("{line} {word}");
+        if fits(&longer) {
+            line = longer;
+        } else {
+            lines.push(std::mem::replace(&mut line, word.to_string()));
         }
-        line.push_str(word);
     }
     if !line.is_empty() {
         lines.push(line);
