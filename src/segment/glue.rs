@@ -114,8 +114,18 @@ pub fn split(blocks: &mut [Block]) {
         for &(start, end, id) in words {
             let word = || &block.text.as_bytes()[start as usize..end as usize];
             if let Some(at) = apart[id as usize].filter(|&at| at >= first_split(word())) {
-                cuts.push(start as usize + at);
+                let start = start as usize;
+                cuts.push(start + at);
                 strong += 1;
+                // Either half may be glued in turn ("Departmentof|Justice").
+                let halves = [(start, start + at), (start + at, end as usize)];
+                for (from, to) in halves {
+                    let half = &block.text.as_bytes()[from..to];
+                    let cut = vocab.ids.get(half).and_then(|i| apart[i as usize]);
+                    if let Some(at) = cut.filter(|&at| at >= first_split(half)) {
+                        cuts.push(from + at);
+                    }
+                }
             }
         }
     }
@@ -543,13 +553,14 @@ fn pair_key(first: u32, second: u32) -> u64 {
     u64::from(first) << 32 | u64::from(second)
 }
 
-/// The first point `word` may be split at: after its last capital, so a
-/// name with a capital inside keeps it ("McGahn|that"), and a word the
-/// second half of which would open with a capital ("OfThe") has none.
+/// The first point `word` may be split at: at its last capital, so a name
+/// with a capital inside keeps it ("McGahn|that", as "Mc" is no word of
+/// its own) while a name run into the word before it comes apart
+/// ("General|Flynn", "Departmentof|Justice").
 fn first_split(word: &[u8]) -> usize {
     word.iter()
         .rposition(u8::is_ascii_uppercase)
-        .map_or(1, |last| last + 1)
+        .map_or(1, |last| last.max(1))
 }
 
 /// Whether a half may stand as a word: two letters or more, or "a".
@@ -676,6 +687,38 @@ mod tests {
         assert!(!all.contains("Cohenrecalled"), "{all}");
         assert!(!all.contains("McGahnsaid"), "{all}");
         assert!(all.contains("Donaldson wrote"), "{all}");
+    }
+
+    /// A name OCR ran into the word before it splits at the name's capital
+    /// where the document writes the two apart, and a half that is itself
+    /// glued splits too; a name with a capital inside whose first part is
+    /// no word of the document keeps it.
+    #[test]
+    fn a_name_run_into_the_word_before_it_is_split_at_its_capital() {
+        let text = "the General Flynn case and the General Flynn file and
+
+                    the talks between GeneralFlynn and the envoy had ended
+
+                    the Department of Justice and the Departmentof Justice and
+
+                    the Departmentof Justice and the Department of Justice said
+
+                    the DepartmentofJustice wrote to McGahn and McGahn wrote back
+";
+        let mut blocks = line_blocks(text);
+        split(&mut blocks);
+        assert!(
+            blocks[1].text.contains("between General Flynn and"),
+            "{}",
+            blocks[1].text
+        );
+        assert!(
+            blocks[4]
+                .text
+                .contains("the Department of Justice wrote to McGahn and McGahn"),
+            "{}",
+            blocks[4].text
+        );
     }
 
     #[test]
