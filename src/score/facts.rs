@@ -29,6 +29,10 @@ const CITATION_SIGNALS: &[&str] = &["quoting", "citing", "collecting", "cleaned"
 const QUOTATION_EDITS: &[&str] = &["omitted", "added", "original"];
 /// Share of a quotation's content words the other side must use to count as quoting it.
 const QUOTE_OVERLAP: f32 = 0.8;
+/// A word of this many letters or more is no name's word ("Pricewaterhouse
+/// Coopers" written as one has 22): it is OCR's debris of lines read into
+/// each other ("TthreumpprogTroewsesrofMtohsosceowefpfroojretcst").
+const LONGEST_NAME_WORD: usize = 25;
 
 /// The day a word names, written as a number with or without its ordinal
 /// suffix: "3", "03", "3rd", "31st".
@@ -212,6 +216,7 @@ impl Reader<'_> {
         let raw = &text[w.start as usize..w.end as usize];
         let traits = self.traits(w);
         raw.chars().nth(1).is_some()
+            && raw.chars().nth(LONGEST_NAME_WORD - 1).is_none()
             && !traits.digit
             && !traits.legal_form
             && traits.month.is_none()
@@ -1196,6 +1201,13 @@ mod tests {
             );
         }
         assert!(unsupported.is_empty(), "{unsupported:?}");
+    }
+
+    #[test]
+    fn a_run_of_letters_longer_than_any_name_is_no_name() {
+        let report = "Hicks met PricewaterhouseCoopers and TthreumpprogTroewsesrofMtohsosceowefp.";
+        let (dropped, _) = facts("Hicks met them.", report);
+        assert_eq!(texts(&dropped), ["PricewaterhouseCoopers"]);
     }
 
     #[test]
