@@ -224,11 +224,11 @@ pub fn mark(layout: &mut Layout) {
 fn mark_repeated_marker_runs(layout: &mut Layout) {
     /// Fewest numbers in a run.
     const MIN_RUN: usize = 2;
+    // Called on body lines only (a run's lines stay body lines until all
+    // runs are judged).
     let bare = |layout: &Layout, i: usize| -> Option<u32> {
         let text = layout.text_of(i);
-        (layout.lines[i].role == Role::Body && text.len() <= 4)
-            .then(|| text.parse().ok())
-            .flatten()
+        (text.len() <= 4).then(|| text.parse().ok()).flatten()
     };
     let body: Vec<usize> = (0..layout.lines.len())
         .filter(|&i| layout.lines[i].role == Role::Body)

@@ -707,9 +707,8 @@ fn pieces(layout: &Layout, body: &[usize], local: &[f32]) -> Vec<f32> {
             let title_like = (title_case(tb) || all_caps(tb)) && !runs_on(tb);
             fill <= PIECES_FIT && (!title_like || fill >= FULL_PIECES || ends_in_reference(tb))
         } else {
-            let first_word = tb.split_whitespace().next().map_or(0.0, text_width);
             ending(ta) == Ending::Terminal
-                && before + first_word < capacity
+                && pieces[a] + la.width + after_space(layout, b) < capacity
                 && lb.width < SHORT_PIECE * capacity
                 && ending(tb) == Ending::Open
                 && (FULL_PIECES..=PIECES_FIT).contains(&fill)
