@@ -206,6 +206,43 @@ pub fn opens_in_time(line: &str) -> bool {
     is_one_of(first_word(line), TIME_OPENERS)
 }
 
+/// Words that lead into a date as well as the time openers do ("Also on
+/// May 10, 2017", "By January 2016", "Beginning in February 2016").
+const DATE_LEADS: &[&str] = &[
+    "also",
+    "by",
+    "between",
+    "beginning",
+    "around",
+    "until",
+    "through",
+];
+
+/// How many words an opening that dates its sentence may run to, its year
+/// the last ("On the evening of May 11, 2017,").
+pub const YEAR_WITHIN: usize = 7;
+
+/// Whether `line` opens by dating its sentence to a year ("On March 26,
+/// 2017, the", "In the fall of 2015,"): a chronology opens its paragraphs
+/// so, each at its next date, far more often than it dates a sentence
+/// inside one.
+pub fn opens_with_date(line: &str) -> bool {
+    let first = first_word(line);
+    if !is_one_of(first, TIME_OPENERS) && !is_one_of(first, DATE_LEADS) {
+        return false;
+    }
+    line.split_whitespace().take(YEAR_WITHIN).any(is_year)
+}
+
+/// Whether `word`, less the punctuation after it, is a year of modern
+/// records (1800 to 2199).
+fn is_year(word: &str) -> bool {
+    let digits = word.trim_end_matches([',', '.', ';', ':', ')']);
+    digits.len() == 4
+        && digits.bytes().all(|b| b.is_ascii_digit())
+        && matches!(&digits[..2], "18" | "19" | "20" | "21")
+}
+
 /// Whether `line` opens with a word that seldom opens a paragraph, or with
 /// a number that is no list marker (a citation running on: "425, 443 (1977).").
 pub fn opens_mid_paragraph(line: &str) -> bool {
@@ -449,6 +486,12 @@ pub fn sentence_ends(line: &str) -> usize {
     inner_sentence_ends(line).count() + usize::from(ending(line) == Ending::Terminal)
 }
 
+/// The text from each sentence that opens inside `text` on: its sentences
+/// after the first, each running to the end of `text`.
+pub fn inner_sentence_starts(text: &str) -> impl Iterator<Item = &str> + '_ {
+    inner_sentence_ends(text).filter_map(|i| text[i + 1..].split_once(' ').map(|(_, rest)| rest))
+}
+
 /// Byte offsets of the sentence boundaries inside `text` (see
 /// [`has_inner_sentence_end`]).
 fn inner_sentence_ends(text: &str) -> impl Iterator<Item = usize> + '_ {
@@ -545,6 +588,36 @@ mod tests {
         assert!(opens_in_time("On 3 May 2019, the board met."));
         assert!(opens_in_time("Later that day, she called."));
         assert!(!opens_in_time("Online records show"));
+    }
+
+    #[test]
+    fn an_opening_that_dates_its_sentence_to_a_year() {
+        assert!(opens_with_date("On March 26, 2017, the day after the call"));
+        assert!(opens_with_date(
+            "In the fall of 2015, Trump signed a letter"
+        ));
+        assert!(opens_with_date("Also on June 13, 2017, the counsel wrote"));
+        assert!(opens_with_date(
+            "By January 2016, Cohen had become frustrated"
+        ));
+        assert!(!opens_with_date(
+            "On March 30 and April 11, against the advice"
+        ));
+        assert!(!opens_with_date("The July 19, 2017 events provide further"));
+        assert!(!opens_with_date(
+            "In view of those permissible applications of the 1970 statute"
+        ));
+        assert!(!opens_with_date("In 3000 pages the report sets out"));
+    }
+
+    #[test]
+    fn inner_sentences_run_from_their_first_word_to_the_end() {
+        let starts: Vec<&str> =
+            inner_sentence_starts("They met. Then they left.” After that, no.").collect();
+        assert_eq!(
+            starts,
+            ["Then they left.” After that, no.", "After that, no."]
+        );
     }
 
     #[test]

@@ -9,8 +9,9 @@
 //! [`joined`] cuts OCR lines that hold two paragraphs' printed lines;
 //! [`labels`] finds the short titles a document repeats on lines of their
 //! own; [`paragraphs`] regroups the remaining lines into paragraphs, weighing
-//! doubtful line ends with the document's own line [`fill`] and paragraph
-//! length rhythm ([`hazard`]); [`blocks`]
+//! doubtful line ends with the document's own line [`fill`], the words its
+//! paragraphs open with ([`openers`]) and its paragraph length rhythm
+//! ([`hazard`]); [`blocks`]
 //! joins each group into normalised text with a map back to the input;
 //! [`headings`] decides kinds, numbers and heading paths; [`sentences`]
 //! splits paragraphs into sentences. [`redactions`] finds the redaction marks
@@ -29,6 +30,7 @@ mod headings;
 mod joined;
 mod labels;
 mod lines;
+mod openers;
 mod pages;
 mod paragraphs;
 mod redactions;

@@ -12,14 +12,14 @@
 //! plainly continues the sentence.
 
 use super::cues::{
-    all_caps, ending, ends_in_reference, numbering, opens_in_prose, opens_in_time,
-    opens_mid_paragraph, runs_on, runs_on_after_abbreviation, sentence_ends, title_case, Ending,
-    Style,
+    all_caps, ending, ends_in_reference, numbering, opens_in_prose, runs_on,
+    runs_on_after_abbreviation, sentence_ends, title_case, Ending, Style,
 };
 use super::fill::{Fill, Seam, CERTAIN_END};
 use super::hazard::Hazard;
 use super::labels::Labels;
 use super::lines::{text_width, Layout, Role, SPACE};
+use super::openers::Openers;
 
 /// Fewest blank-line seams on a page for its blank lines to be taken for line spacing.
 const MIN_SPACED: usize = 4;
@@ -38,12 +38,6 @@ const SHORT_PIECE: f32 = 0.8;
 /// at least `FULL_PIECES` where they end it.
 const PIECES_FIT: f32 = 1.07;
 const FULL_PIECES: f32 = 0.9;
-/// Log odds added to a paragraph end when the next line opens with words
-/// that rarely open a paragraph (a fifth as likely as elsewhere).
-const MID_OPENER: f32 = -1.6;
-/// Log odds added when the next line places its sentence in time, as
-/// narrative paragraphs often open (twice as likely as elsewhere).
-const TIME_OPENER: f32 = 0.7;
 /// A paragraph this many times longer (in lines) than the document's median
 /// paragraph was probably run together from several.
 const OVERLONG: f32 = 3.0;
@@ -252,6 +246,8 @@ struct Widths {
     indents: bool,
     /// How full lines are in this document at paragraph ends and in the middle.
     fill: Fill,
+    /// How the document's paragraphs open, against its other sentences.
+    openers: Openers,
     /// Which lines are column fragments (by line index; see `FRAGMENT`).
     fragments: Vec<bool>,
     /// Width of the earlier pieces of each line's printed line (by line
@@ -271,6 +267,7 @@ impl Widths {
                 local,
                 indents: false,
                 fill: Fill::learn(&[]),
+                openers: Openers::default(),
                 fragments: Vec::new(),
                 pieces: Vec::new(),
                 joined: None,
@@ -307,11 +304,13 @@ impl Widths {
             local,
             indents: first_line_indents(layout, body),
             fill: Fill::learn(&[]),
+            openers: Openers::default(),
             fragments,
             pieces,
             joined: joined_printed_width(layout, body, wrap),
         };
         widths.fill = widths.learn_fill(layout, body);
+        widths.openers = widths.learn_openers(layout, body);
         widths
     }
 
@@ -429,6 +428,24 @@ impl Widths {
         Fill::learn(&seams)
     }
 
+    /// Learns how the document's paragraphs open from the lines after its
+    /// plain paragraph ends (a sentence-final line with plainly room to
+    /// spare) and the sentences inside its lines.
+    fn learn_openers(&self, layout: &Layout, body: &[usize]) -> Openers {
+        let starts = body
+            .windows(2)
+            .filter(|w| {
+                let (a, b) = (w[0], w[1]);
+                !gapped(layout, a, b)
+                    && layout.lines[a].width <= OVERFULL * self.capacity(a)
+                    && ending(layout.text_of(a)) == Ending::Terminal
+                    && self.room(layout, a, b) < CERTAIN_END
+                    && layout.text_of(b).starts_with(char::is_uppercase)
+            })
+            .map(|w| layout.text_of(w[1]));
+        Openers::learn(starts, body.iter().map(|&i| layout.text_of(i)))
+    }
+
     /// Whether body line `b` continues the paragraph whose last line is `a`;
     /// `after` is the body line following `b`; `opens` says `a` is the first
     /// line of its paragraph (a short one may then be a heading).
@@ -514,11 +531,7 @@ impl Widths {
                 let mut odds = self
                     .fill
                     .log_odds(room, self.next_width(layout, b, after), opens);
-                if opens_mid_paragraph(tb) {
-                    odds += MID_OPENER;
-                } else if opens_in_time(tb) {
-                    odds += TIME_OPENER;
-                }
+                odds += self.openers.log_odds(tb);
                 Verdict::Doubtful(odds)
             }
             Ending::Colon => {
