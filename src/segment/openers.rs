@@ -132,12 +132,26 @@ mod tests {
 
     const DATED: &str = "On March 26, 2017, the committee met again.";
 
-    /// Lines of two sentences, the second opening as `inner` does, with
-    /// room left for a dated opening.
-    fn lines_with(inner: &str, n: usize) -> Vec<String> {
-        (0..n)
-            .map(|_| format!("The board heard the witnesses in turn. {inner} and more"))
-            .collect()
+    /// Openers learnt from `starts` paragraph openings, every `every`-th of
+    /// them `opener`, and lines of two sentences, `inside` of them with a
+    /// second sentence opening as `opener` does and `plain` with one opening
+    /// on no opener, each with room left for a dated opening.
+    fn learnt(opener: &str, starts: usize, every: usize, inside: usize, plain: usize) -> Openers {
+        let starts: Vec<&str> = (0..starts)
+            .map(|k| {
+                if k % every == 0 {
+                    opener
+                } else {
+                    "The board met."
+                }
+            })
+            .collect();
+        let line = |inner: &str| format!("The board heard the witnesses in turn. {inner} and more");
+        let lines: Vec<String> = (0..plain)
+            .map(|_| line("The board adjourned until the next day"))
+            .chain((0..inside).map(|_| line(opener)))
+            .collect();
+        Openers::learn(starts, lines.iter().map(String::as_str))
     }
 
     #[test]
@@ -151,35 +165,20 @@ mod tests {
     #[test]
     fn a_chronology_weighs_a_date_more_than_the_default() {
         // Half the paragraphs open on a date, one inner sentence in fifty.
-        let starts: Vec<&str> = (0..200)
-            .map(|k| if k % 2 == 0 { DATED } else { "The board met." })
-            .collect();
-        let mut lines = lines_with("The board adjourned until the next day", 490);
-        lines.extend(lines_with(DATED, 10));
-        let learnt = Openers::learn(starts, lines.iter().map(String::as_str));
+        let learnt = learnt(DATED, 200, 2, 10, 490);
         assert!(learnt.log_odds(DATED) > Opener::Dated.default_log_odds() + 0.5);
     }
 
     #[test]
     fn a_document_dating_every_other_sentence_learns_a_date_tells_little() {
-        let starts: Vec<&str> = (0..200)
-            .map(|k| if k % 2 == 0 { DATED } else { "The board met." })
-            .collect();
-        let mut lines = lines_with("The board adjourned until the next day", 250);
-        lines.extend(lines_with(DATED, 250));
-        let learnt = Openers::learn(starts, lines.iter().map(String::as_str));
+        let learnt = learnt(DATED, 200, 2, 250, 250);
         assert!(learnt.log_odds(DATED).abs() < 0.5, "{:?}", learnt.log_odds);
     }
 
     #[test]
     fn news_copy_that_opens_paragraphs_on_he_said_unlearns_the_penalty() {
         let he = "He said the board had met twice that week.";
-        let starts: Vec<&str> = (0..400)
-            .map(|k| if k % 5 == 0 { he } else { "The board met." })
-            .collect();
-        let mut lines = lines_with("The board adjourned until the next day", 400);
-        lines.extend(lines_with(he, 100));
-        let learnt = Openers::learn(starts, lines.iter().map(String::as_str));
+        let learnt = learnt(he, 400, 5, 100, 400);
         assert!(learnt.log_odds(he) > -0.8, "{:?}", learnt.log_odds);
         // An inner sentence too short to show a dated opening is not counted.
         let short = Openers::learn([], ["The board met. On May 3 it sat."]);
