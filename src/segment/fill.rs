@@ -64,6 +64,14 @@ pub struct Seam {
     pub next_goes_on: bool,
 }
 
+impl Seam {
+    /// A paragraph plainly ends here: a sentence ends on a line with plainly
+    /// room to spare, and the next line opens one.
+    pub fn plain_end(&self) -> bool {
+        self.sentence_end && self.room < CERTAIN_END
+    }
+}
+
 /// The document's learnt figures.
 pub struct Fill {
     /// Room of middle lines, before the seam.
@@ -90,7 +98,7 @@ impl Fill {
             if s.goes_on {
                 middle.add(s.room);
             }
-            let plain_end = s.sentence_end && s.room < CERTAIN_END;
+            let plain_end = s.plain_end();
             if let (Some(room), Some(width)) = (s.next_room, s.next_width) {
                 if s.next_goes_on && s.goes_on {
                     middle_width.add(width);
@@ -101,7 +109,7 @@ impl Fill {
             }
             if s.sentence_end {
                 sentence_ends += 1;
-                plain_ends += usize::from(s.room < CERTAIN_END);
+                plain_ends += usize::from(s.plain_end());
             }
         }
         let share_below = (CERTAIN_END - LAST_MIN) / (LAST_MAX - LAST_MIN);

@@ -309,8 +309,15 @@ impl Widths {
             pieces,
             joined: joined_printed_width(layout, body, wrap),
         };
-        widths.fill = widths.learn_fill(layout, body);
-        widths.openers = widths.learn_openers(layout, body);
+        let (next_lines, seams): (Vec<usize>, Vec<Seam>) = widths.seams(layout, body).unzip();
+        widths.fill = Fill::learn(&seams);
+        // The lines after plain paragraph ends open paragraphs.
+        let starts = next_lines
+            .iter()
+            .zip(&seams)
+            .filter(|(_, s)| s.plain_end())
+            .map(|(&b, _)| layout.text_of(b));
+        widths.openers = Openers::learn(starts, body.iter().map(|&i| layout.text_of(i)));
         widths
     }
 
@@ -399,21 +406,26 @@ impl Widths {
             && layout.text_of(c).starts_with(char::is_uppercase)
     }
 
-    /// Learns the document's line fill from all seams between body lines.
-    fn learn_fill(&self, layout: &Layout, body: &[usize]) -> Fill {
+    /// Every seam between body lines that no blank line parts, each with
+    /// the line after it: what the document's line fill and the way its
+    /// paragraphs open are learnt from.
+    fn seams<'a>(
+        &'a self,
+        layout: &'a Layout,
+        body: &'a [usize],
+    ) -> impl Iterator<Item = (usize, Seam)> + 'a {
         let goes_on = |a: usize, b: usize| {
             ending(layout.text_of(a)) == Ending::Open
                 && layout.text_of(b).starts_with(char::is_lowercase)
         };
-        let seams: Vec<Seam> = body
-            .windows(2)
+        body.windows(2)
             .enumerate()
             .filter(|(_, w)| !gapped(layout, w[0], w[1]))
-            .map(|(k, w)| {
+            .map(move |(k, w)| {
                 let (a, b) = (w[0], w[1]);
                 let after = body.get(k + 2).copied();
                 let tb = layout.text_of(b);
-                Seam {
+                let seam = Seam {
                     room: self.room(layout, a, b),
                     next_room: self.next_room(layout, b, after),
                     next_width: self.next_width(layout, b, after),
@@ -422,28 +434,9 @@ impl Widths {
                         && tb.starts_with(char::is_uppercase)
                         && !starts_item(tb),
                     next_goes_on: after.is_some_and(|c| goes_on(b, c)),
-                }
+                };
+                (b, seam)
             })
-            .collect();
-        Fill::learn(&seams)
-    }
-
-    /// Learns how the document's paragraphs open from the lines after its
-    /// plain paragraph ends (a sentence-final line with plainly room to
-    /// spare) and the sentences inside its lines.
-    fn learn_openers(&self, layout: &Layout, body: &[usize]) -> Openers {
-        let starts = body
-            .windows(2)
-            .filter(|w| {
-                let (a, b) = (w[0], w[1]);
-                !gapped(layout, a, b)
-                    && layout.lines[a].width <= OVERFULL * self.capacity(a)
-                    && ending(layout.text_of(a)) == Ending::Terminal
-                    && self.room(layout, a, b) < CERTAIN_END
-                    && layout.text_of(b).starts_with(char::is_uppercase)
-            })
-            .map(|w| layout.text_of(w[1]));
-        Openers::learn(starts, body.iter().map(|&i| layout.text_of(i)))
     }
 
     /// Whether body line `b` continues the paragraph whose last line is `a`;
