@@ -32,6 +32,7 @@ use super::labels::Labels;
 use super::lines::Layout;
 use super::paragraphs::Group;
 use super::redactions::{count_words, redactions};
+use super::sentences::opens_sentence;
 use super::MIN_BLOCKS_PER_RUN;
 use crate::model::ParagraphKind;
 use crate::parallel::{flat_map, map_each};
@@ -91,7 +92,7 @@ pub fn blocks(layout: &Layout, groups: Vec<Group>) -> Vec<Block> {
 /// capitalised inside a title's run they open a sentence.
 const SENTENCE_OPENERS: &[&str] = &["The", "A", "An", "On", "In", "At", "By", "As"];
 
-fn opens_sentence(word: &str) -> bool {
+fn is_sentence_opener(word: &str) -> bool {
     SENTENCE_OPENERS.contains(&word)
 }
 
@@ -251,7 +252,7 @@ fn run_in_title_end(text: &str) -> Option<usize> {
             break;
         }
         let whole = index >= 2 && bare.len() == word.len();
-        if whole && opens_sentence(bare) {
+        if whole && is_sentence_opener(bare) {
             candidate = Some(at);
         }
         if bare.starts_with(char::is_uppercase) {
@@ -556,7 +557,7 @@ fn kind_of(block: &Block, context: &Context) -> (ParagraphKind, Option<String>) 
             && words_in(rest) <= MAX_SHORT_HEADING
             && ending(rest) == Ending::Open
             && !runs_on(rest)
-            && rest.starts_with(char::is_uppercase)
+            && opens_sentence(rest)
             && context.next_words > words_in(rest);
         if numbered_title(rest) || sentence_case_title {
             return (ParagraphKind::Heading, number);
@@ -571,7 +572,7 @@ fn kind_of(block: &Block, context: &Context) -> (ParagraphKind, Option<String>) 
     }
     let end = ending(text);
     let lines = block.lines.len();
-    let starts_upper = text.starts_with(|c: char| c.is_uppercase() || c.is_numeric());
+    let starts_upper = opens_sentence(text) || text.starts_with(char::is_numeric);
     let open_end = end == Ending::Open && !runs_on(text) && !text.ends_with([')', '"', '”', '\'']);
     let heading = if !starts_upper || lines > 3 || n_words == 0 {
         false
@@ -1076,6 +1077,27 @@ Too short to follow it.
         assert!(doc[1..]
             .iter()
             .all(|(k, _, _)| *k == ParagraphKind::Paragraph));
+    }
+
+    /// A title may open with a quoted name ("\"The Muppets\" might return"):
+    /// the quotation mark does not hide its capital.
+    #[test]
+    fn a_title_opening_with_a_quotation_mark_is_a_heading() {
+        let body = long();
+        for title in [
+            "29. \"The Muppets\" might return to television",
+            "“Furious 7” pays tribute to its star",
+        ] {
+            let numbered = title.starts_with('2');
+            let before = if numbered { "28. Earlier news" } else { "" };
+            let doc = segmented(&format!("{before}\n\n{body}\n\n{title}\n\n{body}\n"));
+            let found = doc.iter().find(|(_, t, _)| t == title);
+            assert_eq!(found.map(|d| d.0), Some(ParagraphKind::Heading), "{doc:#?}");
+            assert_eq!(
+                doc.last().map(|d| d.2.last().cloned()),
+                Some(Some(title.into()))
+            );
+        }
     }
 
     #[test]

@@ -394,8 +394,9 @@ fn skip_closers(text: &str, from: usize) -> usize {
     from + len
 }
 
-/// Whether `text` (after a sentence end) starts like a new sentence.
-fn opens_sentence(text: &str) -> bool {
+/// Whether `text` (after a sentence end) starts like a new sentence: with a
+/// capital, also behind opening quotes and brackets.
+pub fn opens_sentence(text: &str) -> bool {
     let mut chars = text.chars();
     match chars.next() {
         Some(c) if c.is_uppercase() => true,
