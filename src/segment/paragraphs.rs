@@ -20,6 +20,7 @@ use super::hazard::Hazard;
 use super::labels::Labels;
 use super::lines::{text_width, Layout, Role, SPACE};
 use super::openers::Openers;
+use super::sentences::opens_sentence;
 
 /// Fewest blank-line seams on a page for its blank lines to be taken for line spacing.
 const MIN_SPACED: usize = 4;
@@ -532,9 +533,14 @@ impl Widths {
             }
             Ending::Open | Ending::Hyphen => {
                 let before_full_line = opens && lb.width >= FULL_ENOUGH * capacity;
+                // A first line short of half a line before a full one was
+                // not wrapped; nor was one still short with the next word,
+                // before a line opening a sentence (not ", and" after a
+                // redaction's gap).
                 let heading_like = (title_case(ta) && !opens_in_prose(ta))
                     || all_caps(ta)
-                    || (before_full_line && ratio < SHORT_LINE)
+                    || (before_full_line
+                        && (ratio < SHORT_LINE || (room < SHORT && opens_sentence(tb))))
                     || (before_full_line && ratio < SHORT && numbering(ta).is_some());
                 // Column fragments run on into each other.
                 let fragments = self.fragment(a) && self.fragment(b);
@@ -850,6 +856,32 @@ mod tests {
         let mut with_heading = paras.clone();
         with_heading.insert(3, heading.to_string());
         assert_eq!(paragraphs(&wrapped(&with_heading, WIDTH)), with_heading);
+    }
+
+    /// An unnumbered title in sentence case, over half a line but with
+    /// plainly room for the next word, was not wrapped: it stands alone,
+    /// also before a line that opens on a bracket ("(CNN) Whether …"). A
+    /// line as short before one that goes on with a comma (the words
+    /// between removed, as a redaction leaves them) is no title.
+    #[test]
+    fn an_unwrapped_sentence_case_title_stands_alone() {
+        let paras = sample_paragraphs(6);
+        let heading = "Hospital gowns have gotten a face-lift with help";
+        assert!(heading.len() * 2 > WIDTH && heading.len() < WIDTH * 3 / 4);
+        for (opening, stands_alone) in [("", true), ("(CNN) ", true), (", and ", false)] {
+            let mut with_heading = paras.clone();
+            with_heading[3].insert_str(0, opening);
+            with_heading.insert(3, heading.to_string());
+            let found = paragraphs(&wrapped(&with_heading, WIDTH));
+            let next = &with_heading[4][..40];
+            let alone = found
+                .windows(2)
+                .any(|w| w[0] == heading && w[1].starts_with(next));
+            let run_on = found
+                .iter()
+                .any(|p| p.starts_with(&format!("{heading} {next}")));
+            assert_eq!((alone, run_on), (stands_alone, !stands_alone), "{found:#?}");
+        }
     }
 
     /// `paras` with a note reference after every sentence, wrapped at
