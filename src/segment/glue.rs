@@ -108,24 +108,28 @@ pub fn split(blocks: &mut [Block]) {
             best.map(|(at, _)| at)
         })
         .collect();
+    // Cuts `text[start..end]` at `at` and, where pair evidence splits
+    // either half in turn, there too ("Departmentof|Justice", "some|ofthe").
+    let cut_at = |text: &[u8], start: usize, at: usize, end: usize, cuts: &mut Vec<usize>| {
+        cuts.push(start + at);
+        for (from, to) in [(start, start + at), (start + at, end)] {
+            let half = &text[from..to];
+            let cut = vocab.ids.get(half).and_then(|i| apart[i as usize]);
+            if let Some(at) = cut.filter(|&at| at >= first_split(half)) {
+                cuts.push(from + at);
+            }
+        }
+    };
     let mut cuts: Vec<Vec<usize>> = vec![Vec::new(); blocks.len()];
     let mut strong = 0usize;
     for ((block, words), cuts) in blocks.iter().zip(candidates.by_block()).zip(&mut cuts) {
+        let text = block.text.as_bytes();
         for &(start, end, id) in words {
-            let word = || &block.text.as_bytes()[start as usize..end as usize];
-            if let Some(at) = apart[id as usize].filter(|&at| at >= first_split(word())) {
-                let start = start as usize;
-                cuts.push(start + at);
+            let (start, end) = (start as usize, end as usize);
+            if let Some(at) = apart[id as usize].filter(|&at| at >= first_split(&text[start..end]))
+            {
+                cut_at(text, start, at, end, cuts);
                 strong += 1;
-                // Either half may be glued in turn ("Departmentof|Justice").
-                let halves = [(start, start + at), (start + at, end as usize)];
-                for (from, to) in halves {
-                    let half = &block.text.as_bytes()[from..to];
-                    let cut = vocab.ids.get(half).and_then(|i| apart[i as usize]);
-                    if let Some(at) = cut.filter(|&at| at >= first_split(half)) {
-                        cuts.push(from + at);
-                    }
-                }
             }
         }
     }
@@ -151,7 +155,7 @@ pub fn split(blocks: &mut [Block]) {
             }
             let (start, end) = (start as usize, end as usize);
             if let Some(at) = vocab.common_split(&text[start..end]) {
-                found.push(start + at);
+                cut_at(text, start, at, end, &mut found);
             } else if end - start >= MIN_PHRASE {
                 found.extend(
                     vocab
@@ -718,6 +722,30 @@ mod tests {
                 .contains("the Department of Justice wrote to McGahn and McGahn"),
             "{}",
             blocks[4].text
+        );
+    }
+
+    /// A run written once, cut into two common words of the document, is
+    /// cut again where one of them is itself a pair the document writes
+    /// apart ("some|ofthe" gives "some of the").
+    #[test]
+    fn a_half_of_a_run_written_once_is_split_in_turn() {
+        let text = "the head of the office and some of the staff and the end of the day\n\n\
+                    the rest of the team and the side of the road and the top of the hill\n\n\
+                    the chair ofthe board and the heads ofthe staff and the end ofthe year\n\n\
+                    some of them and some people and some others\n\n\
+                    the chair wrote to someofthe staff at once\n";
+        let mut blocks = line_blocks(text);
+        split(&mut blocks);
+        assert!(
+            blocks[4].text.contains("wrote to some of the staff"),
+            "{}",
+            blocks[4].text
+        );
+        assert!(
+            blocks[2].text.contains("the chair of the board"),
+            "{}",
+            blocks[2].text
         );
     }
 
