@@ -1,13 +1,15 @@
 //! Glue: words that OCR ran together ("Departmentof", "wasseated") split
 //! again, judged by the document's own vocabulary. A run of letters is split
-//! in two where the document writes the two halves apart more often than
-//! joined ("of the" against "ofthe"); a run the document never writes
+//! in two where the document writes the two halves apart at least as often
+//! as joined ("of the" against "ofthe"; OCR runs some pairs together about
+//! as often as not, "want to" and "wantto"); a run the document never writes
 //! elsewhere is also split where both halves are common words of the
 //! document, and a long one into the fewest common words it holds (an
 //! extractor that lost a tight line's spaces runs whole phrases together,
 //! "andshedeclinedtosay"). Only text that shows such glue often is touched
-//! at all. Real words are left alone: a word the document uses as often as
-//! its halves' pairing, or more than once, stays.
+//! at all. Real words are left alone: a word the document uses more often
+//! than its halves' pairing (a real word is written joined far more often
+//! than apart), or more than once without the pair written apart, stays.
 
 use std::ops::Range;
 
@@ -30,8 +32,8 @@ const LONG_RUN: usize = 20;
 /// letters: shorter ones are as often a rare word ("administered") that
 /// OCR debris ("ad", "ed") would cut.
 const MIN_PHRASE: usize = 14;
-/// The halves must be written apart this many times more than joined.
-const APART_FACTOR: u32 = 2;
+/// The halves must be written apart at least this many times as often as joined.
+const APART_FACTOR: u32 = 1;
 /// Each half of a split must occur at least this often as a word.
 const MIN_PART: u32 = 2;
 /// Without the pair written apart, each half must be this common.
@@ -722,6 +724,26 @@ mod tests {
                 .contains("the Department of Justice wrote to McGahn and McGahn"),
             "{}",
             blocks[4].text
+        );
+    }
+
+    /// OCR runs some pairs together about as often as not ("want to",
+    /// "wantto"): written apart as often as joined, they are split; a word
+    /// written joined more often than apart ("into", "in to") stays.
+    #[test]
+    fn a_pair_written_apart_as_often_as_joined_is_split() {
+        let text = "they want to go and we want to stay\n\n\
+                    then I wantto leave and you wantto stay\n\n\
+                    she went into the room and into the hall and into the yard\n\n\
+                    he gave in to them and gave in to us\n\n\
+                    the Departmentof Justice and the Department of Justice\n";
+        let mut blocks = line_blocks(text);
+        split(&mut blocks);
+        assert_eq!(blocks[1].text, "then I want to leave and you want to stay");
+        assert!(
+            blocks[2].text.contains("went into the room"),
+            "{}",
+            blocks[2].text
         );
     }
 
