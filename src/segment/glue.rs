@@ -628,6 +628,18 @@ mod tests {
             .collect()
     }
 
+    /// The text of each line of `text`, each a paragraph, once split.
+    fn split_lines(text: &str) -> Vec<String> {
+        let mut blocks = line_blocks(text);
+        split(&mut blocks);
+        blocks.into_iter().map(|b| b.text).collect()
+    }
+
+    /// Asserts that line `at` of `lines` holds `words`.
+    fn assert_holds(lines: &[String], at: usize, words: &str) {
+        assert!(lines[at].contains(words), "{:?} lacks {words:?}", lines[at]);
+    }
+
     #[test]
     fn splits_words_the_document_writes_apart() {
         let text = "the Department of Justice said that the Department of State had\n\n\
@@ -635,17 +647,14 @@ mod tests {
                     the Department of the Interior wasseated at the head of it\n";
         let mut blocks = line_blocks(text);
         split(&mut blocks);
-        assert!(
-            blocks[1].text.contains("Department of Justice"),
-            "{}",
-            blocks[1].text
-        );
+        let lines: Vec<String> = blocks.iter().map(|b| b.text.clone()).collect();
+        assert_holds(&lines, 1, "Department of Justice");
         let at = blocks[1].text.find("of Justice").unwrap_or_default();
         assert_eq!(
             &text[blocks[1].source_start(at)..blocks[1].source_end(at + 10)],
             "of Justice"
         );
-        assert!(blocks[2].text.contains("wasseated"), "{}", blocks[2].text);
+        assert_holds(&lines, 2, "wasseated");
     }
 
     #[test]
@@ -658,20 +667,13 @@ mod tests {
         }
         text.push_str("and then shedeclinedtosaywhethertherequest was made\n\n");
         text.push_str("the oath was administered to her as the made request was to say\n");
-        let mut blocks = line_blocks(&text);
-        split(&mut blocks);
-        assert!(
-            blocks[4]
-                .text
-                .contains("she declined to say whether the request was made"),
-            "{}",
-            blocks[4].text
+        let lines = split_lines(&text);
+        assert_holds(
+            &lines,
+            4,
+            "she declined to say whether the request was made",
         );
-        assert!(
-            blocks[5].text.contains("administered"),
-            "{}",
-            blocks[5].text
-        );
+        assert_holds(&lines, 5, "administered");
     }
 
     /// OCR runs a name into the next word about as often as not: the pair
@@ -686,10 +688,7 @@ mod tests {
                     Donaldson wrote to her son and Donaldson wrote to the Donald team\n\n\
                     Donald met his son and the Departmentof Justice and the office of the\n\n\
                     the Department of State and the Department of the Interior\n";
-        let mut blocks = line_blocks(text);
-        split(&mut blocks);
-        let all: Vec<&str> = blocks.iter().map(|b| b.text.as_str()).collect();
-        let all = all.join(" ");
+        let all = split_lines(text).join(" ");
         assert!(!all.contains("Cohenrecalled"), "{all}");
         assert!(!all.contains("McGahnsaid"), "{all}");
         assert!(all.contains("Donaldson wrote"), "{all}");
@@ -711,19 +710,12 @@ mod tests {
 
                     the DepartmentofJustice wrote to McGahn and McGahn wrote back
 ";
-        let mut blocks = line_blocks(text);
-        split(&mut blocks);
-        assert!(
-            blocks[1].text.contains("between General Flynn and"),
-            "{}",
-            blocks[1].text
-        );
-        assert!(
-            blocks[4]
-                .text
-                .contains("the Department of Justice wrote to McGahn and McGahn"),
-            "{}",
-            blocks[4].text
+        let lines = split_lines(text);
+        assert_holds(&lines, 1, "between General Flynn and");
+        assert_holds(
+            &lines,
+            4,
+            "the Department of Justice wrote to McGahn and McGahn",
         );
     }
 
@@ -737,14 +729,9 @@ mod tests {
                     she went into the room and into the hall and into the yard\n\n\
                     he gave in to them and gave in to us\n\n\
                     the Departmentof Justice and the Department of Justice\n";
-        let mut blocks = line_blocks(text);
-        split(&mut blocks);
-        assert_eq!(blocks[1].text, "then I want to leave and you want to stay");
-        assert!(
-            blocks[2].text.contains("went into the room"),
-            "{}",
-            blocks[2].text
-        );
+        let lines = split_lines(text);
+        assert_eq!(lines[1], "then I want to leave and you want to stay");
+        assert_holds(&lines, 2, "went into the room");
     }
 
     /// A run written once, cut into two common words of the document, is
@@ -757,18 +744,9 @@ mod tests {
                     the chair ofthe board and the heads ofthe staff and the end ofthe year\n\n\
                     some of them and some people and some others\n\n\
                     the chair wrote to someofthe staff at once\n";
-        let mut blocks = line_blocks(text);
-        split(&mut blocks);
-        assert!(
-            blocks[4].text.contains("wrote to some of the staff"),
-            "{}",
-            blocks[4].text
-        );
-        assert!(
-            blocks[2].text.contains("the chair of the board"),
-            "{}",
-            blocks[2].text
-        );
+        let lines = split_lines(text);
+        assert_holds(&lines, 4, "wrote to some of the staff");
+        assert_holds(&lines, 2, "the chair of the board");
     }
 
     #[test]
