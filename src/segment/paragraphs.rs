@@ -858,11 +858,11 @@ mod tests {
         assert_eq!(paragraphs(&wrapped(&with_heading, WIDTH)), with_heading);
     }
 
-    /// An unnumbered title in sentence case, over half a line but with
-    /// plainly room for the next word, was not wrapped: it stands alone,
-    /// also before a line that opens on a bracket ("(CNN) Whether …"). A
-    /// line as short before one that goes on with a comma (the words
-    /// between removed, as a redaction leaves them) is no title.
+    /// An unnumbered title in sentence case, over half a line but still
+    /// short of a full one with the next word added, was not wrapped: it
+    /// stands alone, also before a line that opens on a bracket ("(CNN)
+    /// Whether …"). A line as short before one that goes on with a comma
+    /// (the words between removed, as a redaction leaves them) is no title.
     #[test]
     fn an_unwrapped_sentence_case_title_stands_alone() {
         let paras = sample_paragraphs(6);
