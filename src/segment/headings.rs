@@ -464,11 +464,15 @@ pub fn classify(blocks: Vec<Block>) -> Vec<Block> {
         .get(lengths.len() / 2)
         .is_some_and(|&m| m >= LONG_PARAGRAPH);
     let mut next_words = vec![0; blocks.len()];
-    let mut following = 0;
+    let mut heads_next = vec![None; blocks.len()];
+    let mut following: Option<usize> = None;
     for i in (0..blocks.len()).rev() {
-        next_words[i] = following;
+        if let Some(j) = following {
+            next_words[i] = counts[j];
+            heads_next[i] = parent_number(&blocks[i].text, &blocks[j].text);
+        }
         if blocks[i].kind != ParagraphKind::Footnote {
-            following = counts[i];
+            following = Some(i);
         }
     }
     let body_count = blocks
@@ -499,6 +503,7 @@ pub fn classify(blocks: Vec<Block>) -> Vec<Block> {
             first: !seen_body && body_count > 1,
             words: counts[i],
             next_words: next_words[i],
+            heads_next: heads_next[i].take(),
         };
         seen_body = true;
         if contentless[i] && redacted_heading(&block.text) {
@@ -542,6 +547,24 @@ struct Context {
     words: usize,
     /// Words in the next non-footnote block.
     next_words: usize,
+    /// The bare section number the block opens with, when the next
+    /// non-footnote block is numbered below it ("26 This week" before
+    /// "26.1 Istanbul …").
+    heads_next: Option<String>,
+}
+
+/// The bare number `text` opens with ("26" of "26 This week") when `next`
+/// is numbered below it ("26.1 …"): official reviews number their section
+/// headings so, and a heading's number is its paragraphs' first part,
+/// whatever its title says or however short the paragraph after it.
+fn parent_number(text: &str, next: &str) -> Option<String> {
+    let digits = text.len() - text.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    let number = &text[..digits];
+    let below = next
+        .strip_prefix(number)
+        .and_then(|rest| rest.strip_prefix('.'))
+        .is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_digit()));
+    (digits > 0 && text[digits..].starts_with(' ') && below).then(|| number.to_string())
 }
 
 fn kind_of(block: &Block, context: &Context) -> (ParagraphKind, Option<String>) {
@@ -579,7 +602,9 @@ fn kind_of(block: &Block, context: &Context) -> (ParagraphKind, Option<String>) 
     } else if open_end && n_words <= MAX_HEADING && (all_caps(text) || title_case(text)) {
         true
     } else if open_end && n_words <= MAX_SHORT_HEADING && lines == 1 {
-        context.first || (context.long_doc && context.next_words >= 2 * n_words.max(MIN_BODY))
+        context.first
+            || context.heads_next.is_some()
+            || (context.long_doc && context.next_words >= 2 * n_words.max(MIN_BODY))
     } else {
         end == Ending::Terminal
             && context.numbered
@@ -592,12 +617,11 @@ fn kind_of(block: &Block, context: &Context) -> (ParagraphKind, Option<String>) 
             && !text.contains(|c: char| c.is_ascii_digit() || matches!(c, '(' | ';' | '"' | '“'))
             && !has_inner_sentence_end(text)
     };
-    let kind = if heading {
-        ParagraphKind::Heading
+    if heading {
+        (ParagraphKind::Heading, context.heads_next.clone())
     } else {
-        ParagraphKind::Paragraph
-    };
-    (kind, None)
+        (ParagraphKind::Paragraph, None)
+    }
 }
 
 /// Whether the words after a heading number read as a heading title.
@@ -1077,6 +1101,30 @@ Too short to follow it.
         assert!(doc[1..]
             .iter()
             .all(|(k, _, _)| *k == ParagraphKind::Paragraph));
+    }
+
+    /// Official reviews number a section "26 This week" and its paragraphs
+    /// "26.1 …": the bare number heads the paragraphs numbered below it
+    /// however short the first of them is; a short line before a short
+    /// paragraph numbered below another number stays a paragraph.
+    #[test]
+    fn a_bare_number_heads_the_paragraphs_numbered_below_it() {
+        let body = long();
+        let text = format!(
+            "25 Earlier news\n\n25.1 {body}\n\n26 This week\n\n\
+             26.1 Istanbul (CNN) The questions were tinged with fear.\n\n26.2 {body}\n\n\
+             12 Other news\n\n26.3 The end came quickly.\n\n26.4 {body}\n"
+        );
+        let doc = crate::segment::segment(&text);
+        let find = |start: &str| doc.paragraphs.iter().find(|p| p.text.starts_with(start));
+        let heading = find("26 This week").map(|p| (p.kind, p.number.clone()));
+        assert_eq!(heading, Some((ParagraphKind::Heading, Some("26".into()))));
+        let section = find("26.1 Istanbul").map(|p| p.section.last().cloned());
+        assert_eq!(section, Some(Some("26 This week".into())));
+        assert_eq!(
+            find("12 Other").map(|p| p.kind),
+            Some(ParagraphKind::Paragraph)
+        );
     }
 
     /// A title may open with a quoted name ("\"The Muppets\" might return"):
