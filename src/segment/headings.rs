@@ -109,6 +109,7 @@ const MIN_CAPITAL_LETTERS: usize = 8;
 /// before the first lower-case word that is not a small word. Headings OCR
 /// ran into a neighbouring line are cut apart first (`ocr_run_in_cuts`).
 pub fn split_run_in_titles(layout: &Layout, labels: &Labels, blocks: Vec<Block>) -> Vec<Block> {
+    let paragraph_styles = paragraph_styles(&blocks);
     flat_map(blocks, MIN_BLOCKS_PER_RUN, |mut block, out| {
         let cuts = ocr_run_in_cuts(layout, labels, &block);
         let mut tails = Vec::new();
@@ -118,7 +119,11 @@ pub fn split_run_in_titles(layout: &Layout, labels: &Labels, blocks: Vec<Block>)
         for mut piece in std::iter::once(block).chain(tails.into_iter().rev()) {
             let cut = (piece.kind == ParagraphKind::Paragraph)
                 .then(|| {
-                    run_in_title_end(&piece.text)
+                    let numbered_paragraph =
+                        numbering(&piece.text).is_some_and(|n| paragraph_styles.contains(&n.style));
+                    (!numbered_paragraph)
+                        .then(|| run_in_title_end(&piece.text))
+                        .flatten()
                         .or_else(|| title_lines_end(layout, &piece))
                         .or_else(|| capitals_title_end(&piece.text))
                 })
@@ -128,6 +133,45 @@ pub fn split_run_in_titles(layout: &Layout, labels: &Labels, blocks: Vec<Block>)
             out.extend(tail);
         }
     })
+}
+
+/// Fewest numbered paragraphs of one style that show the document numbers
+/// its paragraphs so.
+const MIN_NUMBERED_PARAGRAPHS: usize = 5;
+/// A style numbers paragraphs when its blocks of several sentences open in
+/// prose this many times as often as with a run-in title.
+const PARAGRAPH_MAJORITY: usize = 10;
+
+/// The numbering styles the document gives its paragraphs ("4.12 The
+/// health visitor …"): those whose blocks of several sentences open in
+/// prose far more often than with a title. A block so numbered that opens
+/// like a title ("5.1 Kabul, Afghanistan (CNN) The flag is …") is a
+/// paragraph like its siblings, not a heading run into one.
+fn paragraph_styles(blocks: &[Block]) -> Vec<Style> {
+    let mut counts: Vec<(Style, usize, usize)> = Vec::new();
+    for block in blocks.iter().filter(|b| b.kind == ParagraphKind::Paragraph) {
+        let Some(n) = numbering(&block.text) else {
+            continue;
+        };
+        if !has_inner_sentence_end(&block.text) {
+            continue;
+        }
+        let titled = run_in_title_end(&block.text).is_some();
+        match counts.iter_mut().find(|c| c.0 == n.style) {
+            Some(c) => {
+                c.1 += usize::from(!titled);
+                c.2 += usize::from(titled);
+            }
+            None => counts.push((n.style, usize::from(!titled), usize::from(titled))),
+        }
+    }
+    counts
+        .into_iter()
+        .filter(|&(_, prose, titled)| {
+            prose >= MIN_NUMBERED_PARAGRAPHS && prose >= PARAGRAPH_MAJORITY * titled
+        })
+        .map(|(style, _, _)| style)
+        .collect()
 }
 
 /// Where to cut `block`, in increasing order, around each of the
@@ -1124,6 +1168,28 @@ Too short to follow it.
         assert_eq!(
             find("12 Other").map(|p| p.kind),
             Some(ParagraphKind::Paragraph)
+        );
+    }
+
+    /// Where a document numbers its paragraphs, one that opens like a
+    /// title ("2.1 Kabul, Afghanistan (CNN) The flag …") is a paragraph
+    /// like its siblings, not a heading run into its first sentence.
+    #[test]
+    fn a_numbered_paragraph_opening_like_a_title_stays_whole() {
+        let sentences = "The review met twice. It read the files again.";
+        let mut text = String::from("1 Background\n\n");
+        for k in 1..=12 {
+            text.push_str(&format!("1.{k} {sentences}\n\n"));
+        }
+        text.push_str("2 Fighters\n\n2.1 Kabul, Afghanistan (CNN) The flag is crude, handmade, but the message is clear. Fighters pledged allegiance.\n\n");
+        text.push_str(&format!("2.2 {sentences}\n"));
+        let doc = crate::segment::segment(&text);
+        let kabul = doc.paragraphs.iter().find(|p| p.text.starts_with("2.1"));
+        let found = kabul.map(|p| (p.kind, p.text.ends_with("allegiance."), p.section.last()));
+        let section = "2 Fighters".to_string();
+        assert_eq!(
+            found,
+            Some((ParagraphKind::Paragraph, true, Some(&section)))
         );
     }
 
