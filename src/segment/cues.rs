@@ -227,11 +227,8 @@ pub const YEAR_WITHIN: usize = 7;
 /// so, each at its next date, far more often than it dates a sentence
 /// inside one.
 pub fn opens_with_date(line: &str) -> bool {
-    let first = first_word(line);
-    if !is_one_of(first, TIME_OPENERS) && !is_one_of(first, DATE_LEADS) {
-        return false;
-    }
-    line.split_whitespace().take(YEAR_WITHIN).any(is_year)
+    (opens_in_time(line) || is_one_of(first_word(line), DATE_LEADS))
+        && line.split_whitespace().take(YEAR_WITHIN).any(is_year)
 }
 
 /// Whether `word`, less the punctuation after it, is a year of modern

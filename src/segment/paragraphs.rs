@@ -533,15 +533,16 @@ impl Widths {
             }
             Ending::Open | Ending::Hyphen => {
                 let before_full_line = opens && lb.width >= FULL_ENOUGH * capacity;
-                // A first line short of half a line before a full one was
-                // not wrapped; nor was one still short with the next word,
+                // A first line before a full one was not wrapped if it is
+                // short of half a line; or still short with the next word,
                 // before a line opening a sentence (not ", and" after a
-                // redaction's gap).
+                // redaction's gap); or short and numbered.
                 let heading_like = (title_case(ta) && !opens_in_prose(ta))
                     || all_caps(ta)
                     || (before_full_line
-                        && (ratio < SHORT_LINE || (room < SHORT && opens_sentence(tb))))
-                    || (before_full_line && ratio < SHORT && numbering(ta).is_some());
+                        && (ratio < SHORT_LINE
+                            || (room < SHORT && opens_sentence(tb))
+                            || (ratio < SHORT && numbering(ta).is_some())));
                 // Column fragments run on into each other.
                 let fragments = self.fragment(a) && self.fragment(b);
                 if room >= 1.0 || runs_on(ta) || !heading_like || fragments {
