@@ -8,7 +8,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use crate::align::{DocumentWords, Tokens, WordAt, WordId, WordInfo};
 use crate::model::{Document, Fact, FactKind, Facts, Occurrence, Paragraph, ParagraphKind};
 use crate::parallel::{map_parts, ranges};
-use crate::text::{month_number, TokenClass, Utf16Cursor, MONTHS};
+use crate::text::{is_year, month_number, TokenClass, Utf16Cursor, MONTHS};
 
 const WEEKDAYS: &[&str] = &[
     "monday",
@@ -62,7 +62,7 @@ struct WordTraits {
     weekday: bool,
     /// Digits with at most separators and a decimal point.
     plain_number: bool,
-    /// A plain four-digit number from 1900 to 2099.
+    /// A plain number that reads as a year (see [`is_year`]).
     year: bool,
     /// The day of a month it can be: 1 to 31 in at most two digits, an
     /// ordinal suffix allowed ("3", "3rd", "21st").
@@ -83,7 +83,7 @@ impl WordTraits {
             month: month_number(l),
             weekday: WEEKDAYS.contains(&l),
             plain_number,
-            year: plain_number && l.len() == 4 && (l.starts_with("19") || l.starts_with("20")),
+            year: plain_number && is_year(l),
             day: day_of_month(l),
             digit: l.bytes().any(|b| b.is_ascii_digit()),
             legal_form: LEGAL_FORMS.contains(&l),
@@ -1285,6 +1285,21 @@ mod tests {
         );
         assert_eq!(texts(&dropped), ["2007/08", "2019/2020", "2010", "05"]);
         assert!(dropped[..2].iter().all(|(k, _)| *k == FactKind::Date));
+    }
+
+    #[test]
+    fn nineteenth_century_years_are_dates() {
+        let (dropped, _) = facts(
+            "Nothing alike here.",
+            "The statutes can be traced to at least 1831; the review counted 1750 files.",
+        );
+        assert_eq!(
+            dropped,
+            [
+                (FactKind::Date, "1831".to_string()),
+                (FactKind::Number, "1750".to_string())
+            ]
+        );
     }
 
     #[test]

@@ -3,6 +3,7 @@
 //! title), shared by paragraph and heading detection.
 
 use super::sentences::{abbreviation, is_abbreviation, period_ends_before, Abbreviation};
+use crate::text::is_year;
 
 /// How a line ends, as far as paragraph breaks are concerned.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -228,16 +229,10 @@ pub const YEAR_WITHIN: usize = 7;
 /// inside one.
 pub fn opens_with_date(line: &str) -> bool {
     (opens_in_time(line) || is_one_of(first_word(line), DATE_LEADS))
-        && line.split_whitespace().take(YEAR_WITHIN).any(is_year)
-}
-
-/// Whether `word`, less the punctuation after it, is a year of modern
-/// records (1800 to 2199).
-fn is_year(word: &str) -> bool {
-    let digits = word.trim_end_matches([',', '.', ';', ':', ')']);
-    digits.len() == 4
-        && digits.bytes().all(|b| b.is_ascii_digit())
-        && matches!(&digits[..2], "18" | "19" | "20" | "21")
+        && line
+            .split_whitespace()
+            .take(YEAR_WITHIN)
+            .any(|word| is_year(word.trim_end_matches([',', '.', ';', ':', ')'])))
 }
 
 /// Whether `line` opens with a word that seldom opens a paragraph, or with

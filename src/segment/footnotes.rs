@@ -12,6 +12,7 @@ use rustc_hash::FxHashMap;
 
 use super::cues::{ending, Ending, RAISED_NUMBER_SIGNS};
 use super::lines::{Layout, Role};
+use crate::text::is_year;
 
 /// Largest jump between consecutive footnote numbers in the chain.
 const MAX_STEP: u32 = 15;
@@ -356,9 +357,7 @@ fn same_width(a: u32, b: u32) -> bool {
 fn numbered_note(line: &str) -> bool {
     marker(line).is_some_and(|m| {
         let digits: String = line[..m.len].chars().filter(char::is_ascii_digit).collect();
-        digits
-            .parse::<u32>()
-            .is_ok_and(|n| !(1900..=2099).contains(&n))
+        !digits.is_empty() && !is_year(&digits)
     })
 }
 

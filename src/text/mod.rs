@@ -1,13 +1,13 @@
 //! Text primitives shared by the pipeline: word tokens with stems, stop words,
 //! and UTF-16 offsets for JavaScript.
 
-mod months;
+mod calendar;
 mod nfkc;
 mod stopwords;
 mod tokens;
 mod utf16;
 
-pub use months::{month_number, MONTHS};
+pub use calendar::{is_year, month_number, MONTHS};
 #[cfg(target_arch = "wasm32")]
 pub use nfkc::install_nfkc;
 pub use nfkc::nfkc;
