@@ -884,33 +884,35 @@ fn citation_numbers(
 
 /// Byte ranges of the insides of quotation marks. Scans bytes, not
 /// characters: only `"` and the lead byte of `“`/`”` (E2 80 9C/9D) matter,
-/// and this runs over every sentence of both documents.
+/// and this runs over every sentence of both documents. A mark opens or
+/// closes by its neighbours ([`Mark`]), as OCR and typewritten text write
+/// every mark straight and converted text may print an opening mark as a
+/// closing one. A mark that closes with nothing open (a quotation running
+/// on from the sentence before) opens nothing, and one that opens inside
+/// an open quotation starts it again (the earlier mark was stray).
 fn quotations(text: &str) -> Vec<(usize, usize)> {
-    const STRAIGHT: u8 = b'"';
-    const OPENING: u8 = 0x9C;
-    const CLOSING: u8 = 0x9D;
     let mut out = Vec::new();
     // Only these marks open a quotation, and most sentences hold neither:
     // two word-at-a-time searches cost less than the scan below.
-    if !text.contains('"') && !text.contains('“') {
+    if !text.contains('"') && !text.contains('“') && !text.contains('”') {
         return out;
     }
     let bytes = text.as_bytes();
-    // Where the open quotation's inside starts, and the mark that closes it.
-    let mut open: Option<(usize, u8)> = None;
+    // Where the open quotation's inside starts.
+    let mut open: Option<usize> = None;
     for (i, &b) in bytes.iter().enumerate() {
-        let (mark, len) = match b {
-            STRAIGHT => (STRAIGHT, 1),
+        let (shape, len) = match b {
+            b'"' => (Mark::Stray, 1),
             0xE2 if bytes.get(i + 1) == Some(&0x80) => match bytes.get(i + 2) {
-                Some(&m @ (OPENING | CLOSING)) => (m, 3),
+                Some(0x9C) => (Mark::Opening, 3),
+                Some(0x9D) => (Mark::Closing, 3),
                 _ => continue,
             },
             _ => continue,
         };
-        match open {
-            None if mark == OPENING => open = Some((i + len, CLOSING)),
-            None if mark == STRAIGHT => open = Some((i + 1, STRAIGHT)),
-            Some((from, close)) if mark == close => {
+        match (Mark::read(bytes, i, len, shape), open) {
+            (Mark::Opening, _) => open = Some(i + len),
+            (Mark::Closing, Some(from)) => {
                 if i > from {
                     out.push((from, i));
                 }
@@ -920,6 +922,39 @@ fn quotations(text: &str) -> Vec<(usize, usize)> {
         }
     }
     out
+}
+
+/// What a quotation mark does in its place.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Mark {
+    /// Opens a quotation.
+    Opening,
+    /// Closes one.
+    Closing,
+    /// Neither: a straight mark between spaces.
+    Stray,
+}
+
+impl Mark {
+    /// How the mark of `len` bytes at byte `at` of `bytes` reads: a mark
+    /// right after a word or punctuation closes, one at the start or after
+    /// a space or opening bracket and before a word opens. A curly mark
+    /// keeps its `shape` unless its neighbours plainly read the other way
+    /// ("said, ”I took": the edition printed every mark as a closing one).
+    fn read(bytes: &[u8], at: usize, len: usize, shape: Mark) -> Mark {
+        let after_word = at
+            .checked_sub(1)
+            .is_some_and(|i| !bytes[i].is_ascii_whitespace() && !b"([{".contains(&bytes[i]));
+        let before_word = bytes
+            .get(at + len)
+            .is_some_and(|b| !b.is_ascii_whitespace());
+        match (after_word, before_word) {
+            (false, true) => Mark::Opening,
+            (true, false) => Mark::Closing,
+            (true, true) if shape == Mark::Stray => Mark::Closing,
+            _ => shape,
+        }
+    }
 }
 
 /// The facts of `doc`, their keys and evidence added to `findings`: ranges
@@ -1162,7 +1197,7 @@ mod tests {
     }
 
     #[test]
-    fn quotations_open_only_at_a_straight_or_opening_mark() {
+    fn quotations_are_the_insides_of_paired_marks() {
         fn inside(text: &str) -> Vec<&str> {
             super::quotations(text)
                 .into_iter()
@@ -1180,6 +1215,32 @@ mod tests {
             Vec::<&str>::new()
         );
         assert_eq!(inside("No marks at all."), Vec::<&str>::new());
+    }
+
+    #[test]
+    fn quotation_marks_open_and_close_by_their_neighbours() {
+        fn inside(text: &str) -> Vec<&str> {
+            super::quotations(text)
+                .into_iter()
+                .map(|(from, to)| &text[from..to])
+                .collect()
+        }
+        // An opening mark printed as a closing one.
+        assert_eq!(
+            inside("Sessions said, ”I took control” that day."),
+            ["I took control"]
+        );
+        // OCR's straight marks: the first closes a quotation opened in the
+        // sentence before, and pairs with nothing.
+        assert_eq!(
+            inside("would release the material.\" Priebus added that \"this is a spin job.\""),
+            ["this is a spin job."]
+        );
+        // A stray mark, and an opening mark whose quotation never closed.
+        assert_eq!(
+            inside("A \" stray mark and \"never closed, then \"quoted\" words."),
+            ["quoted"]
+        );
     }
 
     #[test]
