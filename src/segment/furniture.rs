@@ -228,7 +228,8 @@ fn mark_running_lines(layout: &mut Layout) {
                 .get(t)
                 .is_some_and(|o| o.elsewhere <= o.edge_pages)
         };
-        let mut furniture = Vec::new();
+        let footnote = |edge: &EdgeLine| !top && marker(layout.text_of(edge.line)).is_some();
+        let mut furniture: Vec<(usize, &EdgeLine)> = Vec::new();
         for (p, zone) in zones.iter().enumerate() {
             let mut seen: Vec<&str> = Vec::new();
             for edge in zone {
@@ -236,8 +237,7 @@ fn mark_running_lines(layout: &mut Layout) {
                     continue;
                 }
                 let share = if top { EDGE_SHARE } else { FOOTER_SHARE };
-                let footnote = !top && marker(layout.text_of(edge.line)).is_some();
-                let recurring = if footnote {
+                let recurring = if footnote(edge) {
                     false
                 } else if statistics && edge.trigrams.len() >= MIN_TRIGRAMS {
                     let shared = edge.trigrams.iter().filter(|t| edge_trigram(t)).count();
@@ -251,15 +251,62 @@ fn mark_running_lines(layout: &mut Layout) {
                         >= needed as usize
                 };
                 if recurring {
-                    furniture.push(edge.line);
+                    furniture.push((p, edge));
                     seen.push(&edge.key);
                 }
             }
         }
-        for i in furniture {
+        let garbled = garbled_running_lines(&zones, &furniture, footnote);
+        for i in furniture.iter().map(|(_, edge)| edge.line).chain(garbled) {
             layout.lines[i].role = Role::Furniture;
         }
     }
+}
+
+/// Share of a running line's trigrams that a line at the same place on a
+/// nearby page must hold to be that line with garbage run into it.
+const GARBLED_HOLDS: f32 = 0.6;
+
+/// The edge lines of pages where no running line was found (`found`, by
+/// page) that hold most of one found at about the same place on a nearby
+/// page: OCR runs the rest of a header's garbled words into it ("…
+/// Attorney-WorkPreduet // PreMay-Centi teMaterileted-tFen d-R-Crd"), and
+/// what it adds is no header's, so too few of its trigrams recur. A page
+/// with its running line found keeps the rest of its edge: a title that
+/// repeats the header is the page's own. A `footnote` is never furniture.
+fn garbled_running_lines(
+    zones: &[Vec<EdgeLine>],
+    found: &[(usize, &EdgeLine)],
+    footnote: impl Fn(&EdgeLine) -> bool,
+) -> Vec<usize> {
+    let holds = |edge: &EdgeLine, header: &EdgeLine| {
+        let shared = header
+            .trigrams
+            .iter()
+            .filter(|t| edge.trigrams.binary_search(t).is_ok())
+            .count();
+        shared as f32 >= GARBLED_HOLDS * header.trigrams.len() as f32
+    };
+    let mut out = Vec::new();
+    for (p, zone) in zones.iter().enumerate() {
+        if found.iter().any(|&(q, _)| q == p) {
+            continue;
+        }
+        let near = found.iter().filter(|&&(q, header)| {
+            q.abs_diff(p) <= WINDOW && header.trigrams.len() >= MIN_TRIGRAMS
+        });
+        out.extend(
+            zone.iter()
+                .filter(|edge| {
+                    !footnote(edge)
+                        && near.clone().any(|&(_, header)| {
+                            header.position.abs_diff(edge.position) <= 1 && holds(edge, header)
+                        })
+                })
+                .map(|edge| edge.line),
+        );
+    }
+    out
 }
 
 /// Counts, for the trigrams found at the edge of at least `needed` pages,
@@ -480,6 +527,39 @@ mod tests {
             assert!(found.contains(&n.to_string()), "page number {n}");
         }
         assert_eq!(found.len(), 24, "{found:?}");
+    }
+
+    #[test]
+    fn a_header_with_garbage_run_into_it_is_still_the_header() {
+        // The body names the header's words too, so only its garbled
+        // spellings tell it from the body.
+        let header = "U.S. Department of Justice Attorney-WorkPreduet // Protected";
+        let garbled = [
+            "U.S. Departmentof Justice Attorney-WorkPreduet // PreMay-Centi \
+             teMaterileted-tFen d-R-Crd itt e P62} r",
+            "U.S. Departmentof Justice Attorney-WorkPreduet // PrMay-Contei \
+             oMaterilteet Fed Re -Crint d P62) tFen-Cbd",
+        ];
+        let text: String = (1..=8)
+            .map(|n| {
+                let page = page(n, if n % 4 == 0 { garbled[n / 8] } else { header });
+                let cited = "The Department of Justice told the Attorney General of the \
+                             U.S. that the product was protected.\n";
+                // Mid-page, away from both edges.
+                let (top, rest) = page.split_at(page.match_indices('\n').nth(6).unwrap().0 + 1);
+                format!("{top}{}{rest}", cited.repeat(3))
+            })
+            .collect();
+        let found = furniture(&text);
+        for g in garbled {
+            assert!(found.iter().any(|f| f == g), "{g} missed: {found:?}");
+        }
+        assert_eq!(
+            found.iter().filter(|f| *f == header).count(),
+            6,
+            "{found:?}"
+        );
+        assert_eq!(found.len(), 16, "headers and page numbers only: {found:?}");
     }
 
     #[test]
