@@ -48,6 +48,18 @@ const MAX_SHORT_HEADING: usize = 12;
 /// A sentence-case heading stands before a paragraph of at least twice its
 /// words, and of at least twice this many.
 const MIN_BODY: usize = 10;
+/// Fewest labels set on lines of their own that show a document sets its
+/// labels so (see [`Context::labelled`]).
+const MIN_SET_OFF_LABELS: usize = 3;
+/// Words that make a line state something rather than name it: auxiliary
+/// and reporting verbs, and the pronouns a clause opens with. "The
+/// President's termination of Comey." names a section; "But that was not
+/// all." says something.
+const STATEMENT_WORDS: &[&str] = &[
+    "is", "are", "was", "were", "be", "been", "am", "has", "have", "had", "do", "does", "did",
+    "will", "would", "shall", "should", "can", "could", "may", "might", "must", "said", "says",
+    "not", "i", "we", "he", "she", "they", "it", "you",
+];
 
 /// Joins each body group that is only a heading number ("A." on its own
 /// line, as pdftotext prints headings, or "Cc" as OCR misreads it) to the
@@ -531,6 +543,16 @@ pub fn classify(blocks: Vec<Block>) -> Vec<Block> {
         })
         .nth(1)
         .is_some();
+    let labelled = blocks
+        .iter()
+        .zip(counts.iter().zip(&next_words))
+        .filter(|(b, (&words, &next))| {
+            b.kind == ParagraphKind::Paragraph
+                && set_off_label(b, words, next)
+                && names_only(&b.text)
+        })
+        .nth(MIN_SET_OFF_LABELS - 1)
+        .is_some();
     let mut out: Vec<Block> = Vec::with_capacity(blocks.len());
     let mut seen_body = false;
     for (i, mut block) in blocks.into_iter().enumerate() {
@@ -544,6 +566,7 @@ pub fn classify(blocks: Vec<Block>) -> Vec<Block> {
         let context = Context {
             long_doc,
             numbered,
+            labelled,
             first: !seen_body && body_count > 1,
             words: counts[i],
             next_words: next_words[i],
@@ -585,6 +608,11 @@ struct Context {
     /// own ("Obstructive act.") do; news copy does not, and there a short
     /// line that ends a sentence is a paragraph ("More about that later.").
     numbered: bool,
+    /// The document sets at least `MIN_SET_OFF_LABELS` labels that only
+    /// name (no [`STATEMENT_WORDS`]) on lines of their own before long
+    /// paragraphs, as an executive summary heads its paragraphs ("The
+    /// President's termination of Comey.") without numbering them.
+    labelled: bool,
     /// The block opens the document (and more follow).
     first: bool,
     /// Words in the block.
@@ -609,6 +637,30 @@ fn parent_number(text: &str, next: &str) -> Option<String> {
         .and_then(|rest| rest.strip_prefix('.'))
         .is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_digit()));
     (digits > 0 && text[digits..].starts_with(' ') && below).then(|| number.to_string())
+}
+
+/// Whether `block` of `words` words, before a block of `next_words`, is
+/// shaped like a run-in label set on a line of its own ("Obstructive
+/// act."): one short sentence that ends in a full stop, holds no figures,
+/// brackets or quotations, and heads a long paragraph.
+fn set_off_label(block: &Block, words: usize, next_words: usize) -> bool {
+    let text = block.text.as_str();
+    ending(text) == Ending::Terminal
+        && block.lines.len() <= 2
+        && words <= MAX_SHORT_HEADING
+        && next_words >= LONG_PARAGRAPH
+        && text.ends_with('.')
+        && !text.ends_with(" .")
+        && !text.contains(|c: char| c.is_ascii_digit() || matches!(c, '(' | ';' | '"' | '“'))
+        && !has_inner_sentence_end(text)
+}
+
+/// Whether `text` only names something: none of its words is one of the
+/// [`STATEMENT_WORDS`] a clause needs.
+fn names_only(text: &str) -> bool {
+    !text
+        .split(|c: char| !c.is_alphabetic() && c != '\'')
+        .any(|word| STATEMENT_WORDS.iter().any(|s| word.eq_ignore_ascii_case(s)))
 }
 
 fn kind_of(block: &Block, context: &Context) -> (ParagraphKind, Option<String>) {
@@ -650,16 +702,9 @@ fn kind_of(block: &Block, context: &Context) -> (ParagraphKind, Option<String>) 
             || context.heads_next.is_some()
             || (context.long_doc && context.next_words >= 2 * n_words.max(MIN_BODY))
     } else {
-        end == Ending::Terminal
-            && context.numbered
-            && lines <= 2
-            && n_words <= MAX_SHORT_HEADING
-            && context.long_doc
-            && context.next_words >= LONG_PARAGRAPH
-            && text.ends_with('.')
-            && !text.ends_with(" .")
-            && !text.contains(|c: char| c.is_ascii_digit() || matches!(c, '(' | ';' | '"' | '“'))
-            && !has_inner_sentence_end(text)
+        context.long_doc
+            && set_off_label(block, n_words, context.next_words)
+            && (context.numbered || (context.labelled && names_only(text)))
     };
     if heading {
         (ParagraphKind::Heading, context.heads_next.clone())
@@ -933,6 +978,43 @@ mod tests {
             .filter(|(k, _, _)| *k == ParagraphKind::Heading)
             .count();
         assert_eq!(headings, 9);
+    }
+
+    /// An executive summary heads its paragraphs with labels on lines of
+    /// their own and numbers nothing: three such labels that only name
+    /// show the style, and a short line that states something stays a
+    /// paragraph.
+    #[test]
+    fn labels_set_off_before_long_paragraphs_are_headings() {
+        let body = long();
+        let labels = [
+            "The President’s termination of Comey.",
+            "Conduct involving the council and its chair.",
+            "Efforts to curtail the review.",
+        ];
+        let statement = "But that was not all.";
+        let text = |labels: &[&str]| {
+            let mut text = String::new();
+            for label in labels.iter().chain([&statement]) {
+                text.push_str(&format!("{label}\n\n{body}\n\n"));
+            }
+            text
+        };
+        let kind_of = |found: &[(ParagraphKind, String)], line: &str| {
+            found.iter().find(|(_, t)| t == line).map(|(k, _)| *k)
+        };
+        let found = kinds_and_texts(&text(&labels));
+        for label in labels {
+            assert_eq!(
+                kind_of(&found, label),
+                Some(ParagraphKind::Heading),
+                "{found:#?}"
+            );
+        }
+        assert_eq!(kind_of(&found, statement), Some(ParagraphKind::Paragraph));
+        // Two labels are no style yet.
+        let found = kinds_and_texts(&text(&labels[..2]));
+        assert_eq!(kind_of(&found, labels[0]), Some(ParagraphKind::Paragraph));
     }
 
     #[test]
