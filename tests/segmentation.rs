@@ -125,14 +125,17 @@ fn mueller_paragraphs_come_back_on_every_variant() {
     assert!(failures.is_empty(), "{failures:#?}");
 }
 
-/// Recall and precision the summary must keep on each variant. An
+/// Recall and precision the summary must keep on each variant, and the
+/// share of its matched paragraphs under the gold's innermost heading. An
 /// executive summary heads its paragraphs with labels on lines of their
 /// own ("The President’s termination of Comey."), which are headings, not
-/// one-line paragraphs, and OCR runs garbled running headers into them.
-const SUMMARY_FLOORS: [(&str, f64, f64); 3] = [
-    ("clean", 0.95, 0.85),
-    ("pdftotext", 0.85, 0.93),
-    ("ocr", 0.90, 0.85),
+/// one-line paragraphs; pdftotext runs those that open a page into the
+/// paragraph before, and OCR runs them into the paragraph they head (not
+/// read yet: 2 of 20) and garbled running headers into paragraphs.
+const SUMMARY_FLOORS: [(&str, f64, f64, f64); 3] = [
+    ("clean", 0.95, 0.85, 0.75),
+    ("pdftotext", 0.85, 0.93, 0.8),
+    ("ocr", 0.90, 0.85, 0.0),
 ];
 
 #[test]
@@ -141,13 +144,30 @@ fn mueller_summary_paragraphs_come_back() {
     let gold = mueller_gold(&dir);
     let index = GoldIndex::new(gold_paragraphs(&gold, "summary"));
     let mut failures = Vec::new();
-    for (variant, min_recall, min_precision) in SUMMARY_FLOORS {
+    for (variant, min_recall, min_precision, min_headed) in SUMMARY_FLOORS {
         let text = read(&dir, &format!("mueller-vol2/{variant}/summary.txt"));
-        let (recall, precision, _) = recall_precision(&segment(&text), &index, variant);
-        println!("summary {variant:>9}: paragraph recall {recall:.3} precision {precision:.3}");
-        if recall < min_recall || precision < min_precision {
+        let doc = segment(&text);
+        let (recall, precision, _) = recall_precision(&doc, &index, variant);
+        let (mut headed, mut matched) = (0, 0);
+        for p in doc.paragraphs.iter().filter(|p| is_body(p.kind)) {
+            let Some((i, _)) = index.best(&p.text).filter(|&(_, f1)| f1 >= 0.9) else {
+                continue;
+            };
+            matched += 1;
+            let want = index.blocks[i]["path"].as_array().and_then(|p| p.last());
+            let want = eval_tokens(want.and_then(Value::as_str).unwrap_or(""));
+            let got = eval_tokens(p.section.last().map_or("", String::as_str));
+            headed += usize::from(token_f1(&got, &want) >= 0.8);
+        }
+        let share = headed as f64 / matched.max(1) as f64;
+        println!(
+            "summary {variant:>9}: paragraph recall {recall:.3} precision {precision:.3}, \
+             under the gold's heading {headed} of {matched} ({share:.3})"
+        );
+        if recall < min_recall || precision < min_precision || share < min_headed {
             failures.push(format!(
-                "{variant}: recall {recall:.3} (floor {min_recall}), precision {precision:.3} (floor {min_precision})"
+                "{variant}: recall {recall:.3} (floor {min_recall}), precision {precision:.3} \
+                 (floor {min_precision}), under the gold's heading {share:.3} (floor {min_headed})"
             ));
         }
     }

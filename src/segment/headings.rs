@@ -36,6 +36,7 @@ use super::sentences::opens_sentence;
 use super::MIN_BLOCKS_PER_RUN;
 use crate::model::ParagraphKind;
 use crate::parallel::{flat_map, map_each};
+use crate::text::nfkc;
 
 /// Paragraphs this long (in words) make a document "long-paragraph" prose.
 const LONG_PARAGRAPH: usize = 40;
@@ -122,29 +123,52 @@ const MIN_CAPITAL_LETTERS: usize = 8;
 /// ran into a neighbouring line are cut apart first (`ocr_run_in_cuts`).
 pub fn split_run_in_titles(layout: &Layout, labels: &Labels, blocks: Vec<Block>) -> Vec<Block> {
     let paragraph_styles = paragraph_styles(&blocks);
-    flat_map(blocks, MIN_BLOCKS_PER_RUN, |mut block, out| {
-        let cuts = ocr_run_in_cuts(layout, labels, &block);
-        let mut tails = Vec::new();
-        for &at in cuts.iter().rev() {
-            tails.extend(block.split_off(layout, at));
-        }
-        for mut piece in std::iter::once(block).chain(tails.into_iter().rev()) {
-            let cut = (piece.kind == ParagraphKind::Paragraph)
-                .then(|| {
-                    let numbered_paragraph =
-                        numbering(&piece.text).is_some_and(|n| paragraph_styles.contains(&n.style));
-                    (!numbered_paragraph)
-                        .then(|| run_in_title_end(&piece.text))
-                        .flatten()
-                        .or_else(|| title_lines_end(layout, &piece))
-                        .or_else(|| capitals_title_end(&piece.text))
-                })
-                .flatten();
-            let tail = cut.and_then(|at| piece.split_off(layout, at));
-            out.push(piece);
-            out.extend(tail);
-        }
-    })
+    let words = words_outside_marks(&blocks);
+    let next_words: Vec<usize> = next_body(&blocks)
+        .iter()
+        .map(|j| j.map_or(0, |j| words[j]))
+        .collect();
+    let labelled = sets_off_labels(&blocks, &words, &next_words);
+    let heads_long: Vec<bool> = next_words.iter().map(|&n| n >= LONG_PARAGRAPH).collect();
+    let blocks: Vec<(Block, bool)> = blocks.into_iter().zip(heads_long).collect();
+    flat_map(
+        blocks,
+        MIN_BLOCKS_PER_RUN,
+        |(mut block, before_long), out| {
+            let cuts = ocr_run_in_cuts(layout, labels, &block);
+            let mut tails = Vec::new();
+            for &at in cuts.iter().rev() {
+                tails.extend(block.split_off(layout, at));
+            }
+            let last = tails.len();
+            for (k, mut piece) in std::iter::once(block)
+                .chain(tails.into_iter().rev())
+                .enumerate()
+            {
+                // Only the block's last piece heads what follows it.
+                let before_long = before_long && k == last;
+                let cut = (piece.kind == ParagraphKind::Paragraph)
+                    .then(|| {
+                        let numbered_paragraph = numbering(&piece.text)
+                            .is_some_and(|n| paragraph_styles.contains(&n.style));
+                        (!numbered_paragraph)
+                            .then(|| run_in_title_end(&piece.text))
+                            .flatten()
+                            .or_else(|| title_lines_end(layout, &piece))
+                            .or_else(|| capitals_title_end(&piece.text))
+                            .or_else(|| {
+                                (labelled && before_long)
+                                    .then(|| trailing_label(layout, &piece))
+                                    .flatten()
+                            })
+                    })
+                    .flatten();
+                let tail = cut.and_then(|at| piece.split_off(layout, at));
+                out.push(piece);
+                out.extend(tail);
+            }
+        },
+    )
 }
 
 /// Fewest numbered paragraphs of one style that show the document numbers
@@ -275,7 +299,8 @@ fn trailing_title(line: &str) -> Option<usize> {
 /// The offset in `block`'s text where its layout line `line` starts.
 fn line_start_in(layout: &Layout, block: &Block, line: usize) -> Option<usize> {
     let word = layout.text_of(line).split(' ').next().unwrap_or("");
-    text_offset(block, word, layout.lines.get(line)?.start)
+    // The block's text is normalised: "Eﬀorts" reads "Efforts" there.
+    text_offset(block, &nfkc(word), layout.lines.get(line)?.start)
 }
 
 /// The offset in `block`'s text of `needle` where it starts at original
@@ -519,18 +544,13 @@ pub fn classify(blocks: Vec<Block>) -> Vec<Block> {
     let long_doc = lengths
         .get(lengths.len() / 2)
         .is_some_and(|&m| m >= LONG_PARAGRAPH);
-    let mut next_words = vec![0; blocks.len()];
-    let mut heads_next = vec![None; blocks.len()];
-    let mut following: Option<usize> = None;
-    for i in (0..blocks.len()).rev() {
-        if let Some(j) = following {
-            next_words[i] = counts[j];
-            heads_next[i] = parent_number(&blocks[i].text, &blocks[j].text);
-        }
-        if blocks[i].kind != ParagraphKind::Footnote {
-            following = Some(i);
-        }
-    }
+    let next = next_body(&blocks);
+    let next_words: Vec<usize> = next.iter().map(|j| j.map_or(0, |j| counts[j])).collect();
+    let mut heads_next: Vec<Option<String>> = next
+        .iter()
+        .zip(&blocks)
+        .map(|(j, block)| j.and_then(|j| parent_number(&block.text, &blocks[j].text)))
+        .collect();
     let body_count = blocks
         .iter()
         .filter(|b| b.kind != ParagraphKind::Footnote)
@@ -543,16 +563,7 @@ pub fn classify(blocks: Vec<Block>) -> Vec<Block> {
         })
         .nth(1)
         .is_some();
-    let labelled = blocks
-        .iter()
-        .zip(counts.iter().zip(&next_words))
-        .filter(|(b, (&words, &next))| {
-            b.kind == ParagraphKind::Paragraph
-                && set_off_label(b, words, next)
-                && names_only(&b.text)
-        })
-        .nth(MIN_SET_OFF_LABELS - 1)
-        .is_some();
+    let labelled = sets_off_labels(&blocks, &counts, &next_words);
     let mut out: Vec<Block> = Vec::with_capacity(blocks.len());
     let mut seen_body = false;
     for (i, mut block) in blocks.into_iter().enumerate() {
@@ -639,20 +650,81 @@ fn parent_number(text: &str, next: &str) -> Option<String> {
     (digits > 0 && text[digits..].starts_with(' ') && below).then(|| number.to_string())
 }
 
+/// The index of the next block that is no footnote, for each block: the
+/// text a block heads or runs on into.
+fn next_body(blocks: &[Block]) -> Vec<Option<usize>> {
+    let mut next = vec![None; blocks.len()];
+    let mut following = None;
+    for i in (0..blocks.len()).rev() {
+        next[i] = following;
+        if blocks[i].kind != ParagraphKind::Footnote {
+            following = Some(i);
+        }
+    }
+    next
+}
+
+/// Each block's words outside redaction marks.
+fn words_outside_marks(blocks: &[Block]) -> Vec<usize> {
+    blocks
+        .iter()
+        .map(|b| count_words(&b.text, &redactions(&b.text)))
+        .collect()
+}
+
+/// Whether the document sets labels on lines of their own (see
+/// [`Context::labelled`]), from each block's words and the next's.
+fn sets_off_labels(blocks: &[Block], words: &[usize], next_words: &[usize]) -> bool {
+    blocks
+        .iter()
+        .zip(words.iter().zip(next_words))
+        .filter(|(b, (&words, &next))| {
+            b.kind == ParagraphKind::Paragraph
+                && set_off_label(b, words, next)
+                && names_only(&b.text)
+        })
+        .nth(MIN_SET_OFF_LABELS - 1)
+        .is_some()
+}
+
 /// Whether `block` of `words` words, before a block of `next_words`, is
 /// shaped like a run-in label set on a line of its own ("Obstructive
-/// act."): one short sentence that ends in a full stop, holds no figures,
-/// brackets or quotations, and heads a long paragraph.
+/// act.") and heads a long paragraph.
 fn set_off_label(block: &Block, words: usize, next_words: usize) -> bool {
-    let text = block.text.as_str();
-    ending(text) == Ending::Terminal
-        && block.lines.len() <= 2
+    block.lines.len() <= 2
         && words <= MAX_SHORT_HEADING
         && next_words >= LONG_PARAGRAPH
+        && label_shaped(&block.text)
+}
+
+/// Whether `text` is one sentence that ends in a full stop and holds no
+/// figures, brackets or quotations, as a run-in label is.
+fn label_shaped(text: &str) -> bool {
+    ending(text) == Ending::Terminal
         && text.ends_with('.')
         && !text.ends_with(" .")
         && !text.contains(|c: char| c.is_ascii_digit() || matches!(c, '(' | ';' | '"' | '“'))
         && !has_inner_sentence_end(text)
+}
+
+/// Where a label that a labelled document set on the block's last line
+/// starts ("… trigger a Saturday Night Massacre." / "Efforts to curtail
+/// the review."), when the paragraph break before it was lost: pdftotext
+/// runs a label that opens a page into the paragraph that closed the
+/// page before.
+fn trailing_label(layout: &Layout, block: &Block) -> Option<usize> {
+    let &last = block.lines.last()?;
+    if block.lines.len() < 2 {
+        return None;
+    }
+    let at = line_start_in(layout, block, last)?;
+    let (head, label) = (block.text[..at].trim_end(), &block.text[at..]);
+    (ending(head) == Ending::Terminal
+        && opens_sentence(label)
+        && words_in(label) <= MAX_SHORT_HEADING
+        && label_shaped(label)
+        && names_only(label))
+    .then_some(at)
 }
 
 /// Whether `text` only names something: none of its words is one of the
@@ -1015,6 +1087,41 @@ mod tests {
         // Two labels are no style yet.
         let found = kinds_and_texts(&text(&labels[..2]));
         assert_eq!(kind_of(&found, labels[0]), Some(ParagraphKind::Paragraph));
+    }
+
+    /// A label on a block's last line, after a sentence end, is cut off:
+    /// pdftotext runs a label that opens a page into the paragraph that
+    /// closed the page before. Its ligature ("Eﬀorts") reads normalised in
+    /// the block.
+    #[test]
+    fn a_label_on_a_blocks_last_line_is_cut_off() {
+        let text = "The chair said that the committee had met twice to review the budget\n\
+                    and that the auditor approved the minutes of the spring meeting then.\n\n\
+                    Eﬀorts to curtail the review.\n\n\
+                    But the council was not told of it.\n\n\
+                    The auditor added that the meeting went on until\n";
+        let layout = Layout::new(text);
+        let labels = Labels::learn(&layout);
+        let blocks = blocks(&layout, super::super::paragraphs::group(&layout, &labels));
+        assert_eq!(blocks.len(), 4);
+        let run_on = |a: &Block, b: &Block| {
+            let mut a = a.clone();
+            a.absorb(b.clone());
+            a
+        };
+        let labelled = run_on(&blocks[0], &blocks[1]);
+        let at = trailing_label(&layout, &labelled).expect("a label");
+        assert_eq!(&labelled.text[at..], "Efforts to curtail the review.");
+        // A sentence that states something is no label.
+        assert_eq!(
+            trailing_label(&layout, &run_on(&blocks[0], &blocks[2])),
+            None
+        );
+        // Nor is a line after one that goes on.
+        assert_eq!(
+            trailing_label(&layout, &run_on(&blocks[3], &blocks[1])),
+            None
+        );
     }
 
     #[test]
