@@ -1196,14 +1196,16 @@ mod tests {
         listed.iter().map(|(_, t)| t.as_str()).collect()
     }
 
+    /// The insides of the quotations `quotations` finds in `text`.
+    fn inside(text: &str) -> Vec<&str> {
+        super::quotations(text)
+            .into_iter()
+            .map(|(from, to)| &text[from..to])
+            .collect()
+    }
+
     #[test]
     fn quotations_are_the_insides_of_paired_marks() {
-        fn inside(text: &str) -> Vec<&str> {
-            super::quotations(text)
-                .into_iter()
-                .map(|(from, to)| &text[from..to])
-                .collect()
-        }
         assert_eq!(
             inside("He said “no deal” and \"never\"."),
             ["no deal", "never"]
@@ -1219,12 +1221,6 @@ mod tests {
 
     #[test]
     fn quotation_marks_open_and_close_by_their_neighbours() {
-        fn inside(text: &str) -> Vec<&str> {
-            super::quotations(text)
-                .into_iter()
-                .map(|(from, to)| &text[from..to])
-                .collect()
-        }
         // An opening mark printed as a closing one.
         assert_eq!(
             inside("Sessions said, ”I took control” that day."),
