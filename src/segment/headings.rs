@@ -123,52 +123,50 @@ const MIN_CAPITAL_LETTERS: usize = 8;
 /// ran into a neighbouring line are cut apart first (`ocr_run_in_cuts`).
 pub fn split_run_in_titles(layout: &Layout, labels: &Labels, blocks: Vec<Block>) -> Vec<Block> {
     let paragraph_styles = paragraph_styles(&blocks);
-    let words = words_outside_marks(&blocks);
-    let next_words: Vec<usize> = next_body(&blocks)
+    let next = next_body(&blocks);
+    let labelled = sets_off_labels(&blocks, &next, |i| words_outside_marks(&blocks[i]));
+    // Which blocks end on a label before a long paragraph: only a
+    // labelled document asks, and only of blocks that end on a label.
+    let label_ends: Vec<bool> = blocks
         .iter()
-        .map(|j| j.map_or(0, |j| words[j]))
+        .zip(&next)
+        .map(|(block, j)| {
+            labelled
+                && trailing_label(layout, block).is_some()
+                && j.is_some_and(|j| words_outside_marks(&blocks[j]) >= LONG_PARAGRAPH)
+        })
         .collect();
-    let labelled = sets_off_labels(&blocks, &words, &next_words);
-    let heads_long: Vec<bool> = next_words.iter().map(|&n| n >= LONG_PARAGRAPH).collect();
-    let blocks: Vec<(Block, bool)> = blocks.into_iter().zip(heads_long).collect();
-    flat_map(
-        blocks,
-        MIN_BLOCKS_PER_RUN,
-        |(mut block, before_long), out| {
-            let cuts = ocr_run_in_cuts(layout, labels, &block);
-            let mut tails = Vec::new();
-            for &at in cuts.iter().rev() {
-                tails.extend(block.split_off(layout, at));
-            }
-            let last = tails.len();
-            for (k, mut piece) in std::iter::once(block)
-                .chain(tails.into_iter().rev())
-                .enumerate()
-            {
-                // Only the block's last piece heads what follows it.
-                let before_long = before_long && k == last;
-                let cut = (piece.kind == ParagraphKind::Paragraph)
-                    .then(|| {
-                        let numbered_paragraph = numbering(&piece.text)
-                            .is_some_and(|n| paragraph_styles.contains(&n.style));
-                        (!numbered_paragraph)
-                            .then(|| run_in_title_end(&piece.text))
-                            .flatten()
-                            .or_else(|| title_lines_end(layout, &piece))
-                            .or_else(|| capitals_title_end(&piece.text))
-                            .or_else(|| {
-                                (labelled && before_long)
-                                    .then(|| trailing_label(layout, &piece))
-                                    .flatten()
-                            })
-                    })
-                    .flatten();
-                let tail = cut.and_then(|at| piece.split_off(layout, at));
-                out.push(piece);
-                out.extend(tail);
-            }
-        },
-    )
+    let blocks: Vec<(Block, bool)> = blocks.into_iter().zip(label_ends).collect();
+    flat_map(blocks, MIN_BLOCKS_PER_RUN, |(mut block, label_end), out| {
+        let cuts = ocr_run_in_cuts(layout, labels, &block);
+        let mut tails = Vec::new();
+        for &at in cuts.iter().rev() {
+            tails.extend(block.split_off(layout, at));
+        }
+        let last = tails.len();
+        for (k, mut piece) in std::iter::once(block)
+            .chain(tails.into_iter().rev())
+            .enumerate()
+        {
+            // Only the block's last piece ends on its last line.
+            let label_end = label_end && k == last;
+            let cut = (piece.kind == ParagraphKind::Paragraph)
+                .then(|| {
+                    let numbered_paragraph =
+                        numbering(&piece.text).is_some_and(|n| paragraph_styles.contains(&n.style));
+                    (!numbered_paragraph)
+                        .then(|| run_in_title_end(&piece.text))
+                        .flatten()
+                        .or_else(|| title_lines_end(layout, &piece))
+                        .or_else(|| capitals_title_end(&piece.text))
+                        .or_else(|| label_end.then(|| trailing_label(layout, &piece)).flatten())
+                })
+                .flatten();
+            let tail = cut.and_then(|at| piece.split_off(layout, at));
+            out.push(piece);
+            out.extend(tail);
+        }
+    })
 }
 
 /// Fewest numbered paragraphs of one style that show the document numbers
@@ -563,7 +561,7 @@ pub fn classify(blocks: Vec<Block>) -> Vec<Block> {
         })
         .nth(1)
         .is_some();
-    let labelled = sets_off_labels(&blocks, &counts, &next_words);
+    let labelled = sets_off_labels(&blocks, &next, |i| counts[i]);
     let mut out: Vec<Block> = Vec::with_capacity(blocks.len());
     let mut seen_body = false;
     for (i, mut block) in blocks.into_iter().enumerate() {
@@ -664,24 +662,29 @@ fn next_body(blocks: &[Block]) -> Vec<Option<usize>> {
     next
 }
 
-/// Each block's words outside redaction marks.
-fn words_outside_marks(blocks: &[Block]) -> Vec<usize> {
-    blocks
-        .iter()
-        .map(|b| count_words(&b.text, &redactions(&b.text)))
-        .collect()
+/// A block's words outside redaction marks.
+fn words_outside_marks(block: &Block) -> usize {
+    count_words(&block.text, &redactions(&block.text))
 }
 
 /// Whether the document sets labels on lines of their own (see
-/// [`Context::labelled`]), from each block's words and the next's.
-fn sets_off_labels(blocks: &[Block], words: &[usize], next_words: &[usize]) -> bool {
-    blocks
-        .iter()
-        .zip(words.iter().zip(next_words))
-        .filter(|(b, (&words, &next))| {
-            b.kind == ParagraphKind::Paragraph
-                && set_off_label(b, words, next)
-                && names_only(&b.text)
+/// [`Context::labelled`]), given the next body block of each block and a
+/// block's words (asked only of the few blocks of one or two lines and
+/// of the blocks after them).
+fn sets_off_labels(
+    blocks: &[Block],
+    next: &[Option<usize>],
+    words: impl Fn(usize) -> usize,
+) -> bool {
+    (0..blocks.len())
+        .filter(|&i| {
+            let block = &blocks[i];
+            // The cheap tests first: OCR sets whole paragraphs on one line.
+            block.kind == ParagraphKind::Paragraph
+                && block.lines.len() <= 2
+                && label_shaped(&block.text)
+                && names_only(&block.text)
+                && next[i].is_some_and(|j| set_off_label(block, words(i), words(j)))
         })
         .nth(MIN_SET_OFF_LABELS - 1)
         .is_some()
@@ -714,17 +717,20 @@ fn label_shaped(text: &str) -> bool {
 /// page before.
 fn trailing_label(layout: &Layout, block: &Block) -> Option<usize> {
     let &last = block.lines.last()?;
-    if block.lines.len() < 2 {
+    let is_label = |line: &str| {
+        opens_sentence(line)
+            && words_in(line) <= MAX_SHORT_HEADING
+            && label_shaped(line)
+            && names_only(line)
+    };
+    // The line as printed first: most blocks' last lines are no label, and
+    // finding a line in the block's text costs a search.
+    if block.lines.len() < 2 || !is_label(layout.text_of(last)) {
         return None;
     }
     let at = line_start_in(layout, block, last)?;
     let (head, label) = (block.text[..at].trim_end(), &block.text[at..]);
-    (ending(head) == Ending::Terminal
-        && opens_sentence(label)
-        && words_in(label) <= MAX_SHORT_HEADING
-        && label_shaped(label)
-        && names_only(label))
-    .then_some(at)
+    (ending(head) == Ending::Terminal && is_label(label)).then_some(at)
 }
 
 /// Whether `text` only names something: none of its words is one of the
