@@ -115,13 +115,10 @@ impl WordTable {
         }
     }
 
-    /// The id of `lower`, a word of either document.
-    fn find(&self, spellings: &Spellings, lower: &str) -> WordId {
+    /// The id of `lower`, if either document writes it.
+    fn find(&self, spellings: &Spellings, lower: &str) -> Option<WordId> {
         let hash = FxBuildHasher.hash_one(lower);
-        self.0
-            .find(hash, |&id| spellings.get(id) == lower)
-            .copied()
-            .expect("every sentence's words are in the vocabulary")
+        self.0.find(hash, |&id| spellings.get(id) == lower).copied()
     }
 }
 
@@ -221,6 +218,11 @@ impl Vocabulary {
         (vocabulary, ids)
     }
 
+    /// The id of the lower-cased word `lower`, if either document writes it.
+    pub fn word_id(&self, lower: &str) -> Option<WordId> {
+        self.by_lower.find(&self.lowers, lower)
+    }
+
     /// The lower-cased form of `word`.
     pub fn lower(&self, word: WordId) -> &str {
         self.lowers.get(word)
@@ -260,7 +262,11 @@ impl Vocabulary {
         let mut lower = String::new();
         for (start, end) in word_spans(text) {
             lower_word(&text[start..end], &mut lower);
-            ids.push(self.by_lower.find(&self.lowers, &lower));
+            ids.push(
+                self.by_lower
+                    .find(&self.lowers, &lower)
+                    .expect("every sentence's words are in the vocabulary"),
+            );
             spans.push((start, end));
         }
     }

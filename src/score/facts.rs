@@ -1074,7 +1074,33 @@ fn mentions(
     mentions
 }
 
-fn mentioned(f: &Found, other: &Mentions, findings: &Findings) -> bool {
+/// Letters a name must keep, and a word glued to it must have, for OCR's
+/// glue to be read apart ("Comeytestified").
+const GLUED_NAME: usize = 3;
+const GLUED_WORD: usize = 4;
+
+/// Whether the name word `word` is a name the other side writes with a word
+/// it writes in lower case run onto it, as OCR glues them ("Comeytestified"
+/// for "Comey testified"): the other side mentions the name.
+fn glued_name(word: WordId, other: &Mentions, reader: &Reader) -> bool {
+    let vocabulary = &reader.tokens.vocabulary;
+    let lower = vocabulary.lower(word);
+    let written = |part: &str| {
+        vocabulary
+            .word_id(part)
+            .filter(|&id| other.words[id as usize])
+    };
+    (GLUED_NAME..lower.len().saturating_sub(GLUED_WORD - 1))
+        .filter(|&at| lower.is_char_boundary(at))
+        .any(|at| {
+            let name = written(&lower[..at]);
+            let glued = written(&lower[at..]);
+            name.is_some_and(|id| !reader.casing.lower_seen[id as usize])
+                && glued.is_some_and(|id| reader.casing.lower_seen[id as usize])
+        })
+}
+
+fn mentioned(f: &Found, other: &Mentions, findings: &Findings, reader: &Reader) -> bool {
     if other.keys[f.key as usize] {
         return true;
     }
@@ -1094,7 +1120,7 @@ fn mentioned(f: &Found, other: &Mentions, findings: &Findings) -> bool {
         FactKind::Name => findings
             .evidence(f)
             .iter()
-            .all(|&w| other.words[w as usize]),
+            .all(|&w| other.words[w as usize] || glued_name(w, other, reader)),
         FactKind::Quote => {
             let evidence = findings.evidence(f);
             let present = evidence
@@ -1106,7 +1132,13 @@ fn mentioned(f: &Found, other: &Mentions, findings: &Findings) -> bool {
     }
 }
 
-fn one_sided(doc: &Document, found: &[Found], other: &Mentions, findings: &Findings) -> Vec<Fact> {
+fn one_sided(
+    doc: &Document,
+    found: &[Found],
+    other: &Mentions,
+    findings: &Findings,
+    reader: &Reader,
+) -> Vec<Fact> {
     let mut by_key: FxHashMap<u32, usize> = FxHashMap::default();
     let mut facts: Vec<Fact> = Vec::new();
     let mut first_at: Vec<u32> = Vec::new();
@@ -1116,7 +1148,7 @@ fn one_sided(doc: &Document, found: &[Found], other: &Mentions, findings: &Findi
         // Notes are read for what the other side mentions, but a fact only
         // they hold is a reference, not one the other side leaves out.
         let in_note = doc.paragraphs[f.paragraph as usize].kind == ParagraphKind::Footnote;
-        if in_note || mentioned(f, other, findings) {
+        if in_note || mentioned(f, other, findings, reader) {
             continue;
         }
         if f.sentence != cursor_sentence {
@@ -1172,8 +1204,14 @@ pub fn find_facts(summary: &Document, report: &Document, tokens: &Tokens) -> Fac
     let summary_mentions = mentions(&summary_found, &tokens.summary_words, &reader, &findings);
     let report_mentions = mentions(&report_found, &tokens.report_words, &reader, &findings);
     Facts {
-        dropped: one_sided(report, &report_found, &summary_mentions, &findings),
-        unsupported: one_sided(summary, &summary_found, &report_mentions, &findings),
+        dropped: one_sided(report, &report_found, &summary_mentions, &findings, &reader),
+        unsupported: one_sided(
+            summary,
+            &summary_found,
+            &report_mentions,
+            &findings,
+            &reader,
+        ),
     }
 }
 
@@ -1281,6 +1319,18 @@ mod tests {
             dropped.iter().any(|(k, _)| *k == FactKind::Date),
             "{dropped:?}"
         );
+    }
+
+    #[test]
+    fn a_name_ocr_glued_to_a_word_is_the_name() {
+        let report = "In May, Comey testified. The baker voted in the field.";
+        let (_, unsupported) = facts(
+            "In May, Comeytestified. Voters in Bakersfield agreed.",
+            report,
+        );
+        // "Comey" is a name the report writes, "testified" a word it writes
+        // in lower case; "baker" is no name.
+        assert_eq!(texts(&unsupported), ["Bakersfield"]);
     }
 
     #[test]
