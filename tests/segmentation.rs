@@ -133,8 +133,8 @@ fn mueller_paragraphs_come_back_on_every_variant() {
 /// paragraph before, and OCR runs them into the paragraph they head (not
 /// read yet: 2 of 20) and garbled running headers into paragraphs.
 const SUMMARY_FLOORS: [(&str, f64, f64, f64); 3] = [
-    ("clean", 0.95, 0.85, 0.75),
-    ("pdftotext", 0.85, 0.93, 0.8),
+    ("clean", 0.95, 0.95, 0.95),
+    ("pdftotext", 0.85, 0.93, 0.85),
     ("ocr", 0.90, 0.85, 0.0),
 ];
 

@@ -36,7 +36,7 @@ use super::sentences::opens_sentence;
 use super::MIN_BLOCKS_PER_RUN;
 use crate::model::ParagraphKind;
 use crate::parallel::{flat_map, map_each};
-use crate::text::nfkc;
+use crate::text::{is_apostrophe, is_stopword, nfkc};
 
 /// Paragraphs this long (in words) make a document "long-paragraph" prose.
 const LONG_PARAGRAPH: usize = 40;
@@ -61,6 +61,11 @@ const STATEMENT_WORDS: &[&str] = &[
     "will", "would", "shall", "should", "can", "could", "may", "might", "must", "said", "says",
     "not", "i", "we", "he", "she", "they", "it", "you",
 ];
+/// The [`STATEMENT_WORDS`] that are also infinitives after "to".
+const INFINITIVES: &[&str] = &["be", "have", "do"];
+/// Words that open a clause inside a name ("Efforts to have McGahn deny
+/// that …"): after a content word, [`names_only`] reads no further.
+const COMPLEMENTISERS: &[&str] = &["that", "whether", "which", "who"];
 
 /// Joins each body group that is only a heading number ("A." on its own
 /// line, as pdftotext prints headings, or "Cc" as OCR misreads it) to the
@@ -684,20 +689,26 @@ fn sets_off_labels(
                 && block.lines.len() <= 2
                 && label_shaped(&block.text)
                 && names_only(&block.text)
-                && next[i].is_some_and(|j| set_off_label(block, words(i), words(j)))
+                && set_off_label(block, words(i), MAX_SHORT_HEADING)
+                && next[i].is_some_and(|j| words(j) >= LONG_PARAGRAPH)
         })
         .nth(MIN_SET_OFF_LABELS - 1)
         .is_some()
 }
 
-/// Whether `block` of `words` words, before a block of `next_words`, is
-/// shaped like a run-in label set on a line of its own ("Obstructive
-/// act.") and heads a long paragraph.
-fn set_off_label(block: &Block, words: usize, next_words: usize) -> bool {
-    block.lines.len() <= 2
-        && words <= MAX_SHORT_HEADING
-        && next_words >= LONG_PARAGRAPH
-        && label_shaped(&block.text)
+/// Whether `block` of `words` words is shaped like a run-in label set on a
+/// line of its own ("Obstructive act."), of at most `longest` words: the
+/// labels that show a document sets labels off are short, but once it does,
+/// a label may name its matter at more length.
+fn set_off_label(block: &Block, words: usize, longest: usize) -> bool {
+    block.lines.len() <= 2 && words <= longest && label_shaped(&block.text)
+}
+
+/// Whether a line of `words` words may head a body of `next_words`: a
+/// paragraph of at least twice its words, and of at least twice
+/// [`MIN_BODY`].
+fn heads_body(words: usize, next_words: usize) -> bool {
+    next_words >= 2 * words.max(MIN_BODY)
 }
 
 /// Whether `text` is one sentence that ends in a full stop and holds no
@@ -733,12 +744,34 @@ fn trailing_label(layout: &Layout, block: &Block) -> Option<usize> {
     (ending(head) == Ending::Terminal && is_label(label)).then_some(at)
 }
 
-/// Whether `text` only names something: none of its words is one of the
-/// [`STATEMENT_WORDS`] a clause needs.
+/// Whether `text` only names something: none of the words of its main
+/// clause is one of the [`STATEMENT_WORDS`] a clause needs, whole or
+/// contracted ("It's", "didn't"). An infinitive ("Efforts to have the
+/// Attorney General take control.") names an aim, and a clause that a
+/// complementiser opens after a content word ("Efforts to have McGahn deny
+/// that the President had ordered …") says what is named: neither states
+/// anything. After a function word the same "that" is a subject ("But that
+/// was not all.").
 fn names_only(text: &str) -> bool {
-    !text
-        .split(|c: char| !c.is_alphabetic() && c != '\'')
-        .any(|word| STATEMENT_WORDS.iter().any(|s| word.eq_ignore_ascii_case(s)))
+    let is = |word: &str, list: &[&str]| list.iter().any(|s| word.eq_ignore_ascii_case(s));
+    let mut previous: Option<&str> = None;
+    for word in text
+        .split(|c: char| !c.is_alphabetic() && !is_apostrophe(c))
+        .filter(|word| !word.is_empty())
+    {
+        let (head, tail) = word.split_once(is_apostrophe).unwrap_or((word, ""));
+        let after_content = previous.is_some_and(|p| !is_stopword(&p.to_lowercase()));
+        if after_content && is(head, COMPLEMENTISERS) {
+            return true;
+        }
+        let infinitive =
+            previous.is_some_and(|p| p.eq_ignore_ascii_case("to")) && is(head, INFINITIVES);
+        if tail == "t" || (!infinitive && is(head, STATEMENT_WORDS)) {
+            return false;
+        }
+        previous = Some(head);
+    }
+    true
 }
 
 fn kind_of(block: &Block, context: &Context) -> (ParagraphKind, Option<String>) {
@@ -778,11 +811,16 @@ fn kind_of(block: &Block, context: &Context) -> (ParagraphKind, Option<String>) 
     } else if open_end && n_words <= MAX_SHORT_HEADING && lines == 1 {
         context.first
             || context.heads_next.is_some()
-            || (context.long_doc && context.next_words >= 2 * n_words.max(MIN_BODY))
+            || (context.long_doc && heads_body(n_words, context.next_words))
     } else {
         context.long_doc
-            && set_off_label(block, n_words, context.next_words)
-            && (context.numbered || (context.labelled && names_only(text)))
+            && ((context.numbered
+                && set_off_label(block, n_words, MAX_SHORT_HEADING)
+                && context.next_words >= LONG_PARAGRAPH)
+                || (context.labelled
+                    && names_only(text)
+                    && set_off_label(block, n_words, MAX_HEADING)
+                    && heads_body(n_words, context.next_words)))
     };
     if heading {
         (ParagraphKind::Heading, context.heads_next.clone())
@@ -1093,6 +1131,46 @@ mod tests {
         // Two labels are no style yet.
         let found = kinds_and_texts(&text(&labels[..2]));
         assert_eq!(kind_of(&found, labels[0]), Some(ParagraphKind::Paragraph));
+    }
+
+    /// Once short labels show that a document sets labels off, a label may
+    /// be longer, hold an infinitive or a clause saying what it names, and
+    /// head a paragraph shorter than the long ones that showed the style;
+    /// a short line that states something, if only by a contraction, is
+    /// still a paragraph.
+    #[test]
+    fn a_labelled_document_sets_off_longer_labels_before_shorter_paragraphs() {
+        let body = long();
+        let short = "We did not make a decision about these facts, but the evidence \
+                     we obtained supports several general statements about the conduct.";
+        let mut text = String::new();
+        for label in [
+            "The President’s termination of Comey.",
+            "Conduct involving the council and its chair.",
+            "Efforts to curtail the review.",
+        ] {
+            text.push_str(&format!("{label}\n\n{body}\n\n"));
+        }
+        let infinitive = "Further efforts to have the mayor take control of the review.";
+        let clause = "Efforts to have the chair deny that the council had ordered him \
+                      to have the auditor removed.";
+        let before_short = "Overarching factual issues.";
+        let contracted = ["It's actually very brave.", "Others weren't so sure."];
+        text.push_str(&format!(
+            "{infinitive}\n\n{body}\n\n{clause}\n\n{body}\n\n\
+             {before_short}\n\n{short}\n\n{body}\n\n"
+        ));
+        for line in contracted {
+            text.push_str(&format!("{line}\n\n{short}\n\n{body}\n\n"));
+        }
+        let found = kinds_and_texts(&text);
+        let kind_of = |line: &str| found.iter().find(|(_, t)| t == line).map(|(k, _)| *k);
+        for label in [infinitive, clause, before_short] {
+            assert_eq!(kind_of(label), Some(ParagraphKind::Heading), "{found:#?}");
+        }
+        for line in contracted {
+            assert_eq!(kind_of(line), Some(ParagraphKind::Paragraph), "{line}");
+        }
     }
 
     /// A label on a block's last line, after a sentence end, is cut off:

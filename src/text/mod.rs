@@ -13,7 +13,7 @@ pub use nfkc::install_nfkc;
 pub use nfkc::nfkc;
 pub use stopwords::is_stopword;
 pub use tokens::{
-    ascii_alnum_end, byte_class, classify, is_alphanumeric, lower_word, tokenize, too_short,
-    word_spans, ByteClass, Token, TokenClass,
+    ascii_alnum_end, byte_class, classify, is_alphanumeric, is_apostrophe, lower_word, tokenize,
+    too_short, word_spans, ByteClass, Token, TokenClass,
 };
 pub use utf16::Utf16Cursor;

@@ -29,7 +29,9 @@ pub struct Token {
     pub class: TokenClass,
 }
 
-fn is_apostrophe(c: char) -> bool {
+/// Whether `c` is an apostrophe as typed or as typeset: both join the parts
+/// of "didn't" and "President’s".
+pub fn is_apostrophe(c: char) -> bool {
     c == '\'' || c == '’'
 }
 
