@@ -132,6 +132,10 @@ describe('the Lacuna page on the Mueller example', () => {
 
       const paragraphs = await page.$$eval('#report-view [data-paragraph-id]', (els) => els.length);
       assert.ok(paragraphs > 300, `${paragraphs} report paragraphs rendered`);
+      // A numbered heading or paragraph ("2. Judicial Decisions …") shows its number once: it is part of the text.
+      const numbered = await page.$$eval('#report-view .kind-heading', (els) => els.map((el) => el.textContent));
+      assert.deepEqual(numbered.filter((text) => /^(\S+) \1/.test(text)), [], 'numbers shown twice');
+      assert.ok(numbered.some((text) => /^\d+\. \S/.test(text)), 'numbered headings rendered');
       const counts = await statusCounts(page);
       assert.ok(counts.omitted > 0 && counts.covered > 0, JSON.stringify(counts));
       assert.ok(await page.$$eval('#summary-view [data-sentence-id][data-status]', (els) => els.length) > 50);

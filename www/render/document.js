@@ -25,7 +25,6 @@ export function paragraphElement(paragraph, side, { interactive = false } = {}) 
     role: heading ? 'heading' : null,
     'aria-level': heading ? Math.min(6, 3 + paragraph.section.length) : null,
   });
-  if (paragraph.number) el.append(h('span', { class: 'para-number', text: paragraph.number }), ' ');
   paragraph.sentences.forEach((sentence, i) => {
     if (i) el.append(' ');
     el.append(
