@@ -27,13 +27,13 @@ use unicode_normalization::UnicodeNormalization;
 /// the figures printed), so these floors guard what has been reached.
 const FLOORS: [(&str, f64, f64); 9] = [
     ("clean", 0.95, 0.95),
-    ("pdftotext", 0.905, 0.91),
+    ("pdftotext", 0.912, 0.912),
     ("ocr", 0.808, 0.805),
     ("layout", 0.985, 0.985),
     ("raw", 0.83, 0.82),
     ("copied", 0.885, 0.88),
     ("ligature-codes", 0.90, 0.905),
-    ("pasted", 0.905, 0.91),
+    ("pasted", 0.912, 0.912),
     ("ocr-pasted", 0.808, 0.805),
 ];
 

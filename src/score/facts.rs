@@ -726,9 +726,11 @@ fn is_citation_abbreviation(text: &str, w: &WordAt) -> bool {
 }
 
 /// Whether `text` opens with what a citation's reporter points to: a page
-/// or section ("1386", "§ 1512"), or a page a letter marks ("S6550" of the
-/// Senate's pages in "148 Cong. Rec. S6550").
+/// or section ("1386", "§ 1512"), a part of a code ("Part 600" of "28
+/// C.F.R. Part 600"), or a page a letter marks ("S6550" of the Senate's
+/// pages in "148 Cong. Rec. S6550").
 fn is_page(text: &str) -> bool {
+    let text = text.strip_prefix("Part ").unwrap_or(text);
     let mut bytes = text.bytes();
     match bytes.next() {
         Some(b'0'..=b'9') => true,
@@ -737,10 +739,10 @@ fn is_page(text: &str) -> bool {
     }
 }
 
-/// `rest` past up to two abbreviations that continue a citation's
-/// reporter ("S." of "U.S.C.", "Ct." of "S. Ct.").
+/// `rest` past up to three abbreviations that continue a citation's
+/// reporter ("S." of "U.S.C.", "Ct." of "S. Ct.", "O.L.C." of "Op. O.L.C.").
 fn past_abbreviations(mut rest: &str) -> &str {
-    for _ in 0..2 {
+    for _ in 0..3 {
         let word = rest.trim_start();
         let letters = word.len()
             - word
@@ -837,8 +839,9 @@ pub(super) fn citation_words(words: &[WordAt], text: &str) -> Vec<bool> {
 }
 
 /// Marks the numbers that belong to legal citations — volumes, pages, sections
-/// and years next to reporter abbreviations ("745 F.2d 1386, 1393", "§ 1512")
-/// — which are references, not facts of the case.
+/// and years next to reporter abbreviations ("745 F.2d 1386, 1393", "§ 1512",
+/// "§§ 509, 515(a), 531") — which are references, not facts of the case,
+/// and the "Part" of a code's part ("28 C.F.R. Part 600"), which is no name.
 fn citation_numbers(
     words: &[WordAt],
     text: &str,
@@ -871,13 +874,25 @@ fn citation_numbers(
         }
         let before = text[..w.start as usize].trim_end();
         let section_sign = before.ends_with(['§', '¶']);
+        // The word before, past a subsection ("515" of "515(a), 531").
+        let subsection = i >= 2
+            && gap(text, &words[i - 2], &words[i - 1]) == "("
+            && gap(text, &words[i - 1], w).starts_with(')');
+        let earlier = i.checked_sub(if subsection { 2 } else { 1 });
+        // Further pages of a citation: "1386, 1393", "601–602", and sections
+        // "509, 515(a), 531".
+        let pin_cite = earlier
+            .is_some_and(|p| before.ends_with([',', '–', '-']) && out[p] && is_number(&words[p]));
         let prev = i.checked_sub(1).map(|p| &words[p]);
-        // Further pages of a citation: "1386, 1393", "601–602".
-        let pin_cite =
-            prev.is_some_and(|p| before.ends_with([',', '–', '-']) && out[i - 1] && is_number(p));
         let at_page = before.ends_with(" at") && i >= 2 && reporter(&words[i - 2]);
+        // A part of a code: "28 C.F.R. Part 600".
+        let part = before.ends_with(" Part") && i >= 2 && marker(&words[i - 2]);
+        if part {
+            out[i - 1] = true;
+        }
         let next_marks = words.get(i + 1).is_some_and(&marker);
-        out[i] = section_sign || pin_cite || at_page || next_marks || prev.is_some_and(&marker);
+        out[i] =
+            section_sign || pin_cite || at_page || part || next_marks || prev.is_some_and(&marker);
     }
     out
 }
@@ -1479,11 +1494,15 @@ mod tests {
         let (dropped, _) = facts(
             "Nothing.",
             "See Aguilar, 515 U.S. at 600; id. at 601–602; 138 S. Ct. 1101, 1106; \
-             28 C.F.R. § 600.4. The army sent 100 U.S. troops.",
+             28 C.F.R. § 600.4. The army sent 100 U.S. troops. See 18 U.S.C. §§ 509, \
+             515(a), 531; 27 C.F.R. Part 700; 13 Op. O.L.C. 300 (1989).",
         );
         let texts = texts(&dropped);
         assert!(texts.contains(&"100"), "{texts:?}");
-        for noise in ["515", "600", "601", "602", "138", "1101", "1106", "28"] {
+        for noise in [
+            "515", "600", "601", "602", "138", "1101", "1106", "28", "509", "531", "27", "700",
+            "13", "300",
+        ] {
             assert!(!texts.contains(&noise), "{noise} in {texts:?}");
         }
     }

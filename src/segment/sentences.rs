@@ -22,7 +22,7 @@ const TITLES: &[&str] = &[
     "Const", "Stat", "Pub", "Cl", "cl", "Ed", "ed", "eds", "Exh", "Ex", "Fig", "fig", "Figs",
     "approx", "Dept", "Dep", "Cong", "Rec", "Sess", "Reg", "Regs", "Pt", "pt", "ch", "sec", "art",
     "vol", "nn", "n", "ibid", "Id", "id", "Jud", "Comm", "Assn", "Ass'n", "Ave", "Blvd", "Mt",
-    "Ft", "U.S.C", "C.F.R",
+    "Ft", "U.S.C", "C.F.R", "Op", "Ops",
 ];
 
 /// Abbreviations that often end a sentence too: they end one only before a
@@ -540,6 +540,10 @@ mod tests {
                 "It was the Act of 2002, Pub. L. 107-204, 116 Stat. 807.",
                 "It passed."
             ]
+        );
+        assert_eq!(
+            split("Lobbying Efforts, 13 Op.\nO.L.C. 300 (1989). It held."),
+            ["Lobbying Efforts, 13 Op.\nO.L.C. 300 (1989).", "It held."]
         );
     }
 
