@@ -760,8 +760,7 @@ fn names_only(text: &str) -> bool {
         .filter(|word| !word.is_empty())
     {
         let (head, tail) = word.split_once(is_apostrophe).unwrap_or((word, ""));
-        let after_content = previous.is_some_and(|p| !is_stopword(&p.to_lowercase()));
-        if after_content && is(head, COMPLEMENTISERS) {
+        if is(head, COMPLEMENTISERS) && previous.is_some_and(|p| !is_stopword(&p.to_lowercase())) {
             return true;
         }
         let infinitive =
@@ -818,9 +817,9 @@ fn kind_of(block: &Block, context: &Context) -> (ParagraphKind, Option<String>) 
                 && set_off_label(block, n_words, MAX_SHORT_HEADING)
                 && context.next_words >= LONG_PARAGRAPH)
                 || (context.labelled
-                    && names_only(text)
                     && set_off_label(block, n_words, MAX_HEADING)
-                    && heads_body(n_words, context.next_words)))
+                    && heads_body(n_words, context.next_words)
+                    && names_only(text)))
     };
     if heading {
         (ParagraphKind::Heading, context.heads_next.clone())
