@@ -709,20 +709,38 @@ fn followed_by_period(text: &str, w: &WordAt) -> bool {
 }
 
 /// A short word closed by a full stop that a citation's number follows,
-/// itself or after up to two more abbreviations: a reporter or code ("F.2d
+/// itself or after up to three more abbreviations: a reporter or code ("F.2d
 /// 1386" read from its "F", "S. Ct. 1101", "U.S.C. § 1512", "515 U.S. at
-/// 600"), not an initialism prose goes on from ("100 U.S. troops").
+/// 600"), not an initialism prose goes on from ("100 U.S. troops"). A code's
+/// three initials ("U.S.C.", "C.F.R.") cite whatever follows them ("5
+/// U.S.C. App.").
 fn is_citation_abbreviation(text: &str, w: &WordAt) -> bool {
     // The period after it first: most words have none, and that is one byte to look at.
     if !followed_by_period(text, w) {
         return false;
     }
     let raw = &text[w.start as usize..w.end as usize];
-    raw.chars().count() <= 5 && raw.chars().all(char::is_alphabetic) && {
-        let rest = past_abbreviations(&text[w.end as usize + 1..]);
-        let page = rest.strip_prefix("at ").unwrap_or(rest);
-        is_page(page)
-    }
+    let after = &text[w.end as usize + 1..];
+    raw.chars().count() <= 5
+        && raw.chars().all(char::is_alphabetic)
+        && (is_code(raw, after) || {
+            let rest = past_abbreviations(after);
+            let page = rest.strip_prefix("at ").unwrap_or(rest);
+            is_page(page)
+        })
+}
+
+/// Whether the capital `first`, then `after` it and its full stop, spell a
+/// code's three initials, each closed by a full stop ("U" and "S.C. …").
+fn is_code(first: &str, after: &str) -> bool {
+    let capital_then_stop = |at: usize| {
+        after.as_bytes().get(at).is_some_and(u8::is_ascii_uppercase)
+            && after.as_bytes().get(at + 1) == Some(&b'.')
+    };
+    first.len() == 1
+        && first.starts_with(|c: char| c.is_ascii_uppercase())
+        && capital_then_stop(0)
+        && capital_then_stop(2)
 }
 
 /// Whether `text` opens with what a citation's reporter points to: a page
@@ -1495,13 +1513,13 @@ mod tests {
             "Nothing.",
             "See Aguilar, 515 U.S. at 600; id. at 601–602; 138 S. Ct. 1101, 1106; \
              28 C.F.R. § 600.4. The army sent 100 U.S. troops. See 18 U.S.C. §§ 509, \
-             515(a), 531; 27 C.F.R. Part 700; 13 Op. O.L.C. 300 (1989).",
+             515(a), 531; 27 C.F.R. Part 700; 13 Op. O.L.C. 300 (1989); 5 U.S.C. App.",
         );
         let texts = texts(&dropped);
         assert!(texts.contains(&"100"), "{texts:?}");
         for noise in [
             "515", "600", "601", "602", "138", "1101", "1106", "28", "509", "531", "27", "700",
-            "13", "300",
+            "13", "300", "5",
         ] {
             assert!(!texts.contains(&noise), "{noise} in {texts:?}");
         }
