@@ -478,6 +478,14 @@ impl Reader<'_> {
             i += 1;
         }
         let found_names = if names {
+            // A case's parties name an authority, not someone the report
+            // tells of ("United States v. Aguilar", "Aguilar, 515 U.S. at
+            // 600"): names are read outside citations only.
+            if may_cite_a_case(text) {
+                for (used, cited) in used.iter_mut().zip(citation_words(words, text)) {
+                    *used |= cited;
+                }
+            }
             self.names(words, &used, text)
         } else {
             Vec::new()
@@ -779,6 +787,25 @@ fn past_abbreviations(mut rest: &str) -> &str {
     rest.trim_start()
 }
 
+/// Whether `text` may hold what [`citation_words`] finds a case's parties
+/// or a parenthetical by: "v.", a bracket, or a short form's volume after a
+/// comma ("Aguilar, 515 U.S."). Most sentences hold none of them, and their
+/// names need no search for citations.
+fn may_cite_a_case(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    // Searches for single characters, which run eight bytes at a time.
+    let versus = || {
+        text.match_indices('.')
+            .any(|(at, _)| bytes[..at].ends_with(b" v") || bytes[..at].ends_with(b" vs"))
+    };
+    let volume = || {
+        text.match_indices(',').any(|(at, _)| {
+            bytes.get(at + 1) == Some(&b' ') && bytes.get(at + 2).is_some_and(u8::is_ascii_digit)
+        })
+    };
+    text.contains('(') || versus() || volume()
+}
+
 /// Marks the words of legal citations that name sources rather than say
 /// anything: the parties of case names around "v." ("United States v.
 /// Aguilar", "Arthur Andersen LLP v. United States"), short forms before a
@@ -800,8 +827,9 @@ pub(super) fn citation_words(words: &[WordAt], text: &str) -> Vec<bool> {
     // Whether words[k] is a reporter volume: "Aguilar, 515 U.S." or "Shaw, 137 S. Ct.".
     let volume = |k: usize| {
         let w = &words[k];
-        gap(text, &words[k - 1], w).trim() == ","
-            && raw(w).bytes().all(|b| b.is_ascii_digit())
+        // Most words are no number: the cheapest test first.
+        raw(w).bytes().all(|b| b.is_ascii_digit())
+            && gap(text, &words[k - 1], w).trim() == ","
             && k + 1 < words.len()
             && capital(k + 1)
             && followed_by_period(text, &words[k + 1])
@@ -829,7 +857,7 @@ pub(super) fn citation_words(words: &[WordAt], text: &str) -> Vec<bool> {
     }
     for (i, w) in words.iter().enumerate() {
         let versus = followed_by_period(text, w) && matches!(raw(w), "v" | "vs");
-        let short_form = !versus && i > 0 && capital(i - 1) && volume(i);
+        let short_form = !versus && i > 0 && volume(i) && capital(i - 1);
         if !short_form
             && (!versus || i == 0 || i + 1 == words.len() || !capital(i - 1) || !capital(i + 1))
         {
@@ -1379,19 +1407,36 @@ mod tests {
         );
     }
 
+    /// Citations' numbers and abbreviations are no facts, and neither are
+    /// the parties of the cases they cite, unless the report names them
+    /// in its own words too.
     #[test]
-    fn citation_numbers_and_abbreviations_are_not_facts() {
+    fn citation_numbers_abbreviations_and_parties_are_not_facts() {
         let (dropped, _) = facts(
             "Nothing.",
             "See United States v. Silverman, 745 F.2d 1386, 1393 (11th Cir. 1984); 116 Stat. 807; 18 U.S.C. § 1512. \
-             The witness met 3 officials.",
+             The witness met 3 officials. See Aguilar, 515 U.S. at 600; Fenwick v. Wade, 410 U.S. 113 (1973). \
+             The court heard Fenwick twice.",
         );
         let texts = texts(&dropped);
         assert!(
-            texts.contains(&"3") && texts.contains(&"Silverman"),
+            texts.contains(&"3") && texts.contains(&"Fenwick"),
             "{texts:?}"
         );
-        for noise in ["745", "1386", "1393", "1984", "807", "1512", "Stat", "Cir"] {
+        for noise in [
+            "745",
+            "1386",
+            "1393",
+            "1984",
+            "807",
+            "1512",
+            "Stat",
+            "Cir",
+            "United States",
+            "Silverman",
+            "Aguilar",
+            "Wade",
+        ] {
             assert!(!texts.contains(&noise), "{noise} in {texts:?}");
         }
     }
