@@ -263,8 +263,7 @@ impl Vocabulary {
         for (start, end) in word_spans(text) {
             lower_word(&text[start..end], &mut lower);
             ids.push(
-                self.by_lower
-                    .find(&self.lowers, &lower)
+                self.word_id(&lower)
                     .expect("every sentence's words are in the vocabulary"),
             );
             spans.push((start, end));

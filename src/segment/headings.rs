@@ -686,10 +686,9 @@ fn sets_off_labels(
             let block = &blocks[i];
             // The cheap tests first: OCR sets whole paragraphs on one line.
             block.kind == ParagraphKind::Paragraph
-                && block.lines.len() <= 2
-                && label_shaped(&block.text)
+                && label_line(block)
                 && names_only(&block.text)
-                && set_off_label(block, words(i), MAX_SHORT_HEADING)
+                && words(i) <= MAX_SHORT_HEADING
                 && next[i].is_some_and(|j| words(j) >= LONG_PARAGRAPH)
         })
         .nth(MIN_SET_OFF_LABELS - 1)
@@ -701,7 +700,12 @@ fn sets_off_labels(
 /// labels that show a document sets labels off are short, but once it does,
 /// a label may name its matter at more length.
 fn set_off_label(block: &Block, words: usize, longest: usize) -> bool {
-    block.lines.len() <= 2 && words <= longest && label_shaped(&block.text)
+    words <= longest && label_line(block)
+}
+
+/// Whether `block` is one or two lines shaped like a label.
+fn label_line(block: &Block) -> bool {
+    block.lines.len() <= 2 && label_shaped(&block.text)
 }
 
 /// Whether a line of `words` words may head a body of `next_words`: a
