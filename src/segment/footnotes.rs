@@ -387,30 +387,29 @@ fn inline_markers(line: &str) -> usize {
 }
 
 /// Whether a line reads like references rather than prose: at least a
-/// quarter of its words hold digits ("Comey 1/28/17 Memorandum, at 3").
+/// quarter of its words cite numbers ("Comey 1/28/17 Memorandum, at 3").
 fn citation_like(line: &str) -> bool {
-    let mut words = 0;
-    let mut numeric = 0;
-    let mut in_word = false;
-    let mut has_digit = false;
-    for &b in line.as_bytes() {
-        if b == b' ' {
-            if in_word {
-                words += 1;
-                numeric += usize::from(has_digit);
-            }
-            in_word = false;
-            has_digit = false;
-        } else {
-            in_word = true;
-            has_digit |= b.is_ascii_digit();
-        }
-    }
-    if in_word {
-        words += 1;
-        numeric += usize::from(has_digit);
-    }
+    let (words, numeric) = line
+        .split(' ')
+        .filter(|w| !w.is_empty())
+        .fold((0, 0), |(words, numeric), w| {
+            (words + 1, numeric + usize::from(cites_a_number(w)))
+        });
     words >= 4 && numeric * 4 >= words
+}
+
+/// Whether a word holds a number other than a note's reference raised after
+/// its closing punctuation ("investigated.312", "you.”1021"): the last line
+/// of a paragraph often carries one, and is no reference for it.
+fn cites_a_number(word: &str) -> bool {
+    let before = word.trim_end_matches(|c: char| c.is_ascii_digit());
+    if before.len() == word.len() {
+        return word.bytes().any(|b| b.is_ascii_digit());
+    }
+    let note_reference = !before.bytes().any(|b| b.is_ascii_digit())
+        && before.chars().any(char::is_alphabetic)
+        && before.chars().last().is_some_and(|c| !c.is_alphanumeric());
+    !note_reference
 }
 
 /// A footnote left unfinished at the foot of the previous page goes on above
@@ -907,6 +906,30 @@ mod tests {
             ),
             Some(Role::FootnoteStart)
         );
+    }
+
+    /// A paragraph's short last line with its note's number raised after
+    /// the full stop reads like no reference: it is not taken for the rest
+    /// of the note left unfinished on the page before.
+    #[test]
+    fn a_short_last_line_with_a_note_reference_is_body_text() {
+        let last = "President, were being investigated.312";
+        let text = [
+            page(
+                1,
+                &[],
+                &["1 Smith v. Jones, 12 F.3d 45 (1999); see also the board's letter of"],
+            ),
+            page(2, &[last], &["2 Interview of Brown, at 3."]),
+            page(3, &[], &["3 Letter to the editor, May 1."]),
+        ]
+        .concat();
+        let roles = roles(&text);
+        assert_eq!(role_of(&roles, last), Some(Role::Body));
+        assert_eq!(role_in(&roles, "2 Interview"), Some(Role::FootnoteStart));
+        assert!(citation_like("Donaldson 11/6/17 302, at 13."));
+        assert!(!citation_like("were being investigated.312 and"));
+        assert!(citation_like("the Classified-0000140–44 Email to"));
     }
 
     /// A blank line parts a page's body from its notes (OCR): the body's
