@@ -1,10 +1,12 @@
 //! The pipeline: segment both texts, align them, score what the summary
 //! leaves out, and diff the linked pairs, timing each stage.
 
+use std::sync::Arc;
+
 use web_time::Instant;
 
 use crate::align::{
-    link, Analysis, Headings, Links, Prior, SectionAffinity, SentenceMatch, Spread, Tokens,
+    link, Analysis, Casing, Headings, Links, Prior, SectionAffinity, SentenceMatch, Spread, Tokens,
     Vocabulary, WeightedTerms,
 };
 use crate::diff::{diff_words, DiffSide};
@@ -20,6 +22,7 @@ use crate::score::{
     status_of_coverage, status_of_support, term_share,
 };
 use crate::segment::segment;
+use crate::spellings::Spellings;
 use crate::text::TokenClass;
 
 /// A link weaker than this never counts as alignment, only as a near miss.
@@ -104,12 +107,13 @@ fn compare_in_pool(summary: &str, report: &str, options: &Options) -> Result<Com
     // besides the vectors: find them first, so the occurrences are freed
     // before the vectors are built and aligned.
     let started = Instant::now();
+    let casing = Casing::new(&tokens, &summary_doc, &report_doc);
     let (facts, (cited_only, spellings)) = join(
-        || find_facts(&summary_doc, &report_doc, &tokens),
+        || find_facts(&summary_doc, &report_doc, &tokens, &casing),
         || {
             (
                 cited_only_terms(&report_doc, &tokens),
-                own_spellings(&tokens),
+                own_spellings(&tokens, &casing),
             )
         },
     );
@@ -274,6 +278,7 @@ fn compare_in_pool(summary: &str, report: &str, options: &Options) -> Result<Com
             paragraph_links: summary_paragraph_links,
         },
         &analysis,
+        casing.shown(),
         &mut spread,
     );
     // The report's links are written on this thread (where the vectors they
@@ -290,6 +295,7 @@ fn compare_in_pool(summary: &str, report: &str, options: &Options) -> Result<Com
                     paragraph_links: report_paragraph_links,
                 },
                 &analysis,
+                casing.shown(),
                 &mut spread,
             )
         },
@@ -430,8 +436,14 @@ struct WrittenLinks {
 }
 
 /// The links of one document's sentences and paragraphs, with the terms that
-/// explain them. `spread` is empty, and is left so.
-fn write_links(mut view: SideView, analysis: &Analysis, spread: &mut Spread) -> WrittenLinks {
+/// explain them, named as `shown` writes their words. `spread` is empty,
+/// and is left so.
+fn write_links(
+    mut view: SideView,
+    analysis: &Analysis,
+    shown: &Arc<Spellings>,
+    spread: &mut Spread,
+) -> WrittenLinks {
     // The terms each link shares, one buffer for all.
     let mut shared: Vec<u32> = Vec::new();
     let sentences = (0..view.own.len())
@@ -457,7 +469,7 @@ fn write_links(mut view: SideView, analysis: &Analysis, spread: &mut Spread) -> 
                         sentence: m.other,
                         score: round3(m.score),
                         terms: LinkTerms::new(
-                            analysis.vocabulary.lowers(),
+                            shown,
                             shared
                                 .iter()
                                 .map(|&t| analysis.vocabulary.terms[t as usize].word),

@@ -263,7 +263,7 @@ The associate left for Kiev the following week without explaining the trip.
     for o in &result.omissions {
         for t in &o.key_terms {
             assert!(
-                !label.contains(&t.as_str()),
+                !label.contains(&t.to_lowercase().as_str()),
                 "key term {t:?} is a redaction label"
             );
         }
@@ -294,11 +294,12 @@ The President asked the White House Counsel to have the Special Counsel removed.
     let summary =
         "The President asked the White House Counsel to have the Special Counsel removed.";
     let result = compare(summary, report, &Options::default()).unwrap();
-    let terms: Vec<&str> = result
+    let terms: Vec<String> = result
         .omissions
         .iter()
-        .flat_map(|o| o.key_terms.iter().map(String::as_str))
+        .flat_map(|o| o.key_terms.iter().map(|t| t.to_lowercase()))
         .collect();
+    let terms: Vec<&str> = terms.iter().map(String::as_str).collect();
     assert!(
         terms.contains(&"obstruction") || terms.contains(&"corrupt"),
         "the passage's own terms are missing: {terms:?}"
@@ -348,4 +349,27 @@ fn body_text_never_links_to_a_heading() {
         .find(|p| p.kind == ParagraphKind::Heading && p.text.contains("Missed"))
         .expect("the report's heading is recognised");
     assert_eq!(heading.links[0].paragraph, own.id, "headings still pair up");
+}
+
+/// Terms are matched in lower case but shown as the documents write them:
+/// names and acronyms keep their capitals, other words are lower case
+/// even where a sentence opens with them.
+#[test]
+fn terms_are_shown_as_the_documents_write_them() {
+    let summary = "The FBI told McGahn about the memo.";
+    let report = "Memos matter. McGahn said the FBI had the memo on Tuesday.\n\n\
+                  Porter kept a second memo in his safe at the office.\n";
+    let result = compare(summary, report, &Options::default()).unwrap();
+    let link = &result.summary.paragraphs[0].sentences[0].links[0];
+    let terms: Vec<&str> = link.terms.iter().collect();
+    for term in ["FBI", "McGahn", "memo"] {
+        assert!(terms.contains(&term), "{term:?} not in {terms:?}");
+    }
+    let key_terms: Vec<&str> = result
+        .omissions
+        .iter()
+        .flat_map(|o| o.key_terms.iter().map(String::as_str))
+        .collect();
+    assert!(key_terms.contains(&"Porter"), "{key_terms:?}");
+    assert!(key_terms.contains(&"safe"), "{key_terms:?}");
 }

@@ -2,6 +2,7 @@
 //! every paragraph to its nearest paragraphs in the other document.
 
 mod analysis;
+mod casing;
 mod index;
 mod links;
 mod ranked;
@@ -14,6 +15,7 @@ mod tokens;
 mod word_pairs;
 
 pub use analysis::Analysis;
+pub use casing::Casing;
 pub use links::{link, Headings, Links, Prior};
 pub use ranked::SentenceMatch;
 pub use sections::SectionAffinity;

@@ -3,7 +3,6 @@
 
 use std::borrow::Cow;
 use std::hash::BuildHasher;
-use std::sync::Arc;
 
 use hashbrown::hash_table::{Entry, HashTable};
 use rust_stemmers::{Algorithm, Stemmer};
@@ -87,9 +86,8 @@ pub struct Vocabulary {
     pub(super) word_pairs: WordPairs,
     /// Every distinct word, indexed by id.
     pub words: Vec<WordInfo>,
-    /// The lower-cased form of every word, by id; shared with the links
-    /// of the result, which name their terms by word id.
-    lowers: Arc<Spellings>,
+    /// The lower-cased form of every word, by id.
+    lowers: Spellings,
     /// Every term, indexed by id.
     pub terms: Vec<TermInfo>,
 }
@@ -212,7 +210,7 @@ impl Vocabulary {
             by_pair: FxHashMap::default(),
             word_pairs: WordPairs::default(),
             words,
-            lowers: Arc::new(spellings),
+            lowers: spellings,
             terms,
         };
         (vocabulary, ids)
@@ -228,14 +226,9 @@ impl Vocabulary {
         self.lowers.get(word)
     }
 
-    /// The spelling that explanations show for `term`: its first word's.
+    /// The lower-cased form of `term`'s first word, what it is matched as.
     pub fn surface(&self, term: TermId) -> &str {
         self.lower(self.terms[term as usize].word)
-    }
-
-    /// The lower-cased forms of the words, by word id, to share.
-    pub fn lowers(&self) -> &Arc<Spellings> {
-        &self.lowers
     }
 
     /// How many of the phrases are word pairs: their ids come first.

@@ -333,7 +333,7 @@ impl Tokens {
 }
 
 /// The text of each sentence of `doc`, by sentence id.
-fn sentence_texts(doc: &Document) -> Vec<&str> {
+pub(super) fn sentence_texts(doc: &Document) -> Vec<&str> {
     doc.paragraphs
         .iter()
         .flat_map(|p| p.sentences.iter().map(|s| s.text.as_str()))

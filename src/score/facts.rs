@@ -5,7 +5,7 @@ use std::ops::Range;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use crate::align::{DocumentWords, Tokens, WordAt, WordId, WordInfo};
+use crate::align::{Casing, DocumentWords, Tokens, WordAt, WordId, WordInfo};
 use crate::model::{Document, Fact, FactKind, Facts, Occurrence, Paragraph, ParagraphKind};
 use crate::parallel::{map_parts, ranges};
 use crate::text::{is_year, month_number, TokenClass, Utf16Cursor, MONTHS};
@@ -91,39 +91,6 @@ impl WordTraits {
     }
 }
 
-/// Every distinct word of both documents: its traits, and how it is written
-/// (names are the words never written in lower case).
-struct Casing {
-    traits: Vec<WordTraits>,
-    lower_seen: Vec<bool>,
-    capital_inside: Vec<bool>,
-}
-
-impl Casing {
-    fn new(tokens: &Tokens) -> Self {
-        let n = tokens.vocabulary.words.len();
-        let mut casing = Casing {
-            traits: (tokens.vocabulary.words.iter().enumerate())
-                .map(|(w, word)| WordTraits::of(tokens.vocabulary.lower(w as WordId), word))
-                .collect(),
-            lower_seen: vec![false; n],
-            capital_inside: vec![false; n],
-        };
-        for doc in [&tokens.summary_words, &tokens.report_words] {
-            for words in doc.sentences() {
-                for (i, w) in words.iter().enumerate() {
-                    if !w.capitalised() {
-                        casing.lower_seen[w.word() as usize] = true;
-                    } else if i > 0 {
-                        casing.capital_inside[w.word() as usize] = true;
-                    }
-                }
-            }
-        }
-        casing
-    }
-}
-
 /// A fact found in one sentence, before grouping: 40 bytes, its key and
 /// evidence held by the `Findings` of both documents.
 struct Found {
@@ -180,9 +147,11 @@ struct Mentions {
     days: FxHashSet<(u32, u32)>,
 }
 
-/// Facts of one document, with the tokens and casing they are read with.
+/// Facts of one document, with the tokens, word traits and casing they
+/// are read with (names are the words never written in lower case).
 struct Reader<'a> {
     tokens: &'a Tokens,
+    traits: Vec<WordTraits>,
     casing: &'a Casing,
 }
 
@@ -196,7 +165,7 @@ impl Reader<'_> {
     }
 
     fn traits(&self, w: &WordAt) -> WordTraits {
-        self.casing.traits[w.word() as usize]
+        self.traits[w.word() as usize]
     }
 
     fn is_plain_number(&self, w: &WordAt) -> bool {
@@ -1117,7 +1086,7 @@ fn mentions(
         mentions.words[w.word() as usize] = true;
     }
     for (word, _) in mentions.words.iter().enumerate().filter(|(_, &seen)| seen) {
-        if reader.casing.traits[word].plain_number {
+        if reader.traits[word].plain_number {
             mentions
                 .numbers
                 .insert(vocabulary.lower(word as WordId).replace(',', ""));
@@ -1253,11 +1222,19 @@ fn one_sided(
 }
 
 /// Facts of the report the summary never mentions, and of the summary the report never mentions.
-pub fn find_facts(summary: &Document, report: &Document, tokens: &Tokens) -> Facts {
-    let casing = Casing::new(tokens);
+pub fn find_facts(
+    summary: &Document,
+    report: &Document,
+    tokens: &Tokens,
+    casing: &Casing,
+) -> Facts {
+    let vocabulary = &tokens.vocabulary;
     let reader = Reader {
         tokens,
-        casing: &casing,
+        traits: (vocabulary.words.iter().enumerate())
+            .map(|(w, word)| WordTraits::of(vocabulary.lower(w as WordId), word))
+            .collect(),
+        casing,
     };
     let mut findings = Findings::default();
     let summary_found = extract(summary, &tokens.summary_words, &reader, &mut findings);

@@ -2,12 +2,14 @@
 //! content they carry that the summary never mentions.
 
 use std::ops::Range;
+use std::sync::Arc;
 
 use super::facts::citation_words;
-use crate::align::{Analysis, Spread, TermId, Tokens, WordId};
+use crate::align::{Analysis, Casing, Spread, TermId, Tokens, WordId};
 use crate::model::{Document, Fact, Omission, Paragraph, ParagraphKind, Sentence, Status};
 use crate::parallel::map_each;
 use crate::segment::is_honorific;
+use crate::spellings::Spellings;
 
 /// How many key terms each omission lists.
 const KEY_TERMS: usize = 6;
@@ -88,10 +90,11 @@ pub fn cited_only_terms(report: &Document, tokens: &Tokens) -> CitedOnly {
 /// word of each term in each sentence (a sentence's few are searched in
 /// turn: sorting them would cost a sort's code in the WebAssembly module).
 /// Taken while the word occurrences are still there, so an omission's key
-/// terms are written as its passage writes them.
-#[derive(Default)]
+/// terms are written as its passage writes them, in the case the documents
+/// write them (`shown`, by word id).
 pub struct OwnSpellings {
     entries: Vec<(u32, TermId, WordId)>,
+    shown: Arc<Spellings>,
 }
 
 impl OwnSpellings {
@@ -106,8 +109,8 @@ impl OwnSpellings {
     }
 }
 
-/// Finds the `OwnSpellings` of the report's sentences.
-pub fn own_spellings(tokens: &Tokens) -> OwnSpellings {
+/// Finds the `OwnSpellings` of the report's sentences; `casing` shows the words.
+pub fn own_spellings(tokens: &Tokens, casing: &Casing) -> OwnSpellings {
     let vocabulary = &tokens.vocabulary;
     // The term of each word not spelled as its term is shown: the few words
     // that need more than a look-up.
@@ -117,7 +120,10 @@ pub fn own_spellings(tokens: &Tokens) -> OwnSpellings {
                 .filter(|&t| vocabulary.terms[t as usize].word != word as WordId)
         })
         .collect();
-    let mut out = OwnSpellings::default();
+    let mut out = OwnSpellings {
+        entries: Vec::new(),
+        shown: Arc::clone(casing.shown()),
+    };
     // The last sentence that wrote each term otherwise: its first word counts.
     let mut last_seen = vec![u32::MAX; vocabulary.terms.len()];
     for (id, words) in (0u32..).zip(tokens.report_words.sentences()) {
@@ -375,7 +381,14 @@ impl Found<'_> {
             .iter()
             .find(|s| self.analysis.report_sentences[s.id as usize].contains(term))
             .and_then(|s| self.spellings.of(s.id, term))
-            .map_or_else(|| vocabulary.surface(term), |word| vocabulary.lower(word))
+            .map_or_else(
+                || {
+                    self.spellings
+                        .shown
+                        .get(vocabulary.terms[term as usize].word)
+                },
+                |word| self.spellings.shown.get(word),
+            )
     }
 }
 
