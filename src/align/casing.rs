@@ -5,12 +5,19 @@
 
 use std::sync::Arc;
 
-use crate::model::Document;
+use crate::model::{Document, ParagraphKind};
 use crate::spellings::Spellings;
 use crate::text::nfkc;
 
 use super::terms::WordId;
 use super::tokens::{sentence_texts, Tokens};
+
+/// A word is shown capitalised where the documents capitalise it inside
+/// sentences this many times for each time they write it in lower case:
+/// nine in ten, so a quoted text message's "russian ambassador" leaves
+/// "Russian" a name's spelling, while "witch hunt" beside "Jody Hunt"
+/// keeps "hunt" in lower case.
+const MOSTLY: u32 = 9;
 
 /// How both documents write each distinct word, by word id.
 pub struct Casing {
@@ -18,10 +25,10 @@ pub struct Casing {
     pub lower_seen: Vec<bool>,
     /// Whether either document capitalises it after a sentence's first word.
     pub capital_inside: Vec<bool>,
-    /// Each word as shown: lower-cased if either document writes it so,
-    /// else as first written after a sentence's first word, or as first
-    /// written where it only opens sentences. Shared with the links,
-    /// whose terms name words by id.
+    /// Each word as shown: as first written after a sentence's first word
+    /// if the documents mostly capitalise it there (see `MOSTLY`), as first
+    /// written if they only ever open sentences with it, else lower-cased. Shared with the links, whose terms name words
+    /// by id.
     shown: Arc<Spellings>,
 }
 
@@ -34,22 +41,38 @@ impl Casing {
     pub fn new(tokens: &Tokens, summary: &Document, report: &Document) -> Self {
         let vocabulary = &tokens.vocabulary;
         let n = vocabulary.words.len();
-        let mut lower_seen = vec![false; n];
-        let mut capital_inside = vec![false; n];
+        // How often each word is written in lower case, and capitalised
+        // after a sentence's first word. Headings capitalise their words,
+        // and count only for words written nowhere else.
+        let mut lower = vec![0u32; n];
+        let mut inside = vec![0u32; n];
         let mut first: Vec<Option<Place>> = vec![None; n];
-        let docs = [&tokens.summary_words, &tokens.report_words];
-        for (doc, words) in docs.into_iter().enumerate() {
-            for (sentence, words) in words.sentences().enumerate() {
+        let mut in_heading: Vec<Option<Place>> = vec![None; n];
+        let docs = [
+            (&tokens.summary_words, summary),
+            (&tokens.report_words, report),
+        ];
+        for (doc, (words, document)) in docs.into_iter().enumerate() {
+            let headings = document.paragraphs.iter().flat_map(|p| {
+                std::iter::repeat_n(p.kind == ParagraphKind::Heading, p.sentences.len())
+            });
+            for ((sentence, words), heading) in words.sentences().enumerate().zip(headings) {
                 for (i, w) in words.iter().enumerate() {
                     let id = w.word() as usize;
+                    if heading {
+                        in_heading[id].get_or_insert((doc, sentence, w.start, w.end));
+                        continue;
+                    }
                     if !w.capitalised() {
-                        lower_seen[id] = true;
+                        lower[id] += 1;
                         continue;
                     }
                     let place = Some((doc, sentence, w.start, w.end));
-                    if i > 0 && !capital_inside[id] {
-                        capital_inside[id] = true;
-                        first[id] = place;
+                    if i > 0 {
+                        if inside[id] == 0 {
+                            first[id] = place;
+                        }
+                        inside[id] += 1;
                     } else if first[id].is_none() {
                         first[id] = place;
                     }
@@ -59,22 +82,27 @@ impl Casing {
         let texts = [sentence_texts(summary), sentence_texts(report)];
         let mut shown = Spellings::default();
         let mut written = String::new();
-        for (id, place) in first.iter().enumerate() {
-            let lower = vocabulary.lower(id as WordId);
+        for (id, (place, heading)) in first.iter().zip(&in_heading).enumerate() {
+            let matched = vocabulary.lower(id as WordId);
+            let place = if lower[id] == 0 {
+                place.or(*heading)
+            } else {
+                *place
+            };
             match place {
-                &Some((doc, sentence, start, end)) if !lower_seen[id] => {
+                Some((doc, sentence, start, end)) if inside[id] >= MOSTLY * lower[id] => {
                     let raw = &texts[doc][sentence][start as usize..end as usize];
-                    as_written(lower, raw, &mut written);
+                    as_written(matched, raw, &mut written);
                     shown.push(&written);
                 }
                 _ => {
-                    shown.push(lower);
+                    shown.push(matched);
                 }
             }
         }
         Casing {
-            lower_seen,
-            capital_inside,
+            lower_seen: lower.iter().map(|&n| n > 0).collect(),
+            capital_inside: inside.iter().map(|&n| n > 0).collect(),
             shown: Arc::new(shown),
         }
     }
@@ -122,13 +150,25 @@ mod tests {
     #[test]
     fn words_are_shown_as_the_documents_write_them() {
         let (casing, tokens) = casing(
-            "Courts read FACA narrowly.\n",
-            "McGahn's notes cite the courts. Nonetheless the notes went to McGahn.\n",
+            "A. The Support for FACA\n\nCourts read FACA narrowly. The Russian courts agreed.\n",
+            "McGahn's notes cite the courts. Nonetheless the notes went to McGahn. \
+             A text read, \"talking to russian ambassador\". The Russian envoy wrote \
+             in support. The Russian aide, the Russian chef, the Russian pilot, the Russian \
+             clerk, the Russian guard, the Russian driver and the Russian cook came.\n",
         );
         assert_eq!(shown(&casing, &tokens, "faca"), "FACA");
+        // A heading capitalises its words: "support" is written in lower case.
+        assert_eq!(shown(&casing, &tokens, "support"), "support");
         assert_eq!(shown(&casing, &tokens, "mcgahn"), "McGahn");
-        // Written in lower case once: no name, shown so.
+        // Written in lower case more often than capitalised inside sentences.
         assert_eq!(shown(&casing, &tokens, "courts"), "courts");
+        // Nine times capitalised inside sentences for once in lower case.
+        assert_eq!(shown(&casing, &tokens, "russian"), "Russian");
+        let russian = tokens.vocabulary.word_id("russian").unwrap() as usize;
+        assert!(
+            casing.lower_seen[russian],
+            "a name only if never written in lower case"
+        );
         // Only ever opening a sentence: shown as written there.
         assert_eq!(shown(&casing, &tokens, "nonetheless"), "Nonetheless");
         assert_eq!(shown(&casing, &tokens, "notes"), "notes");
