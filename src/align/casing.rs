@@ -1,7 +1,7 @@
 //! Casing: how the documents write each word. A word they never write in
-//! lower case is a name or an acronym; the reader sees terms as the
-//! documents write them ("FACA", "McGahn", "Cohen"), not as they are
-//! matched ("faca", "mcgahn", "cohen").
+//! lower case is a name or an acronym to the facts; the reader sees terms
+//! as the documents mostly write them ("FACA", "McGahn", "Cohen"), not as
+//! they are matched ("faca", "mcgahn", "cohen").
 
 use std::sync::Arc;
 
@@ -21,14 +21,16 @@ const MOSTLY: u32 = 9;
 
 /// How both documents write each distinct word, by word id.
 pub struct Casing {
-    /// Whether either document writes the word in lower case.
+    /// Whether either document writes the word in lower case (headings,
+    /// which capitalise their words, aside).
     pub lower_seen: Vec<bool>,
-    /// Whether either document capitalises it after a sentence's first word.
+    /// Whether either document capitalises it after a sentence's first
+    /// word, headings aside.
     pub capital_inside: Vec<bool>,
     /// Each word as shown: as first written after a sentence's first word
     /// if the documents mostly capitalise it there (see `MOSTLY`), as first
-    /// written if they only ever open sentences with it, else lower-cased. Shared with the links, whose terms name words
-    /// by id.
+    /// written if they only ever open sentences or headings with it, else
+    /// lower-cased. Shared with the links, whose terms name words by id.
     shown: Arc<Spellings>,
 }
 
