@@ -389,12 +389,23 @@ fn inline_markers(line: &str) -> usize {
 /// Whether a line reads like references rather than prose: at least a
 /// quarter of its words cite numbers ("Comey 1/28/17 Memorandum, at 3").
 fn citation_like(line: &str) -> bool {
-    let (words, numeric) = line
-        .split(' ')
-        .filter(|w| !w.is_empty())
-        .fold((0, 0), |(words, numeric), w| {
-            (words + 1, numeric + usize::from(cites_a_number(w)))
-        });
+    // One pass over the bytes: OCR's long lines are read many times over,
+    // and only words with a digit need a closer look.
+    let (mut words, mut numeric) = (0, 0);
+    let (mut start, mut has_digit) = (0, false);
+    let bytes = line.as_bytes();
+    for i in 0..=bytes.len() {
+        match bytes.get(i) {
+            Some(b' ') | None => {
+                if i > start {
+                    words += 1;
+                    numeric += usize::from(has_digit && cites_a_number(&line[start..i]));
+                }
+                (start, has_digit) = (i + 1, false);
+            }
+            Some(b) => has_digit |= b.is_ascii_digit(),
+        }
+    }
     words >= 4 && numeric * 4 >= words
 }
 
@@ -402,13 +413,17 @@ fn citation_like(line: &str) -> bool {
 /// its closing punctuation ("investigated.312", "you.”1021"): the last line
 /// of a paragraph often carries one, and is no reference for it.
 fn cites_a_number(word: &str) -> bool {
-    let before = word.trim_end_matches(|c: char| c.is_ascii_digit());
-    if before.len() == word.len() {
-        return word.bytes().any(|b| b.is_ascii_digit());
+    if !word.bytes().any(|b| b.is_ascii_digit()) {
+        return false;
     }
-    let note_reference = !before.bytes().any(|b| b.is_ascii_digit())
-        && before.chars().any(char::is_alphabetic)
-        && before.chars().last().is_some_and(|c| !c.is_alphanumeric());
+    let before = word.trim_end_matches(|c: char| c.is_ascii_digit());
+    let note_reference = before.len() < word.len()
+        && !before.bytes().any(|b| b.is_ascii_digit())
+        && before
+            .chars()
+            .next_back()
+            .is_some_and(|c| !c.is_alphanumeric())
+        && before.chars().any(char::is_alphabetic);
     !note_reference
 }
 
