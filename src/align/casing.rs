@@ -45,7 +45,8 @@ impl Casing {
         let n = vocabulary.words.len();
         // How often each word is written in lower case, and capitalised
         // after a sentence's first word. Headings capitalise their words,
-        // and count only for words written nowhere else.
+        // and count only for words written nowhere else; redaction marks
+        // ("[Redacted]") are not the documents' writing.
         let mut lower = vec![0u32; n];
         let mut inside = vec![0u32; n];
         let mut first: Vec<Option<Place>> = vec![None; n];
@@ -61,6 +62,9 @@ impl Casing {
             for ((sentence, words), heading) in words.sentences().enumerate().zip(headings) {
                 for (i, w) in words.iter().enumerate() {
                     let id = w.word() as usize;
+                    if w.redacted() {
+                        continue;
+                    }
                     if heading {
                         in_heading[id].get_or_insert((doc, sentence, w.start, w.end));
                         continue;
@@ -156,7 +160,9 @@ mod tests {
             "McGahn's notes cite the courts. Nonetheless the notes went to McGahn. \
              A text read, \"talking to russian ambassador\". The Russian envoy wrote \
              in support. The Russian aide, the Russian chef, the Russian pilot, the Russian \
-             clerk, the Russian guard, the Russian driver and the Russian cook came.\n",
+             clerk, the Russian guard, the Russian driver and the Russian cook came. \
+             It held redacted images. A [Redacted], [Redacted], [Redacted], [Redacted], \
+             [Redacted], [Redacted], [Redacted], [Redacted] and [Redacted] spoke.\n",
         );
         assert_eq!(shown(&casing, &tokens, "faca"), "FACA");
         // A heading capitalises its words: "support" is written in lower case.
@@ -164,6 +170,8 @@ mod tests {
         assert_eq!(shown(&casing, &tokens, "mcgahn"), "McGahn");
         // Written in lower case more often than capitalised inside sentences.
         assert_eq!(shown(&casing, &tokens, "courts"), "courts");
+        // Redaction marks are no writing of the word.
+        assert_eq!(shown(&casing, &tokens, "redacted"), "redacted");
         // Nine times capitalised inside sentences for once in lower case.
         assert_eq!(shown(&casing, &tokens, "russian"), "Russian");
         let russian = tokens.vocabulary.word_id("russian").unwrap() as usize;
