@@ -103,9 +103,9 @@ fn compare_in_pool(summary: &str, report: &str, options: &Options) -> Result<Com
     let tokens = Tokens::new(&summary_doc, &report_doc);
     let tokens_ms = ms(started);
 
-    // Facts are the only readers of the word occurrences (12 bytes a word)
-    // besides the vectors: find them first, so the occurrences are freed
-    // before the vectors are built and aligned.
+    // Facts and the words' casing are the only readers of the word
+    // occurrences (12 bytes a word) besides the vectors: find them first,
+    // so the occurrences are freed before the vectors are built and aligned.
     let started = Instant::now();
     let casing = Casing::new(&tokens, &summary_doc, &report_doc);
     let (facts, (cited_only, spellings)) = join(

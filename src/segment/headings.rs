@@ -688,24 +688,24 @@ fn sets_off_labels(
             block.kind == ParagraphKind::Paragraph
                 && label_line(block)
                 && names_only(&block.text)
-                && words(i) <= MAX_SHORT_HEADING
-                && next[i].is_some_and(|j| words(j) >= LONG_PARAGRAPH)
+                && next[i].is_some_and(|j| short_before_long(words(i), words(j)))
         })
         .nth(MIN_SET_OFF_LABELS - 1)
         .is_some()
 }
 
-/// Whether `block` of `words` words is shaped like a run-in label set on a
-/// line of its own ("Obstructive act."), of at most `longest` words: the
-/// labels that show a document sets labels off are short, but once it does,
-/// a label may name its matter at more length.
-fn set_off_label(block: &Block, words: usize, longest: usize) -> bool {
-    words <= longest && label_line(block)
-}
-
-/// Whether `block` is one or two lines shaped like a label.
+/// Whether `block` is one or two lines shaped like a run-in label set on a
+/// line of its own ("Obstructive act.").
 fn label_line(block: &Block) -> bool {
     block.lines.len() <= 2 && label_shaped(&block.text)
+}
+
+/// Whether a label of `words` words is short and heads a long paragraph of
+/// `next_words`: the labels that show a document sets labels off, and the
+/// numbered ones. Once a document sets labels off, a label may name its
+/// matter at more length (see [`heads_body`]).
+fn short_before_long(words: usize, next_words: usize) -> bool {
+    words <= MAX_SHORT_HEADING && next_words >= LONG_PARAGRAPH
 }
 
 /// Whether a line of `words` words may head a body of `next_words`: a
@@ -817,11 +817,10 @@ fn kind_of(block: &Block, context: &Context) -> (ParagraphKind, Option<String>) 
             || (context.long_doc && heads_body(n_words, context.next_words))
     } else {
         context.long_doc
-            && ((context.numbered
-                && set_off_label(block, n_words, MAX_SHORT_HEADING)
-                && context.next_words >= LONG_PARAGRAPH)
+            && label_line(block)
+            && ((context.numbered && short_before_long(n_words, context.next_words))
                 || (context.labelled
-                    && set_off_label(block, n_words, MAX_HEADING)
+                    && n_words <= MAX_HEADING
                     && heads_body(n_words, context.next_words)
                     && names_only(text)))
     };
