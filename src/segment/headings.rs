@@ -817,11 +817,13 @@ fn kind_of(block: &Block, context: &Context) -> (ParagraphKind, Option<String>) 
             || (context.long_doc && heads_body(n_words, context.next_words))
     } else {
         context.long_doc
-            && label_line(block)
-            && ((context.numbered && short_before_long(n_words, context.next_words))
+            && ((context.numbered
+                && short_before_long(n_words, context.next_words)
+                && label_line(block))
                 || (context.labelled
                     && n_words <= MAX_HEADING
                     && heads_body(n_words, context.next_words)
+                    && label_line(block)
                     && names_only(text)))
     };
     if heading {
