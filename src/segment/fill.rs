@@ -14,7 +14,9 @@
 //! depend on how long the word after it is. A doubtful seam is then weighed
 //! as odds: how often a sentence-final line end closes a paragraph in this
 //! document, times how likely the line's room and the next line's width are
-//! for a paragraph end against a middle.
+//! for a paragraph end against a middle. A line that plainly ends its own
+//! paragraph after such a seam weighs too: were the seam a break, that line
+//! would be a paragraph of one line, which most documents seldom set.
 
 /// Histogram bin width, in shares of the wrap width.
 const BIN: f32 = 0.01;
@@ -45,6 +47,10 @@ const PRIOR_PSEUDO: f32 = 20.0;
 /// Bounds on the share of sentence-final line ends that close a paragraph.
 const MIN_PRIOR: f32 = 0.05;
 const MAX_PRIOR: f32 = 0.95;
+/// Pseudo-paragraphs, at the document's pooled rate of last lines, that the
+/// shares of one-line paragraphs and of last lines after a middle line each
+/// start from.
+const LONE_PSEUDO: f32 = 10.0;
 
 /// What one seam between body lines shows, for learning.
 #[derive(Debug, Clone, Copy)]
@@ -62,6 +68,9 @@ pub struct Seam {
     pub sentence_end: bool,
     /// The paragraph plainly goes on after the next line too.
     pub next_goes_on: bool,
+    /// The next line plainly ends its paragraph: it ends a sentence with
+    /// room to spare, and a line opening one follows.
+    pub next_ends: bool,
 }
 
 impl Seam {
@@ -84,6 +93,18 @@ pub struct Fill {
     first_width: Density,
     /// Log odds that a sentence-final line end closes its paragraph.
     prior: f32,
+    /// Log odds that a line plainly ending its paragraph is the whole of
+    /// it, against its being the last line after a middle one.
+    lone: f32,
+}
+
+/// What the line after a doubtful seam shows.
+#[derive(Debug, Clone, Copy)]
+pub struct NextLine {
+    /// Its width in local wrap widths, when it goes on to a further line.
+    pub width: Option<f32>,
+    /// It plainly ends its paragraph (see [`Seam::next_ends`]).
+    pub ends: bool,
 }
 
 impl Fill {
@@ -94,7 +115,18 @@ impl Fill {
         let mut middle_width = Density::new();
         let mut first_width = Density::new();
         let (mut sentence_ends, mut plain_ends) = (0usize, 0usize);
+        // Lines after plain ends, and after middle lines, and how many of
+        // each plainly end their paragraph.
+        let (mut firsts, mut lone_firsts) = (0usize, 0usize);
+        let (mut middles, mut last_middles) = (0usize, 0usize);
         for s in seams {
+            if s.plain_end() {
+                firsts += 1;
+                lone_firsts += usize::from(s.next_ends);
+            } else if s.goes_on {
+                middles += 1;
+                last_middles += usize::from(s.next_ends);
+            }
             if s.goes_on {
                 middle.add(s.room);
             }
@@ -121,14 +153,15 @@ impl Fill {
             middle_width: middle_width.finish(),
             first_width: first_width.finish(),
             prior: (prior / (1.0 - prior)).ln(),
+            lone: lone_log_odds([firsts, lone_firsts], [middles, last_middles]),
         }
     }
 
     /// Log odds that a paragraph ends after a sentence-final line with
-    /// `room`, whose next line has `next_width` (if it goes on to a third);
-    /// `opens` says the line is its paragraph's first, so that if the
-    /// paragraph goes on it is as full as first lines are, not middle ones.
-    pub fn log_odds(&self, room: f32, next_width: Option<f32>, opens: bool) -> f32 {
+    /// `room`, before the `next` line; `opens` says the line is its
+    /// paragraph's first, so that if the paragraph goes on it is as full as
+    /// first lines are, not middle ones.
+    pub fn log_odds(&self, room: f32, next: NextLine, opens: bool) -> f32 {
         let spread = LAST_MAX - LAST_MIN;
         // Past a full line the last line's density falls off, but no lower
         // than the stray rooms every density keeps: OCR mismeasures last
@@ -140,10 +173,31 @@ impl Fill {
         };
         let going_on = if opens { &self.first } else { &self.middle };
         let ends = (last / going_on.at(room)).ln();
-        let opens = next_width.map_or(0.0, |w| {
+        let opens = next.width.map_or(0.0, |w| {
             (self.first_width.at(w) / self.middle_width.at(w)).ln()
         });
-        self.prior + ends + opens
+        let lone = if next.ends { self.lone } else { 0.0 };
+        self.prior + ends + opens + lone
+    }
+}
+
+/// Log odds that a line is a paragraph of its own, from how many of the
+/// `[lines, ending]` after plain ends, and of those after middle lines,
+/// plainly end their paragraph. Both shares start from `LONE_PSEUDO`
+/// lines at the rate of the two together, so few examples say little.
+fn lone_log_odds(firsts: [usize; 2], middles: [usize; 2]) -> f32 {
+    let lines = (firsts[0] + middles[0]) as f32;
+    if lines == 0.0 {
+        return 0.0;
+    }
+    let pooled = (firsts[1] + middles[1]) as f32 / lines;
+    let share =
+        |[n, ending]: [usize; 2]| (ending as f32 + LONE_PSEUDO * pooled) / (n as f32 + LONE_PSEUDO);
+    let (lone, last) = (share(firsts), share(middles));
+    if lone > 0.0 && last > 0.0 {
+        (lone / last).ln()
+    } else {
+        0.0
     }
 }
 
@@ -210,6 +264,10 @@ mod tests {
     /// The share of the wrap width the next line's following word adds to its room.
     const NEXT_WORD: f32 = 0.08;
 
+    fn next(width: Option<f32>) -> NextLine {
+        NextLine { width, ends: false }
+    }
+
     fn seam(room: f32, next_room: f32, goes_on: bool, sentence_end: bool) -> Seam {
         Seam {
             room,
@@ -218,6 +276,7 @@ mod tests {
             goes_on,
             sentence_end,
             next_goes_on: true,
+            next_ends: false,
         }
     }
 
@@ -241,26 +300,32 @@ mod tests {
 
     #[test]
     fn a_short_sentence_final_line_ends_its_paragraph() {
-        assert!(learnt().log_odds(0.8, Some(0.97), false) > 0.0);
+        assert!(learnt().log_odds(0.8, next(Some(0.97)), false) > 0.0);
     }
 
     #[test]
     fn a_full_line_before_a_full_width_line_goes_on() {
-        assert!(learnt().log_odds(1.06, Some(0.98), false) < 0.0);
+        assert!(learnt().log_odds(1.06, next(Some(0.98)), false) < 0.0);
     }
 
     #[test]
     fn an_indented_next_line_tips_a_full_line_into_an_end() {
         let fill = learnt();
-        assert!(fill.log_odds(1.0, Some(0.87), false) > fill.log_odds(1.0, Some(0.98), false));
-        assert!(fill.log_odds(1.0, Some(0.87), false) > 0.0);
+        assert!(
+            fill.log_odds(1.0, next(Some(0.87)), false)
+                > fill.log_odds(1.0, next(Some(0.98)), false)
+        );
+        assert!(fill.log_odds(1.0, next(Some(0.87)), false) > 0.0);
     }
 
     #[test]
     fn an_indented_first_line_is_full_for_a_first_line() {
         let fill = learnt();
-        assert!(fill.log_odds(0.95, Some(0.97), true) < fill.log_odds(0.95, Some(0.97), false));
-        assert!(fill.log_odds(0.95, Some(0.97), true) < 0.0);
+        assert!(
+            fill.log_odds(0.95, next(Some(0.97)), true)
+                < fill.log_odds(0.95, next(Some(0.97)), false)
+        );
+        assert!(fill.log_odds(0.95, next(Some(0.97)), true) < 0.0);
     }
 
     /// First lines a few letters short of middle ones, their rooms spread
@@ -277,6 +342,7 @@ mod tests {
                 goes_on: true,
                 sentence_end: false,
                 next_goes_on: true,
+                next_ends: false,
             };
             seams.push(middle(0.97 - word / 4.0));
             if k % 3 == 0 {
@@ -289,8 +355,8 @@ mod tests {
             }
         }
         let fill = Fill::learn(&seams);
-        assert!(fill.log_odds(1.05, Some(0.89), false) > 1.0);
-        assert!(fill.log_odds(1.05, Some(0.97), false) < -1.0);
+        assert!(fill.log_odds(1.05, next(Some(0.89)), false) > 1.0);
+        assert!(fill.log_odds(1.05, next(Some(0.97)), false) < -1.0);
     }
 
     /// A line measured wider than any middle line of the document (OCR
@@ -299,16 +365,51 @@ mod tests {
     #[test]
     fn a_room_past_every_line_says_nothing() {
         let fill = learnt();
-        let past = fill.log_odds(1.5, None, false);
-        assert!((past - fill.log_odds(1.55, None, false)).abs() < 1e-4);
-        assert!(past > fill.log_odds(1.1, None, false));
+        let past = fill.log_odds(1.5, next(None), false);
+        assert!((past - fill.log_odds(1.55, next(None), false)).abs() < 1e-4);
+        assert!(past > fill.log_odds(1.1, next(None), false));
+    }
+
+    /// Where a quarter of the lines after a middle line end their
+    /// paragraph but hardly any first line does, a break before a line
+    /// that plainly ends its paragraph would leave a rare one-line
+    /// paragraph: the odds of the break fall.
+    #[test]
+    fn a_plainly_last_next_line_seldom_stands_alone() {
+        let mut seams = Vec::new();
+        for k in 0..400 {
+            seams.push(Seam {
+                next_ends: k % 4 == 0,
+                ..seam(1.05, 1.05, true, false)
+            });
+            if k % 2 == 0 {
+                seams.push(Seam {
+                    next_ends: k % 100 == 0,
+                    ..seam(0.5, 0.95, false, true)
+                });
+            }
+        }
+        let fill = Fill::learn(&seams);
+        let ends = |ends| fill.log_odds(1.0, NextLine { width: None, ends }, false);
+        assert!(
+            ends(true) < ends(false) - 1.5,
+            "{} {}",
+            ends(true),
+            ends(false)
+        );
+        // Without examples the next line's end says nothing.
+        let fill = Fill::learn(&[]);
+        let ends = |ends| fill.log_odds(1.0, NextLine { width: None, ends }, false);
+        assert_eq!(ends(true), ends(false));
     }
 
     #[test]
     fn without_examples_the_next_line_says_nothing() {
         let fill = Fill::learn(&[]);
         assert!(
-            (fill.log_odds(1.0, Some(0.9), false) - fill.log_odds(1.0, None, false)).abs() < 1e-4
+            (fill.log_odds(1.0, next(Some(0.9)), false) - fill.log_odds(1.0, next(None), false))
+                .abs()
+                < 1e-4
         );
     }
 }

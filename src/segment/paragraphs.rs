@@ -15,7 +15,7 @@ use super::cues::{
     all_caps, ending, ends_in_reference, numbering, opens_in_prose, runs_on,
     runs_on_after_abbreviation, sentence_ends, title_case, Ending, Style,
 };
-use super::fill::{Fill, Seam, CERTAIN_END};
+use super::fill::{Fill, NextLine, Seam, CERTAIN_END};
 use super::hazard::Hazard;
 use super::labels::Labels;
 use super::lines::{text_width, Layout, Role, SPACE};
@@ -407,6 +407,20 @@ impl Widths {
             && layout.text_of(c).starts_with(char::is_uppercase)
     }
 
+    /// Whether body line `b` plainly ends its paragraph: it ends a sentence
+    /// with room to spare, and the body line `after` it, no blank line
+    /// between, opens one.
+    fn plainly_ends(&self, layout: &Layout, b: usize, after: Option<usize>) -> bool {
+        after.is_some_and(|c| {
+            let tc = layout.text_of(c);
+            !gapped(layout, b, c)
+                && ending(layout.text_of(b)) == Ending::Terminal
+                && tc.starts_with(char::is_uppercase)
+                && !starts_item(tc)
+                && self.room(layout, b, c) < CERTAIN_END
+        })
+    }
+
     /// Every seam between body lines that no blank line parts, each with
     /// the line after it: what the document's line fill and the way its
     /// paragraphs open are learnt from.
@@ -435,6 +449,7 @@ impl Widths {
                         && tb.starts_with(char::is_uppercase)
                         && !starts_item(tb),
                     next_goes_on: after.is_some_and(|c| goes_on(b, c)),
+                    next_ends: self.plainly_ends(layout, b, after),
                 };
                 (b, seam)
             })
@@ -522,9 +537,11 @@ impl Widths {
                     && !(opens && indented_like(layout, a, b, after)),
             ),
             Ending::Terminal => {
-                let mut odds = self
-                    .fill
-                    .log_odds(room, self.next_width(layout, b, after), opens);
+                let next = NextLine {
+                    width: self.next_width(layout, b, after),
+                    ends: self.plainly_ends(layout, b, after),
+                };
+                let mut odds = self.fill.log_odds(room, next, opens);
                 odds += self.openers.log_odds(tb);
                 Verdict::Doubtful(odds)
             }
@@ -1024,6 +1041,30 @@ mod tests {
         let whole = paras.iter().filter(|p| found.contains(p)).count();
         assert!(whole * 20 >= paras.len() * 19, "{whole} of {}", paras.len());
         assert!(found.len() <= paras.len() + 1, "{found:#?}");
+    }
+
+    /// News copy: paragraphs of two sentences, most of whose sentence-final
+    /// line ends close a paragraph. Where one more sentence takes a short
+    /// last line of its own after a full line ending a sentence, that line
+    /// is the paragraph's last, not a paragraph of one line, which the
+    /// document's plain paragraph ends show to be rare.
+    #[test]
+    fn a_short_last_line_after_a_full_sentence_end_stays_in_its_paragraph() {
+        const LAST: &str = "Nobody objected.";
+        let mut paras: Vec<String> = (0..80).map(|k| paragraph(k * 2, 2)).collect();
+        let mut lengthened = 0;
+        for p in paras.iter_mut() {
+            let lines = wrap(p, WIDTH);
+            let last = lines.last().expect("a line");
+            if lines.len() > 1 && last.len() + 1 + "Nobody".len() > WIDTH && lengthened < 6 {
+                p.push(' ');
+                p.push_str(LAST);
+                lengthened += 1;
+            }
+        }
+        assert_eq!(lengthened, 6, "the fixture needs full last lines");
+        let found = paragraphs(&wrapped(&paras, WIDTH));
+        assert!(!found.iter().any(|p| p == LAST), "{found:#?}");
     }
 
     /// A full line that ends a sentence goes on, unless the joined-line cut
