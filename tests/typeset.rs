@@ -18,6 +18,7 @@
 
 mod common;
 
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -82,10 +83,10 @@ const FLOORS: [(&str, [(f64, f64); 5]); 3] = [
     (
         "report",
         [
-            (0.89, 0.945),
-            (0.92, 0.985),
-            (0.895, 0.945),
-            (0.895, 0.945),
+            (0.94, 0.945),
+            (0.98, 0.985),
+            (0.945, 0.945),
+            (0.945, 0.945),
             (0.99, 0.99),
         ],
     ),
@@ -102,10 +103,10 @@ const FLOORS: [(&str, [(f64, f64); 5]); 3] = [
     (
         "column",
         [
-            (0.93, 0.945),
-            (0.965, 0.995),
-            (0.92, 0.94),
-            (0.92, 0.94),
+            (0.95, 0.945),
+            (0.99, 0.995),
+            (0.94, 0.94),
+            (0.94, 0.94),
             (0.98, 0.99),
         ],
     ),
@@ -276,9 +277,13 @@ fn typeset_reports_come_back_paragraph_by_paragraph() {
                 &ocr_paragraphs,
             )]);
         for ((mode, text, paragraphs), (min_recall, min_precision)) in conversions.zip(floors) {
+            // The data holds an article once per summary sentence, so a
+            // style's articles may repeat one: its paragraphs are one gold
+            // paragraph each, which either copy matches.
+            let mut seen = HashSet::new();
             let blocks: Vec<Value> = paragraphs
                 .iter()
-                .filter(|p| eval_tokens(p).len() >= 4)
+                .filter(|p| eval_tokens(p).len() >= 4 && seen.insert(p.as_str()))
                 .map(|p| json!({ "text": p }))
                 .collect();
             let gold = GoldIndex::new(blocks.iter().collect());
