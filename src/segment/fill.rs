@@ -47,9 +47,9 @@ const PRIOR_PSEUDO: f32 = 20.0;
 /// Bounds on the share of sentence-final line ends that close a paragraph.
 const MIN_PRIOR: f32 = 0.05;
 const MAX_PRIOR: f32 = 0.95;
-/// Pseudo-paragraphs, at the document's pooled rate of last lines, that the
-/// shares of one-line paragraphs and of last lines after a middle line each
-/// start from.
+/// Pseudo-lines, ending their paragraph at the document's pooled rate, that
+/// the shares of one-line paragraphs and of last lines after a middle line
+/// each start from.
 const LONE_PSEUDO: f32 = 10.0;
 
 /// What one seam between body lines shows, for learning.
