@@ -414,10 +414,10 @@ impl Widths {
         after.is_some_and(|c| {
             let tc = layout.text_of(c);
             !gapped(layout, b, c)
-                && ending(layout.text_of(b)) == Ending::Terminal
                 && tc.starts_with(char::is_uppercase)
-                && !starts_item(tc)
                 && self.room(layout, b, c) < CERTAIN_END
+                && ending(layout.text_of(b)) == Ending::Terminal
+                && !starts_item(tc)
         })
     }
 
@@ -440,7 +440,7 @@ impl Widths {
                 let (a, b) = (w[0], w[1]);
                 let after = body.get(k + 2).copied();
                 let tb = layout.text_of(b);
-                let seam = Seam {
+                let mut seam = Seam {
                     room: self.room(layout, a, b),
                     next_room: self.next_room(layout, b, after),
                     next_width: self.next_width(layout, b, after),
@@ -449,8 +449,11 @@ impl Widths {
                         && tb.starts_with(char::is_uppercase)
                         && !starts_item(tb),
                     next_goes_on: after.is_some_and(|c| goes_on(b, c)),
-                    next_ends: self.plainly_ends(layout, b, after),
+                    next_ends: false,
                 };
+                // Only the lines after plain ends and middle lines are counted.
+                seam.next_ends =
+                    (seam.plain_end() || seam.goes_on) && self.plainly_ends(layout, b, after);
                 (b, seam)
             })
     }
