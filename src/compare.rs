@@ -529,10 +529,10 @@ fn body(doc: &Document) -> impl Iterator<Item = &Paragraph> {
 fn stats(summary: &Document, report: &Document, analysis: &Analysis, timings: Timings) -> Stats {
     let count = |status: Status| body(report).filter(|p| p.status == Some(status)).count() as u32;
     let mut covered_words = 0.0;
-    let mut body_words = 0.0;
+    let mut body_words = 0u32;
     for p in body(report) {
-        let words = analysis.report_words.in_paragraph(p) as f32;
-        covered_words += words * p.coverage.unwrap_or(0.0);
+        let words = analysis.report_words.in_paragraph(p);
+        covered_words += words as f32 * p.coverage.unwrap_or(0.0);
         body_words += words;
     }
     Stats {
@@ -543,8 +543,9 @@ fn stats(summary: &Document, report: &Document, analysis: &Analysis, timings: Ti
         } else {
             0.0
         },
-        coverage: if body_words > 0.0 {
-            round3(covered_words / body_words)
+        body_words,
+        coverage: if body_words > 0 {
+            round3(covered_words / body_words as f32)
         } else {
             0.0
         },

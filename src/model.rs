@@ -419,6 +419,10 @@ pub struct Stats {
     pub report_words: u32,
     /// Summary words per report word.
     pub compression: f32,
+    /// Words of the report's body text (paragraphs and list items, not
+    /// headings, notes or redaction marks): what `coverage` is a share of,
+    /// so that a figure quoted with it does not count the notes.
+    pub body_words: u32,
     /// Word-weighted coverage of the report's body text, in [0, 1].
     pub coverage: f32,
     /// Report body paragraphs by status.

@@ -102,10 +102,11 @@ fn a_csv_batch_compares_the_good_pairs_and_reports_the_bad_ones() {
     assert_eq!(first, expected, "the batch gives what compare gives");
     assert!(first.stats.omitted_paragraphs >= 1, "{:?}", first.stats);
     assert_eq!(result(&out, "report"), first, "same pair, same result");
-    let coverage: f32 = rows[0][header.iter().position(|h| h == "coverage").unwrap()]
-        .parse()
-        .unwrap();
+    let column = |name: &str| &rows[0][header.iter().position(|h| h == name).unwrap()];
+    let coverage: f32 = column("coverage").parse().unwrap();
     assert_eq!(coverage, first.stats.coverage);
+    let body_words: u32 = column("body_words").parse().unwrap();
+    assert_eq!(body_words, first.stats.body_words);
 }
 
 #[test]

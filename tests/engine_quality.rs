@@ -374,3 +374,36 @@ fn dropped_facts_come_from_the_body_not_its_references() {
         );
     }
 }
+
+/// The share of the report the summary covers is a share of the body text:
+/// the figure quoted with it counts no notes. The `pdftotext` report's notes
+/// are a quarter of its words, yet its body text is as long as the clean
+/// report's, which has none.
+#[test]
+fn coverage_is_a_share_of_the_body_text_not_the_notes() {
+    let Some(dir) = data_dir() else { return };
+    let stats = |variant: &str| {
+        let summary = read(&dir, &format!("mueller-vol2/{variant}/summary.txt"));
+        let report = read(&dir, &format!("mueller-vol2/{variant}/report.txt"));
+        compare(&summary, &report, &Options::default())
+            .expect("compares")
+            .stats
+    };
+    let (clean, converted) = (stats("clean"), stats("pdftotext"));
+    println!(
+        "body words: clean {} of {}, pdftotext {} of {}",
+        clean.body_words, clean.report_words, converted.body_words, converted.report_words
+    );
+    assert!(clean.body_words <= clean.report_words);
+    assert!(
+        (converted.body_words as f64) < 0.8 * converted.report_words as f64,
+        "the notes counted as body text"
+    );
+    let apart = converted.body_words.abs_diff(clean.body_words) as f64;
+    assert!(
+        apart < 0.03 * clean.body_words as f64,
+        "body text of {} and {} words",
+        clean.body_words,
+        converted.body_words
+    );
+}

@@ -117,8 +117,9 @@ fn print_text(result: &Comparison) {
         s.compression * 100.0
     );
     println!(
-        "Coverage of the report: {:.1}%. Paragraphs covered {}, partly {}, omitted {}. Unsupported summary sentences: {}.",
+        "Coverage of the report: {:.1}% of its {} words of body text. Paragraphs covered {}, partly {}, omitted {}. Unsupported summary sentences: {}.",
         s.coverage * 100.0,
+        s.body_words,
         s.covered_paragraphs,
         s.partial_paragraphs,
         s.omitted_paragraphs,

@@ -129,6 +129,11 @@ describe('the Lacuna page on the Mueller example', () => {
       assert.ok(Number(figures.omissions.replace(/,/g, '')) > 10, `omissions: ${figures.omissions}`);
       assert.ok(Number(figures.facts.replace(/,/g, '')) > 10, `facts: ${figures.facts}`);
       assert.match(figures.compression, /^1 : \d+$/);
+      // Coverage is a share of the body text: the words it counts leave out headings (and notes).
+      const coverageDetail = await page.textContent('#figures [data-figure="coverage"] .figure-detail');
+      const bodyWords = Number((coverageDetail.match(/of ([\d,]+) words of body text/) || [])[1]?.replace(/,/g, ''));
+      const reportWords = Number((await page.textContent('#report-pane-words')).replace(/\D/g, ''));
+      assert.ok(bodyWords > 0.9 * reportWords && bodyWords < reportWords, `${coverageDetail} (${reportWords} report words)`);
 
       const paragraphs = await page.$$eval('#report-view [data-paragraph-id]', (els) => els.length);
       assert.ok(paragraphs > 300, `${paragraphs} report paragraphs rendered`);

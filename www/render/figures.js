@@ -14,7 +14,7 @@ export function figureItems(result) {
       h('dd', { class: 'figure-detail', text: detail }));
   return [
     figure('coverage', 'Report covered', pct(stats.coverage),
-      `of ${int(stats.report_words)} report words are conveyed by the summary`),
+      `of ${int(stats.body_words)} words of body text are conveyed by the summary`),
     figure('omissions', 'Omitted passages', int(result.omissions.length),
       `${int(stats.omitted_paragraphs)} of ${plural(body, 'body paragraph')} left out entirely`),
     figure('facts', 'Facts dropped', int(facts.dropped.length),
