@@ -412,12 +412,9 @@ impl Widths {
     /// between, opens one.
     fn plainly_ends(&self, layout: &Layout, b: usize, after: Option<usize>) -> bool {
         after.is_some_and(|c| {
-            let tc = layout.text_of(c);
             !gapped(layout, b, c)
-                && tc.starts_with(char::is_uppercase)
+                && sentence_ends_between(layout, b, c)
                 && self.room(layout, b, c) < CERTAIN_END
-                && ending(layout.text_of(b)) == Ending::Terminal
-                && !starts_item(tc)
         })
     }
 
@@ -439,15 +436,12 @@ impl Widths {
             .map(move |(k, w)| {
                 let (a, b) = (w[0], w[1]);
                 let after = body.get(k + 2).copied();
-                let tb = layout.text_of(b);
                 let mut seam = Seam {
                     room: self.room(layout, a, b),
                     next_room: self.next_room(layout, b, after),
                     next_width: self.next_width(layout, b, after),
                     goes_on: goes_on(a, b),
-                    sentence_end: ending(layout.text_of(a)) == Ending::Terminal
-                        && tb.starts_with(char::is_uppercase)
-                        && !starts_item(tb),
+                    sentence_end: sentence_ends_between(layout, a, b),
                     next_goes_on: after.is_some_and(|c| goes_on(b, c)),
                     next_ends: false,
                 };
@@ -799,6 +793,15 @@ fn indented_like(layout: &Layout, a: usize, b: usize, after: Option<usize>) -> b
     indent >= 2
         && layout.lines[b].indent == indent
         && after.is_some_and(|c| layout.lines[c].indent + 2 <= indent)
+}
+
+/// Whether a sentence ends at the end of line `a` and line `b` opens the
+/// next (not a list item).
+fn sentence_ends_between(layout: &Layout, a: usize, b: usize) -> bool {
+    let tb = layout.text_of(b);
+    tb.starts_with(char::is_uppercase)
+        && ending(layout.text_of(a)) == Ending::Terminal
+        && !starts_item(tb)
 }
 
 /// Whether line `b` opens a list item or numbered paragraph (an inline
