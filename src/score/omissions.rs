@@ -376,19 +376,12 @@ struct Found<'a> {
 impl Found<'_> {
     /// How the first of `sentences` that uses `term` writes it.
     fn spelling(&self, sentences: &[&Sentence], term: TermId) -> &str {
-        let vocabulary = &self.analysis.vocabulary;
-        sentences
+        let word = sentences
             .iter()
             .find(|s| self.analysis.report_sentences[s.id as usize].contains(term))
             .and_then(|s| self.spellings.of(s.id, term))
-            .map_or_else(
-                || {
-                    self.spellings
-                        .shown
-                        .get(vocabulary.terms[term as usize].word)
-                },
-                |word| self.spellings.shown.get(word),
-            )
+            .unwrap_or(self.analysis.vocabulary.terms[term as usize].word);
+        self.spellings.shown.get(word)
     }
 }
 
