@@ -643,3 +643,113 @@ fn a_news_article_has_its_title_as_heading() {
         ["Ad sales boost Time Warner profit"]
     );
 }
+
+/// `text` hard-wrapped at `width` columns, as pandoc writes Markdown.
+fn wrapped_at(text: &str, width: usize) -> String {
+    let mut out = String::new();
+    let mut line = 0;
+    for word in text.split_whitespace() {
+        if line > 0 && line + 1 + word.chars().count() > width {
+            out.push('\n');
+            line = 0;
+        } else if line > 0 {
+            out.push(' ');
+            line += 1;
+        }
+        out.push_str(word);
+        line += word.chars().count();
+    }
+    out
+}
+
+/// The Mueller report as a PDF-to-Markdown converter writes it: each gold
+/// heading marked with as many `#` as its depth, paragraphs hard-wrapped
+/// at 72 columns, a picture's comment, the picture and a rule after every
+/// tenth paragraph, a paragraph's first words linked, and a
+/// note reference after its first sentence with the note defined below it.
+fn mueller_as_markdown(gold: &Value) -> String {
+    let mut out = String::new();
+    let blocks = gold["report"].as_array().expect("gold blocks");
+    for (k, block) in blocks.iter().enumerate() {
+        let text = block["text"].as_str().unwrap_or("");
+        if block["kind"] == "heading" {
+            let depth = block["path"].as_array().map_or(1, Vec::len);
+            out.push_str(&format!("{} {text}\n\n", "#".repeat(depth)));
+            continue;
+        }
+        let text = match text.split_once(' ') {
+            Some((first, rest)) if k % 7 == 0 => {
+                format!("[{first}](https://example.org/{k}) {rest}")
+            }
+            _ => text.to_string(),
+        };
+        let noted = k % 5 == 0 && text.contains(". ");
+        let text = if noted {
+            text.replacen(". ", &format!(".[^{k}] "), 1)
+        } else {
+            text
+        };
+        out.push_str(&wrapped_at(&text, 72));
+        out.push_str("\n\n");
+        if noted {
+            out.push_str(&format!("[^{k}]: See the note to paragraph {k}.\n\n"));
+        }
+        if k % 10 == 0 {
+            out.push_str("<!-- image -->\n\n![](page_12_picture_1.jpeg)\n\n---\n\n");
+        }
+    }
+    out
+}
+
+#[test]
+fn mueller_as_markdown_keeps_its_outline() {
+    let Some(dir) = data_dir() else { return };
+    let gold = mueller_gold(&dir);
+    let index = GoldIndex::new(gold_paragraphs(&gold, "report"));
+    let doc = segment(&mueller_as_markdown(&gold));
+    let (recall, precision, _) = recall_precision(&doc, &index, "markdown");
+    println!("markdown: paragraph recall {recall:.3} precision {precision:.3}");
+    assert!(
+        recall >= 0.98 && precision >= 0.975,
+        "{recall:.3}/{precision:.3}"
+    );
+    let want: Vec<(String, Vec<String>)> = gold["report"]
+        .as_array()
+        .expect("gold blocks")
+        .iter()
+        .filter(|b| b["kind"] == "heading")
+        .map(|b| {
+            let path = b["path"].as_array().expect("gold path");
+            let path = path.iter().filter_map(Value::as_str).map(String::from);
+            (b["text"].as_str().unwrap_or("").to_string(), path.collect())
+        })
+        .collect();
+    let got: Vec<(String, Vec<String>)> = doc
+        .paragraphs
+        .iter()
+        .filter(|p| p.kind == ParagraphKind::Heading)
+        .map(|p| (p.text.clone(), p.section.to_vec()))
+        .collect();
+    // Every marked heading comes back with its path, in order; the
+    // wrapped text may yield a few more (titles read in the prose).
+    let mut rest = got.iter();
+    for heading in &want {
+        assert!(rest.any(|g| g == heading), "{heading:?} is missing");
+    }
+    println!(
+        "markdown: {} headings for the gold's {}",
+        got.len(),
+        want.len()
+    );
+    let notes: Vec<_> = doc
+        .paragraphs
+        .iter()
+        .filter(|p| p.kind == ParagraphKind::Footnote)
+        .collect();
+    assert!(notes.len() > 20 && notes.iter().all(|p| p.number.is_some()));
+    for p in doc.paragraphs.iter().filter(|p| is_body(p.kind)) {
+        for mark in ["https", "[^", "<!--", "![", "---"] {
+            assert!(!p.text.contains(mark), "{mark} in {:.80}", p.text);
+        }
+    }
+}

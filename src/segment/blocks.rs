@@ -5,6 +5,7 @@
 
 use super::cues::bracketed_references_len;
 use super::lines::{tex_ligature_at, Layout};
+use super::markdown;
 use crate::model::ParagraphKind;
 use crate::text::{month_number, nfkc};
 
@@ -27,6 +28,8 @@ pub struct Block {
     pub kind: ParagraphKind,
     /// Its heading number or list marker, if any.
     pub number: Option<String>,
+    /// Its level, when it is a heading that Markdown marks as one.
+    pub level: Option<u8>,
     /// Words outside redaction marks (set when the block is classified).
     pub words: usize,
     /// Its byte range in the input, when it is not its lines' whole extent
@@ -71,6 +74,7 @@ impl Block {
             anchors: Vec::new(),
             kind,
             number: None,
+            level: None,
             words: 0,
             span: None,
         };
@@ -212,6 +216,7 @@ impl Block {
             anchors: tail_anchors,
             kind: self.kind,
             number: None,
+            level: None,
             words: 0,
             span: Some((cut_source, head_end_line)),
         })
@@ -268,8 +273,16 @@ impl Block {
         }
         let bytes = line.as_bytes();
         let mut i = 0;
+        // The end of the words of a Markdown link being copied, and of its address.
+        let mut link: Option<(usize, usize)> = None;
         while i < bytes.len() {
-            let run = plain_run(bytes, i);
+            if let Some((_, end)) = link.filter(|&(words_end, _)| i >= words_end) {
+                i = end;
+                link = None;
+                continue;
+            }
+            let limit = link.map_or(bytes.len(), |(words_end, _)| words_end);
+            let run = plain_run(&bytes[..limit], i);
             if run > 0 {
                 self.push_verbatim_str(&line[i..i + run], start + i);
                 i += run;
@@ -288,11 +301,19 @@ impl Block {
                 }
             }
             // A bracketed reference glued to its word ("documents.[20]",
-            // "the campaign[3]"), as text copied from web pages carries it.
+            // "the campaign[3]", Markdown's `[^3]`), as text copied from web
+            // pages carries it.
             if c == '[' && !self.text.is_empty() && !self.text.ends_with(' ') {
                 let len = bracketed_references_len(&line[at - start..]);
                 if len > 0 {
                     i = at - start + len;
+                    continue;
+                }
+            }
+            // A Markdown link keeps its words and loses its brackets and address.
+            if c == '[' && link.is_none() {
+                if let Some(found) = markdown::link(&line[at - start..]) {
+                    link = Some((at - start + found.words_end, at - start + found.end));
                     continue;
                 }
             }
@@ -431,8 +452,8 @@ fn ends_with_date(text: &str) -> bool {
 
 /// Length of the run of bytes from `from` that copy straight into the
 /// normalised text: printable ASCII, single spaces between words, and
-/// digits that cannot be a footnote reference glued to punctuation, nor a
-/// bracket that may open one.
+/// digits that cannot be a footnote reference glued to punctuation; not a
+/// bracket, which may open a reference or a link.
 fn plain_run(bytes: &[u8], from: usize) -> usize {
     let mut j = from;
     while let Some(&b) = bytes.get(j) {
@@ -454,8 +475,8 @@ fn plain_run(bytes: &[u8], from: usize) -> usize {
                         b'.' | b',' | b';' | b':' | b'!' | b'?' | b'"' | b')' | b']'
                     )
             }
-            // A bracket before a digit may open a reference ("[20]").
-            b'[' => !bytes.get(j + 1).is_some_and(u8::is_ascii_digit),
+            // A bracket may open a reference ("[20]") or a Markdown link.
+            b'[' => false,
             0x21..=0x7E => true,
             _ => false,
         };

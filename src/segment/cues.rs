@@ -2,6 +2,7 @@
 //! it opens with a heading number or list marker, whether it reads like a
 //! title), shared by paragraph and heading detection.
 
+use super::markdown::note_reference_len;
 use super::sentences::{abbreviation, is_abbreviation, period_ends_before, Abbreviation};
 use crate::text::is_year;
 
@@ -91,13 +92,22 @@ pub fn ending(line: &str) -> Ending {
 }
 
 /// `line` without the bracketed references that end it ("documents.[20]",
-/// "said.[3][4]"), as text copied from web pages and wikis carries them.
+/// "said.[3][4]", Markdown's `said.[^3]`), as text copied from web pages
+/// and wikis carries them.
 fn without_bracketed_references(line: &str) -> &str {
     let mut rest = line;
     while let Some(inner) = rest.strip_suffix(']') {
         let digits = inner.len() - inner.trim_end_matches(|c: char| c.is_ascii_digit()).len();
-        match inner[..inner.len() - digits].strip_suffix('[') {
-            Some(before) if (1..=3).contains(&digits) => rest = before,
+        if let Some(before) = inner[..inner.len() - digits].strip_suffix('[') {
+            if (1..=3).contains(&digits) {
+                rest = before;
+                continue;
+            }
+        }
+        match rest.rfind("[^") {
+            Some(open) if note_reference_len(&rest[open..]) == rest.len() - open => {
+                rest = &rest[..open];
+            }
             _ => break,
         }
     }
@@ -111,10 +121,14 @@ pub fn bracketed_references_len(text: &str) -> usize {
     let mut len = 0;
     while let Some(inner) = text[len..].strip_prefix('[') {
         let digits = inner.len() - inner.trim_start_matches(|c: char| c.is_ascii_digit()).len();
-        if !(1..=3).contains(&digits) || !inner[digits..].starts_with(']') {
+        let note = note_reference_len(&text[len..]);
+        if note > 0 {
+            len += note;
+        } else if (1..=3).contains(&digits) && inner[digits..].starts_with(']') {
+            len += digits + 2;
+        } else {
             break;
         }
-        len += digits + 2;
     }
     len
 }

@@ -30,6 +30,7 @@ use super::cues::{
 };
 use super::labels::Labels;
 use super::lines::Layout;
+use super::markdown;
 use super::paragraphs::Group;
 use super::redactions::{count_words, redactions};
 use super::sentences::opens_sentence;
@@ -77,7 +78,10 @@ pub fn blocks(layout: &Layout, groups: Vec<Group>) -> Vec<Block> {
         } else {
             ParagraphKind::Paragraph
         };
-        out.push(Block::join(layout, group.lines, kind));
+        out.push(markdown::retitle(
+            layout,
+            Block::join(layout, group.lines, kind),
+        ));
     });
     let mut out: Vec<Block> = Vec::with_capacity(joined.len());
     let mut pending_number: Option<Block> = None;
@@ -571,9 +575,18 @@ pub fn classify(blocks: Vec<Block>) -> Vec<Block> {
     let mut seen_body = false;
     for (i, mut block) in blocks.into_iter().enumerate() {
         if block.kind == ParagraphKind::Footnote {
-            block.number = super::footnotes::marker(&block.text)
-                .filter(|m| m.len < block.text.len() || m.number.is_some())
-                .map(|m| marker_text(&block.text[..m.len]));
+            block.number = match markdown::note_label(&block.text) {
+                Some(label) => Some(label.to_string()),
+                None => super::footnotes::marker(&block.text)
+                    .filter(|m| m.len < block.text.len() || m.number.is_some())
+                    .map(|m| marker_text(&block.text[..m.len])),
+            };
+            out.push(block);
+            continue;
+        }
+        if block.level.is_some() {
+            block.number = numbering(&block.text).map(|n| marker_text(&block.text[..n.len]));
+            seen_body = true;
             out.push(block);
             continue;
         }
@@ -872,6 +885,8 @@ enum Key {
     Line,
     /// A run-in heading ending with a period.
     RunIn,
+    /// A heading Markdown marks, with its level.
+    Marked(u8),
 }
 
 impl Key {
@@ -905,6 +920,9 @@ pub fn sections(blocks: &[Block]) -> Vec<Arc<[String]>> {
 }
 
 fn key_of(block: &Block, first: bool, stack: &[Open]) -> Key {
+    if let Some(level) = block.level {
+        return Key::Marked(level);
+    }
     if let Some(n) = numbering(&block.text) {
         let marker = block.text.get(..n.len).unwrap_or("");
         return Key::Numbered(resolve(n, marker, stack), n.first);
@@ -961,11 +979,21 @@ fn place(stack: &mut Vec<Open>, key: Key, text: String) {
     let under_title = usize::from(stack.first().is_some_and(|o| o.key == Key::Title));
     let floor = stack
         .iter()
-        .rposition(|o| matches!(o.key, Key::Numbered(..)))
+        .rposition(|o| matches!(o.key, Key::Numbered(..) | Key::Marked(..)))
         .map_or(under_title, |p| p + 1);
     let same =
         |from: usize, stack: &[Open]| (from..stack.len()).find(|&i| stack[i].key.same_level(key));
     let cut = match key {
+        // A marked level closes the deeper and equal marked levels and
+        // every unmarked heading under them.
+        Key::Marked(level) => stack
+            .iter()
+            .position(|o| match o.key {
+                Key::Marked(open) => open >= level,
+                Key::Title => false,
+                _ => true,
+            })
+            .unwrap_or(stack.len()),
         Key::Numbered(..) => same(0, stack).unwrap_or(floor),
         _ => same(floor, stack).unwrap_or(stack.len()),
     };

@@ -37,6 +37,9 @@ pub struct Line {
     pub cut_before: bool,
     /// What the line is to the compared text.
     pub role: Role,
+    /// The level of the Markdown heading the line is, if it is one
+    /// ([`super::markdown`]).
+    pub heading: Option<u8>,
 }
 
 /// The lines of a text, grouped into pages.
@@ -288,6 +291,7 @@ fn measure(text: &str, start: usize, end: usize, ligatures: bool) -> Option<Line
         blank_before: false,
         cut_before: false,
         role: Role::Body,
+        heading: None,
     })
 }
 

@@ -4,6 +4,7 @@
 //!
 //! The stages, in order: [`lines`] cuts the input into physical lines and
 //! pages ([`pages`] infers the pages of text without form feeds);
+//! [`markdown`] reads the marks of text written as Markdown;
 //! [`furniture`] marks running headers, footers, page numbers and
 //! contents leaders; [`footnotes`] marks the notes at page bottoms;
 //! [`joined`] cuts OCR lines that hold two paragraphs' printed lines;
@@ -30,6 +31,7 @@ mod headings;
 mod joined;
 mod labels;
 mod lines;
+mod markdown;
 mod openers;
 mod pages;
 mod paragraphs;
@@ -63,6 +65,7 @@ pub fn segment(text: &str) -> Document {
 /// [`segment`], on a thread of the pool.
 fn segment_in_pool(text: &str) -> Document {
     let mut layout = Layout::new(text);
+    markdown::mark(&mut layout);
     furniture::mark(&mut layout);
     footnotes::mark(&mut layout);
     let wrap = layout.wrap_width();

@@ -409,16 +409,23 @@ fn running_line_starts(layout: &Layout) -> Option<Vec<usize>> {
     layout.wrap_width()?;
     let mut occurrences: FxHashMap<u64, Vec<usize>> = FxHashMap::default();
     for (i, line) in layout.lines.iter().enumerate() {
-        if line.role != Role::Body || line.end - line.start > MAX_RUNNING_BYTES {
+        let running = line.role == Role::Body
+            && line.heading.is_none()
+            && line.end - line.start <= MAX_RUNNING_BYTES;
+        if !running {
             continue;
         }
         if let Some(key) = letter_key(layout.text_of(i), MIN_RUNNING_LETTERS) {
             occurrences.entry(key).or_default().push(i);
         }
     }
+    let total = layout.lines.len();
     let lines = occurrences
         .into_values()
-        .filter(|lines| regular_spacing(lines.iter().copied(), MIN_PAGE_LINES).is_some())
+        .filter(|lines| {
+            regular_spacing(lines.iter().copied(), MIN_PAGE_LINES)
+                .is_some_and(|page| spans_text(lines, page, total))
+        })
         .max_by_key(|lines| (lines.len(), Reverse(lines[0])))?;
     let first = lines[0];
     let last = lines[lines.len() - 1];
@@ -429,6 +436,16 @@ fn running_line_starts(layout: &Layout) -> Option<Vec<usize>> {
             .map(|line| if header { line } else { line + 1 })
             .collect(),
     )
+}
+
+/// Whether a line recurring at the sorted line indices `lines`, about
+/// `page` lines apart, runs through a text of `total` lines as a running
+/// header or footer does, from near its start to near its end: a section
+/// label that every chapter repeats ("Overview") stops short of one.
+fn spans_text(lines: &[usize], page: usize, total: usize) -> bool {
+    let reach = REACH * page;
+    let (first, last) = (lines[0], lines[lines.len() - 1]);
+    first <= reach && total - 1 - last <= reach
 }
 
 #[cfg(test)]
@@ -482,6 +499,24 @@ mod tests {
     fn assert_pages_come_back(text: &str) {
         let pasted = text.replace('\x0c', "");
         assert_eq!(pages_of(&pasted), pages_of(text));
+    }
+
+    /// A label that the first sections repeat at about even distances is
+    /// no running header: the text runs on far past its last use.
+    #[test]
+    fn a_label_repeated_by_the_first_sections_makes_no_pages() {
+        let mut text = String::new();
+        for k in 0..12 {
+            if k < 6 {
+                text.push_str("Overview of the Matter\n\n");
+            }
+            for line in wrap(&paragraph(k * 9, 9), 72) {
+                text.push_str(&line);
+                text.push('\n');
+            }
+            text.push('\n');
+        }
+        assert_eq!(pages_of(&text).len(), 1);
     }
 
     #[test]

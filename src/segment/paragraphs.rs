@@ -189,6 +189,10 @@ impl Grouping<'_> {
                     let opens = paragraph.is_some_and(|g| groups[g].lines.len() == 1);
                     let text = layout.text_of(i);
                     let verdict = match previous {
+                        // A Markdown heading stands alone.
+                        Some(a) if line.heading.is_some() || layout.lines[a].heading.is_some() => {
+                            Verdict::Break
+                        }
                         Some(a)
                             if self.labels.opens_run_in(text)
                                 && ending(layout.text_of(a)) == Ending::Terminal =>

@@ -1,0 +1,336 @@
+//! Markdown: text that a converter wrote as Markdown (pandoc, or the
+//! PDF-to-Markdown tools researchers use, such as marker and docling)
+//! carries its structure in marks rather than in its layout. The marks that
+//! cannot occur in plain prose are read here: heading lines (`## 2.
+//! Findings`, or a title underlined with `===` or `---`) give headings and
+//! their levels; rules, table delimiter rows, code fences, comments
+//! (`<!-- image -->`) and pictures alone on a line are scaffolding, kept out
+//! of the compared text as page furniture is; note definitions (`[^4]:
+//! …`) are footnotes. Inline links keep their words and lose their address
+//! (see [`link`]). A full CommonMark parser (pulldown-cmark) would read
+//! every text as Markdown, turning the indented lines of `pdftotext
+//! -layout` into code and its numbered lines into lists, and costs a
+//! tenth of the module's size budget: the line-level marks are all the
+//! segmenter needs, and they leave plain text as it was.
+
+use super::blocks::Block;
+use super::lines::{Layout, Role};
+use crate::model::ParagraphKind;
+
+/// Deepest heading level Markdown writes.
+const MAX_LEVEL: usize = 6;
+/// Longest note label read (`[^note-12]`).
+const MAX_LABEL: usize = 20;
+
+/// A heading line: its level and where its title starts and ends in the line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Heading {
+    /// 1 for `#`, 2 for `##`, and so on.
+    pub level: u8,
+    /// Byte offset of the title in the line.
+    pub start: usize,
+    /// Byte offset just past the title (before any closing `#`s).
+    pub end: usize,
+}
+
+/// The heading that `line` (already trimmed) writes with `#` marks: one to
+/// six, a space, and a title that opens with no lower-case letter, so that
+/// a table's "# of visits" is not one.
+pub fn heading(line: &str) -> Option<Heading> {
+    let hashes = line.len() - line.trim_start_matches('#').len();
+    if !(1..=MAX_LEVEL).contains(&hashes) {
+        return None;
+    }
+    let rest = &line[hashes..];
+    let title = rest.trim_start_matches([' ', '\t']);
+    if title.len() == rest.len() {
+        return None;
+    }
+    let start = line.len() - title.len();
+    // A closing run of `#`s after a space is no part of the title.
+    let unclosed = title.trim_end_matches('#');
+    let title = if unclosed.ends_with([' ', '\t']) || unclosed.is_empty() {
+        unclosed.trim_end()
+    } else {
+        title
+    };
+    let opens_well = title
+        .chars()
+        .next()
+        .is_some_and(|c| !c.is_lowercase() && c != '#');
+    (opens_well && title.chars().any(char::is_alphanumeric)).then_some(Heading {
+        level: hashes as u8,
+        start,
+        end: start + title.len(),
+    })
+}
+
+/// The level a setext underline gives the line above it: 1 for `===`, 2
+/// for `---`.
+fn underline_level(line: &str) -> Option<u8> {
+    let first = line.chars().next()?;
+    let level = match first {
+        '=' => 1,
+        '-' => 2,
+        _ => return None,
+    };
+    (line.len() >= 3 && line.trim_end().chars().all(|c| c == first)).then_some(level)
+}
+
+/// Whether `line` is Markdown scaffolding that holds no text of the
+/// document: a rule or underline (`---`, `* * *`, `===`), a table's
+/// delimiter row (`|---|:--:|`), a code fence, a comment, or a picture
+/// alone on its line (`![](page_3_picture_1.jpeg)`).
+pub fn is_scaffolding(line: &str) -> bool {
+    let rule = line.chars().next().is_some_and(|first| {
+        matches!(first, '-' | '*' | '_' | '=')
+            && line.chars().filter(|&c| c == first).count() >= 3
+            && line.chars().all(|c| c == first || c == ' ' || c == '\t')
+    });
+    let delimiter_row = line.contains('-')
+        && line.contains('|')
+        && line
+            .chars()
+            .all(|c| matches!(c, '|' | '-' | ':' | ' ' | '\t'));
+    let fence = line.starts_with("```") || line.starts_with("~~~");
+    let comment = line.starts_with("<!--") && line.ends_with("-->");
+    let picture = line
+        .strip_prefix('!')
+        .and_then(link)
+        .is_some_and(|l| l.end == line.len() - 1);
+    rule || delimiter_row || fence || comment || picture
+}
+
+/// The label of the note that `text` defines (`[^4]: …` gives "4").
+pub fn note_label(text: &str) -> Option<&str> {
+    let len = note_reference_len(text);
+    (len > 0 && text[len..].starts_with(':')).then(|| &text[2..len - 1])
+}
+
+/// Length of the note reference `text` opens with (`[^4]`, `[^note]`), or 0.
+pub fn note_reference_len(text: &str) -> usize {
+    let Some(inner) = text.strip_prefix("[^") else {
+        return 0;
+    };
+    let label = inner.len()
+        - inner
+            .trim_start_matches(|c: char| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+            .len();
+    if (1..=MAX_LABEL).contains(&label) && inner[label..].starts_with(']') {
+        label + 3
+    } else {
+        0
+    }
+}
+
+/// An inline link at the start of a text: `[words](address)`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Link {
+    /// Byte offset just past the link's words (at its `]`).
+    pub words_end: usize,
+    /// Byte offset just past the link (after its `)`).
+    pub end: usize,
+}
+
+/// The link `text` opens with: words in brackets, then at once an address
+/// in parentheses, with no space in it and a `/`, `.`, `#` or `:` as
+/// addresses have ("(sic)" after a bracket is no address).
+pub fn link(text: &str) -> Option<Link> {
+    let inner = text.strip_prefix('[')?;
+    let words_end = 1 + inner.find(']')?;
+    if text[1..words_end].contains('[') {
+        return None;
+    }
+    let address = text[words_end..].strip_prefix("](")?;
+    let address_len = address.find(')')?;
+    let address = &address[..address_len];
+    let plausible = !address.is_empty()
+        && !address.contains(char::is_whitespace)
+        && address.contains(['/', '.', '#', ':']);
+    plausible.then_some(Link {
+        words_end,
+        end: words_end + 2 + address_len + 1,
+    })
+}
+
+/// Marks the Markdown in `layout`: scaffolding lines become furniture, note
+/// definitions footnotes (with their lines up to the next blank line), and
+/// heading lines get their level. A heading, and a rule, part the lines
+/// around them as a blank line does.
+pub fn mark(layout: &mut Layout) {
+    let mut in_note = false;
+    for i in 0..layout.lines.len() {
+        let text = layout.text_of(i);
+        let (indent, blank_before) = (layout.lines[i].indent, layout.lines[i].blank_before);
+        let mut parts = false;
+        if in_note && !blank_before && layout.lines[i].page == layout.lines[i - 1].page {
+            layout.lines[i].role = Role::Footnote;
+            continue;
+        }
+        in_note = false;
+        if let Some(level) = underline_level(text).filter(|_| underlines(layout, i)) {
+            layout.lines[i - 1].heading = Some(level);
+            layout.lines[i].role = Role::Furniture;
+            parts = true;
+        } else if is_scaffolding(text) {
+            layout.lines[i].role = Role::Furniture;
+            parts = true;
+        } else if let Some(h) = heading(text).filter(|_| indent <= 3) {
+            layout.lines[i].heading = Some(h.level);
+            layout.lines[i].blank_before = i > 0;
+            parts = true;
+        } else if note_label(text).is_some() {
+            layout.lines[i].role = Role::FootnoteStart;
+            in_note = true;
+        }
+        if parts {
+            if let Some(next) = layout.lines.get_mut(i + 1) {
+                next.blank_before = true;
+            }
+        }
+    }
+}
+
+/// Makes `block` a heading, with its level and its title alone, when its
+/// line is a Markdown heading.
+pub fn retitle(layout: &Layout, mut block: Block) -> Block {
+    let level = block
+        .lines
+        .first()
+        .and_then(|&i| layout.lines.get(i))
+        .and_then(|line| line.heading);
+    let Some(level) = level else {
+        return block;
+    };
+    if let Some(h) = heading(&block.text) {
+        // The closing marks go, then the opening ones.
+        block.split_off(layout, h.end);
+        if let Some(title) = block.split_off(layout, h.start) {
+            block = title;
+        }
+    }
+    block.kind = ParagraphKind::Heading;
+    block.level = Some(level);
+    block
+}
+
+/// Whether line `i` underlines the line above it as a setext heading: that
+/// line is a body line of text standing alone (a blank line or nothing
+/// before it), with no blank line between.
+fn underlines(layout: &Layout, i: usize) -> bool {
+    let Some(above) = i.checked_sub(1) else {
+        return false;
+    };
+    let (line, title) = (&layout.lines[i], &layout.lines[above]);
+    let alone = above == 0 || title.blank_before || layout.lines[above - 1].heading.is_some();
+    !line.blank_before
+        && alone
+        && title.role == Role::Body
+        && title.page == line.page
+        && layout.text_of(above).chars().any(char::is_alphanumeric)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn heading_lines_give_level_and_title() {
+        let h = heading("## 2. Key findings ##").unwrap();
+        assert_eq!(
+            (h.level, &"## 2. Key findings ##"[h.start..h.end]),
+            (2, "2. Key findings")
+        );
+        assert_eq!(heading("###### Deep").map(|h| h.level), Some(6));
+        assert_eq!(heading("# C#").map(|h| h.end), Some(4));
+        for plain in [
+            "####### Seven",
+            "#hashtag",
+            "# of visits 12",
+            "#",
+            "## ##",
+            "#5 priority",
+        ] {
+            assert_eq!(heading(plain), None, "{plain}");
+        }
+    }
+
+    #[test]
+    fn scaffolding_holds_no_text() {
+        for line in [
+            "---",
+            "* * *",
+            "=====",
+            "|---|:---:|",
+            "--- | ---",
+            "```rust",
+            "<!-- image -->",
+            "![](_page_3_Picture_1.jpeg)",
+            "![Chart of contacts](figures/contacts.png)",
+        ] {
+            assert!(is_scaffolding(line), "{line}");
+        }
+        for line in [
+            "-- 12 --",
+            "| Health | 12 |",
+            "- The health visitor missed three appointments.",
+            "![Chart](c.png) shows the contacts.",
+            "<!-- a comment that goes on",
+        ] {
+            assert!(!is_scaffolding(line), "{line}");
+        }
+    }
+
+    #[test]
+    fn notes_and_links_are_read_with_their_extent() {
+        assert_eq!(note_label("[^4]: Working Together, 2018."), Some("4"));
+        assert_eq!(note_label("[^note-1]: See above."), Some("note-1"));
+        assert_eq!(note_label("[^4] is not a definition"), None);
+        assert_eq!(note_reference_len("[^12] and more"), 5);
+        assert_eq!(note_reference_len("[12]"), 0);
+        let text = "[statutory guidance](https://www.gov.uk/guidance) for it";
+        let l = link(text).unwrap();
+        assert_eq!(&text[1..l.words_end], "statutory guidance");
+        assert_eq!(&text[l.end..], " for it");
+        assert_eq!(link("[the President](sic)"), None);
+        assert_eq!(link("[the President] (https://a.b)"), None);
+        assert_eq!(link("[a [b](c.d)"), None);
+    }
+
+    fn marked(text: &str) -> Vec<(Role, Option<u8>, bool)> {
+        let mut layout = Layout::new(text);
+        mark(&mut layout);
+        layout
+            .lines
+            .iter()
+            .map(|l| (l.role, l.heading, l.blank_before))
+            .collect()
+    }
+
+    #[test]
+    fn marks_headings_scaffolding_and_notes() {
+        let text = "Title\n=====\nText after.\n## Part\nMore text.\n\n[^1]: A note\nrunning on.\n\nBody again.\n";
+        let lines = marked(text);
+        assert_eq!(
+            lines,
+            vec![
+                (Role::Body, Some(1), false),
+                (Role::Furniture, None, false),
+                (Role::Body, None, true),
+                (Role::Body, Some(2), true),
+                (Role::Body, None, true),
+                (Role::FootnoteStart, None, true),
+                (Role::Footnote, None, false),
+                (Role::Body, None, true),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_rule_under_running_text_makes_no_heading() {
+        let lines = marked("First line of a paragraph\nthat runs on here.\n---\nNext.\n");
+        assert!(lines.iter().all(|&(_, heading, _)| heading.is_none()));
+        assert_eq!(lines[2].0, Role::Furniture);
+        assert!(lines[3].2, "a rule parts the lines around it");
+    }
+}
