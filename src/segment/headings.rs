@@ -584,12 +584,6 @@ pub fn classify(blocks: Vec<Block>) -> Vec<Block> {
             out.push(block);
             continue;
         }
-        if block.level.is_some() {
-            block.number = numbering(&block.text).map(|n| marker_text(&block.text[..n.len]));
-            seen_body = true;
-            out.push(block);
-            continue;
-        }
         let context = Context {
             long_doc,
             numbered,
@@ -600,7 +594,8 @@ pub fn classify(blocks: Vec<Block>) -> Vec<Block> {
             heads_next: heads_next[i].take(),
         };
         seen_body = true;
-        if contentless[i] && redacted_heading(&block.text) {
+        // Markdown marks its headings; a redacted title is marks alone.
+        if block.level.is_some() || (contentless[i] && redacted_heading(&block.text)) {
             block.number = numbering(&block.text).map(|n| marker_text(&block.text[..n.len]));
             block.kind = ParagraphKind::Heading;
             out.push(block);
