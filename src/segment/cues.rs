@@ -96,16 +96,9 @@ pub fn ending(line: &str) -> Ending {
 /// and wikis carries them.
 fn without_bracketed_references(line: &str) -> &str {
     let mut rest = line;
-    while let Some(inner) = rest.strip_suffix(']') {
-        let digits = inner.len() - inner.trim_end_matches(|c: char| c.is_ascii_digit()).len();
-        if let Some(before) = inner[..inner.len() - digits].strip_suffix('[') {
-            if (1..=3).contains(&digits) {
-                rest = before;
-                continue;
-            }
-        }
-        match rest.rfind("[^") {
-            Some(open) if note_reference_len(&rest[open..]) == rest.len() - open => {
+    while rest.ends_with(']') {
+        match rest.rfind('[') {
+            Some(open) if bracketed_references_len(&rest[open..]) == rest.len() - open => {
                 rest = &rest[..open];
             }
             _ => break,
@@ -115,20 +108,21 @@ fn without_bracketed_references(line: &str) -> &str {
 }
 
 /// Length of the bracketed references `text` opens with ("[20]",
-/// "[3][4]"), which the compared text leaves out as it leaves out
+/// "[3][4]", Markdown's `[^3]`), which the compared text leaves out as it leaves out
 /// references glued to a word: see [`without_bracketed_references`].
 pub fn bracketed_references_len(text: &str) -> usize {
     let mut len = 0;
     while let Some(inner) = text[len..].strip_prefix('[') {
-        let digits = inner.len() - inner.trim_start_matches(|c: char| c.is_ascii_digit()).len();
         let note = note_reference_len(&text[len..]);
         if note > 0 {
             len += note;
-        } else if (1..=3).contains(&digits) && inner[digits..].starts_with(']') {
-            len += digits + 2;
-        } else {
+            continue;
+        }
+        let digits = inner.len() - inner.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+        if !(1..=3).contains(&digits) || !inner[digits..].starts_with(']') {
             break;
         }
+        len += digits + 2;
     }
     len
 }
