@@ -21,6 +21,10 @@ use crate::model::ParagraphKind;
 const MAX_LEVEL: usize = 6;
 /// Longest note label read (`[^note-12]`).
 const MAX_LABEL: usize = 20;
+/// The characters a line of Markdown's marks opens with: rules and
+/// underlines, table delimiter rows, fences, comments, pictures, headings
+/// and note definitions.
+const MARK_OPENERS: &[char] = &['-', '*', '_', '=', '|', ':', '`', '~', '<', '!', '#', '['];
 
 /// A heading line: its level and where its title starts and ends in the line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -168,6 +172,10 @@ pub fn mark(layout: &mut Layout) {
             continue;
         }
         in_note = false;
+        // Most lines are prose: one byte tells them from every mark.
+        if !text.starts_with(MARK_OPENERS) {
+            continue;
+        }
         if let Some(level) = underline_level(text).filter(|_| underlines(layout, i)) {
             layout.lines[i - 1].heading = Some(level);
             layout.lines[i].role = Role::Furniture;
