@@ -662,6 +662,58 @@ fn wrapped_at(text: &str, width: usize) -> String {
     out
 }
 
+/// The Mueller report as a plain-text export writes it: every gold block,
+/// headings too, hard-wrapped at 72 columns, a blank line after each.
+fn mueller_as_plain_text(gold: &Value) -> String {
+    let blocks = gold["report"].as_array().expect("gold blocks");
+    blocks
+        .iter()
+        .map(|b| wrapped_at(b["text"].as_str().unwrap_or(""), 72) + "\n\n")
+        .collect()
+}
+
+/// The gold report's headings, in order.
+fn gold_headings(gold: &Value) -> Vec<&str> {
+    gold["report"]
+        .as_array()
+        .expect("gold blocks")
+        .iter()
+        .filter(|b| b["kind"] == "heading")
+        .filter_map(|b| b["text"].as_str())
+        .collect()
+}
+
+/// Text wrapped at a column is measured in characters: a long title's
+/// last word, alone on the next line, stays in the title (before, "…
+/// Delay in Terminating" and "Flynn" were two headings, and a last word
+/// several titles share, "Investigation", was taken for a label).
+#[test]
+fn mueller_wrapped_at_72_columns_keeps_its_headings_whole() {
+    let Some(dir) = data_dir() else { return };
+    let gold = mueller_gold(&dir);
+    let index = GoldIndex::new(gold_paragraphs(&gold, "report"));
+    let doc = segment(&mueller_as_plain_text(&gold));
+    let (recall, precision, _) = recall_precision(&doc, &index, "wrapped");
+    println!("wrapped at 72 columns: paragraph recall {recall:.3} precision {precision:.3}");
+    assert!(
+        recall >= 0.99 && precision >= 0.99,
+        "{recall:.3}/{precision:.3}"
+    );
+    let got: Vec<&str> = doc
+        .paragraphs
+        .iter()
+        .filter(|p| p.kind == ParagraphKind::Heading)
+        .map(|p| p.text.as_str())
+        .collect();
+    let mut rest = got.iter();
+    for heading in gold_headings(&gold) {
+        assert!(
+            rest.any(|g| *g == heading),
+            "{heading:?} is not one heading"
+        );
+    }
+}
+
 /// The Mueller report as a PDF-to-Markdown converter writes it: each gold
 /// heading marked with as many `#` as its depth, paragraphs hard-wrapped
 /// at 72 columns, a picture's comment, the picture and a rule after every
@@ -710,7 +762,7 @@ fn mueller_as_markdown_keeps_its_outline() {
     let (recall, precision, _) = recall_precision(&doc, &index, "markdown");
     println!("markdown: paragraph recall {recall:.3} precision {precision:.3}");
     assert!(
-        recall >= 0.98 && precision >= 0.975,
+        recall >= 0.985 && precision >= 0.985,
         "{recall:.3}/{precision:.3}"
     );
     let want: Vec<(String, Vec<String>)> = gold["report"]

@@ -1436,6 +1436,39 @@ Too short to follow it.
             .any(|(k, t, _)| *k == ParagraphKind::Paragraph && t.starts_with("FBI CIA")));
     }
 
+    /// A plain-text export wraps long headings at the text's column like
+    /// its prose: the title's last word, alone on the next line and the
+    /// same under several titles ("Investigation"), is no label and no
+    /// heading of its own, and the line before it is no title that was
+    /// never wrapped, however wide its capitals would print.
+    #[test]
+    fn a_title_wrapped_at_the_texts_column_stays_whole() {
+        use super::super::fixtures::{paragraph, wrap};
+        let titles = [
+            "A. The Committee's Reaction to Public Confirmation of the Harbour Investigation",
+            "B. The Harbour Pilot Asks the Chair to Lift the Cloud Over the Investigation",
+            "C. The Efforts of the Tramway Company to Curtail the Special Auditor's Investigation",
+        ];
+        let mut text = String::new();
+        for (k, title) in titles.iter().enumerate() {
+            let title = wrap(title, 72);
+            assert_eq!(title.len(), 2);
+            text.push_str(&format!("{}\n\n", title.join("\n")));
+            for j in 0..3 {
+                text.push_str(&format!(
+                    "{}\n\n",
+                    wrap(&paragraph(k * 20 + j * 6, 6), 72).join("\n")
+                ));
+            }
+        }
+        let headings: Vec<String> = kinds_and_texts(&text)
+            .into_iter()
+            .filter(|(kind, _)| *kind == ParagraphKind::Heading)
+            .map(|(_, t)| t)
+            .collect();
+        assert_eq!(headings, titles);
+    }
+
     #[test]
     fn a_news_title_is_a_heading() {
         let text = "Ad sales boost Time Warner profit\n\nQuarterly profits at US media giant TimeWarner jumped 76% to $1.13bn.\n\nThe firm said so.\n";

@@ -18,7 +18,7 @@ use std::ops::RangeInclusive;
 
 use super::cues::{ending, numbering, Ending};
 use super::fill::CERTAIN_END;
-use super::lines::{text_width, Layout, Line, Role};
+use super::lines::{Layout, Line, Role};
 
 /// Lines between these many printed-line widths may hold a paragraph end.
 const LEAST: f32 = 1.12;
@@ -61,13 +61,13 @@ pub fn split(layout: &mut Layout, wrap: Option<f32>) {
                     let head_end = line.start + text[line.start..at].trim_end().len();
                     lines.push(Line {
                         end: head_end,
-                        width: text_width(&text[line.start..head_end]),
+                        width: layout.measure.width(&text[line.start..head_end]),
                         ..line.clone()
                     });
                     lines.push(Line {
                         start: at,
                         indent: 0,
-                        width: text_width(&text[at..line.end]),
+                        width: layout.measure.width(&text[at..line.end]),
                         blank_before: false,
                         cut_before: true,
                         ..line.clone()
@@ -157,7 +157,7 @@ fn cut(layout: &Layout, i: usize, printed: f32, first: &RangeInclusive<f32>) -> 
         if ending(head) != Ending::Terminal || !ends_in_a_word(head) {
             continue;
         }
-        let tail = text_width(rest) / printed;
+        let tail = layout.measure.width(rest) / printed;
         if first.contains(&tail) {
             best = Some(line.start + k + 1);
         }
@@ -175,6 +175,7 @@ fn ends_in_a_word(head: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::super::fixtures::{paragraph, wrap, wrap_indented, wrapped};
+    use super::super::lines::text_width;
     use super::*;
 
     const WIDTH: usize = 72;

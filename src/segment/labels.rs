@@ -58,7 +58,7 @@ impl Labels {
             // A run-in label counts where it opens a line after a sentence end.
             let key = match run_in_phrase(text) {
                 Some(phrase) if previous.is_some_and(|p| ending(p) == Ending::Terminal) => phrase,
-                _ if label_shaped(text) => text,
+                _ if label_shaped(text) && !layout.wrapped_title_tail(i) => text,
                 _ => continue,
             };
             let entry = seen.entry(key).or_insert_with(|| {

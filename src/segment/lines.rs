@@ -2,7 +2,7 @@
 //! later stages read (page, indentation, printed width, blank lines before),
 //! because converted text carries its structure in its layout, not its markup.
 
-use super::cues::{ending, ends_in_reference, Ending};
+use super::cues::{all_caps, ending, ends_in_reference, title_case, Ending};
 
 /// What a line is to the compared text; later stages refine `Body`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -55,6 +55,8 @@ pub struct Layout<'a> {
     /// Whether the converter broke the printed lines at their note
     /// references as a rule ([`breaks_at_references`]).
     pub reference_breaks: bool,
+    /// How the lines' widths are counted.
+    pub measure: Measure,
 }
 
 impl<'a> Layout<'a> {
@@ -95,12 +97,19 @@ impl<'a> Layout<'a> {
             pages.push(page_first..lines.len());
         }
         let reference_breaks = breaks_at_references(text, &lines);
+        let measure = Measure::of(text, &lines);
+        if measure != Measure::Printed {
+            for line in &mut lines {
+                line.width = measure.width(&text[line.start..line.end]);
+            }
+        }
         Layout {
             text,
             lines,
             pages,
             tex_ligatures,
             reference_breaks,
+            measure,
         }
     }
 
@@ -110,6 +119,28 @@ impl<'a> Layout<'a> {
             .get(i)
             .and_then(|l| self.text.get(l.start..l.end))
             .unwrap_or("")
+    }
+
+    /// Whether line `i` ends the title above it, wrapped at a known column
+    /// ("C. The President's Reaction to … of the FBI's Russia" /
+    /// "Investigation"): no blank line parts them, the title runs on, and
+    /// its line had no room for line `i`. A wrapped title's last word
+    /// stands alone as a label or a running header does, and titles end
+    /// alike.
+    pub fn wrapped_title_tail(&self, i: usize) -> bool {
+        let Some(p) = i.checked_sub(1) else {
+            return false;
+        };
+        let (above, line) = (&self.lines[p], &self.lines[i]);
+        let title = self.text_of(p);
+        above.page == line.page
+            && !line.blank_before
+            && ending(title) == Ending::Open
+            && (title_case(title) || all_caps(title))
+            && self
+                .measure
+                .capacity(above.indent)
+                .is_some_and(|capacity| above.width + self.measure.space() + line.width > capacity)
     }
 
     /// Whether the text was split into pages by form feeds.
@@ -133,7 +164,7 @@ impl<'a> Layout<'a> {
             if let Some(p) = previous
                 .filter(|&p| self.lines[p].page == line.page && ends_in_reference(self.text_of(p)))
             {
-                widths[i] += widths[p] + SPACE;
+                widths[i] += widths[p] + self.measure.space();
             }
             previous = Some(i);
         }
@@ -296,7 +327,95 @@ fn measure(text: &str, start: usize, end: usize, ligatures: bool) -> Option<Line
 }
 
 /// Printed width of a space.
-pub const SPACE: f32 = 0.6;
+const SPACE: f32 = 0.6;
+
+/// How line widths are counted. A typeset page fills its lines by printed
+/// width, which [`text_width`] estimates; text a program wrapped at a column
+/// (pandoc, an editor, a mail client) fills them by characters, so counted
+/// in characters its full lines are equally full and the word that did not
+/// fit shows as such, while printed widths make a line of capitals look
+/// overfull and a line of narrow letters short.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Measure {
+    /// Printed width, in widths of an average lower-case letter.
+    Printed,
+    /// Characters, for text wrapped at `column` characters (indentation
+    /// included).
+    Characters {
+        /// The widest a wrapped line may be.
+        column: u32,
+    },
+}
+
+/// Fewest lines ending mid-sentence that show how a text was wrapped.
+const MIN_WRAPPED_LINES: usize = 12;
+/// Share of the lines ending mid-sentence that, wrapped at a column, may
+/// still have had room for the next word (a hand edit, a rewrapped line).
+const ROOM_LEFT_SHARE: f32 = 0.03;
+
+impl Measure {
+    /// The width of `text`.
+    pub fn width(self, text: &str) -> f32 {
+        match self {
+            Measure::Printed => text_width(text),
+            Measure::Characters { .. } => text.chars().count() as f32,
+        }
+    }
+
+    /// The width of the space between two words.
+    pub fn space(self) -> f32 {
+        match self {
+            Measure::Printed => SPACE,
+            Measure::Characters { .. } => 1.0,
+        }
+    }
+
+    /// The room a line indented `indent` columns had, when the text was
+    /// wrapped at a known column.
+    pub fn capacity(self, indent: u32) -> Option<f32> {
+        match self {
+            Measure::Printed => None,
+            Measure::Characters { column } => Some(column.saturating_sub(indent).max(1) as f32),
+        }
+    }
+
+    /// How `lines` of `text` were filled: by characters when a fixed column
+    /// (the widest of nearly all lines ending mid-sentence, counting their
+    /// indentation) had no room left for the next line's first word on
+    /// (nearly) any of them; a typeset page, whose lines hold different
+    /// numbers of characters, leaves room on most.
+    fn of(text: &str, lines: &[Line]) -> Self {
+        let column = |l: &Line| l.indent as usize + text[l.start..l.end].chars().count();
+        let wrapped: Vec<(usize, usize)> = lines
+            .windows(2)
+            .filter(|w| w[0].page == w[1].page && !w[1].blank_before)
+            .filter_map(|w| {
+                let (a, b) = (&text[w[0].start..w[0].end], &text[w[1].start..w[1].end]);
+                let next_word = b.split_whitespace().next()?;
+                (ending(a) == Ending::Open && b.starts_with(char::is_lowercase))
+                    .then(|| (column(&w[0]), next_word.chars().count()))
+            })
+            .collect();
+        if wrapped.len() < MIN_WRAPPED_LINES {
+            return Measure::Printed;
+        }
+        let mut ends: Vec<usize> = wrapped.iter().map(|&(end, _)| end).collect();
+        ends.sort_unstable();
+        let limit = ends[ends.len() - 1 - ends.len() / 100];
+        let within = wrapped.iter().filter(|&&(end, _)| end <= limit);
+        let room_left = within
+            .clone()
+            .filter(|&&(end, word)| end + 1 + word <= limit)
+            .count();
+        if (room_left as f32) <= ROOM_LEFT_SHARE * within.count() as f32 {
+            Measure::Characters {
+                column: limit as u32,
+            }
+        } else {
+            Measure::Printed
+        }
+    }
+}
 
 /// Approximate printed width of `text`, in widths of an average lower-case letter.
 pub fn text_width(text: &str) -> f32 {
@@ -405,6 +524,38 @@ mod tests {
         assert!(layout.lines.is_empty());
         assert_eq!(layout.pages.len(), 1);
         assert!(layout.pages[0].is_empty());
+    }
+
+    /// Paragraphs wrapped by a program at 72 columns leave no room for the
+    /// next word on any line; set in a proportional font, the same
+    /// paragraphs hold different numbers of characters a line and are
+    /// measured as printed.
+    #[test]
+    fn text_wrapped_at_a_column_is_measured_in_characters() {
+        use super::super::fixtures::{paragraph, wrap, wrap_printed};
+        let paragraphs: Vec<String> = (0..12).map(|k| paragraph(k * 5, 5)).collect();
+        let text = |wrap: &dyn Fn(&str) -> Vec<String>| {
+            paragraphs
+                .iter()
+                .map(|p| wrap(p).join("\n"))
+                .collect::<Vec<_>>()
+                .join("\n\n")
+        };
+        let by_column = text(&|p| wrap(p, 72));
+        let layout = Layout::new(&by_column);
+        assert!(
+            matches!(layout.measure, Measure::Characters { column: 66..=72 }),
+            "{:?}",
+            layout.measure
+        );
+        let full = (0..layout.lines.len()).find(|&i| layout.text_of(i).len() == 72);
+        assert_eq!(full.map(|i| layout.lines[i].width), Some(72.0));
+        let printed = text(&|p| wrap_printed(p, 72.0));
+        assert_eq!(Layout::new(&printed).measure, Measure::Printed);
+        assert_eq!(
+            Layout::new(&paragraphs.join("\n\n")).measure,
+            Measure::Printed
+        );
     }
 
     #[test]

@@ -411,7 +411,8 @@ fn running_line_starts(layout: &Layout) -> Option<Vec<usize>> {
     for (i, line) in layout.lines.iter().enumerate() {
         let running = line.role == Role::Body
             && line.heading.is_none()
-            && line.end - line.start <= MAX_RUNNING_BYTES;
+            && line.end - line.start <= MAX_RUNNING_BYTES
+            && !layout.wrapped_title_tail(i);
         if !running {
             continue;
         }

@@ -18,7 +18,7 @@ use super::cues::{
 use super::fill::{Fill, NextLine, Seam, CERTAIN_END};
 use super::hazard::Hazard;
 use super::labels::Labels;
-use super::lines::{text_width, Layout, Role, SPACE};
+use super::lines::{Layout, Role};
 use super::openers::Openers;
 use super::sentences::opens_sentence;
 
@@ -286,6 +286,11 @@ impl Widths {
                 .unwrap_or(layout.lines[j].width)
         };
         for (k, &i) in body.iter().enumerate() {
+            // Text wrapped at a column gives every line its room.
+            if let Some(capacity) = layout.measure.capacity(layout.lines[i].indent) {
+                local[i] = capacity;
+                continue;
+            }
             let lo = k.saturating_sub(NEIGHBOURS);
             let hi = (k + NEIGHBOURS + 1).min(body.len());
             let mut top = [0.0f32; 3];
@@ -605,8 +610,8 @@ fn after_space(layout: &Layout, b: usize) -> f32 {
         .text_of(b)
         .split_whitespace()
         .next()
-        .map_or(0.0, text_width);
-    SPACE + next_word
+        .map_or(0.0, |word| layout.measure.width(word));
+    layout.measure.space() + next_word
 }
 
 /// How full the last of the printed lines in a text line `width` wide is,
@@ -729,7 +734,7 @@ fn pieces(layout: &Layout, body: &[usize], local: &[f32]) -> Vec<f32> {
             continue;
         }
         let capacity = local[a];
-        let before = pieces[a] + la.width + SPACE;
+        let before = pieces[a] + la.width + layout.measure.space();
         let fill = (before + lb.width) / capacity;
         let one_line = if as_a_rule {
             // A title ("Background") is a piece only where it ends the
@@ -824,6 +829,7 @@ fn starts_item(line: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::super::fixtures::{paragraph, sentence, wrap, wrap_indented, wrap_printed, wrapped};
+    use super::super::lines::text_width;
     use super::*;
 
     fn paragraphs(text: &str) -> Vec<String> {
