@@ -132,15 +132,15 @@ impl<'a> Layout<'a> {
             return false;
         };
         let (above, line) = (&self.lines[p], &self.lines[i]);
+        let Some(capacity) = self.measure.capacity(above.indent) else {
+            return false;
+        };
         let title = self.text_of(p);
         above.page == line.page
             && !line.blank_before
+            && above.width + self.measure.space() + line.width > capacity
             && ending(title) == Ending::Open
             && (title_case(title) || all_caps(title))
-            && self
-                .measure
-                .capacity(above.indent)
-                .is_some_and(|capacity| above.width + self.measure.space() + line.width > capacity)
     }
 
     /// Whether the text was split into pages by form feeds.
@@ -390,10 +390,11 @@ impl Measure {
             .windows(2)
             .filter(|w| w[0].page == w[1].page && !w[1].blank_before)
             .filter_map(|w| {
-                let (a, b) = (&text[w[0].start..w[0].end], &text[w[1].start..w[1].end]);
-                let next_word = b.split_whitespace().next()?;
-                (ending(a) == Ending::Open && b.starts_with(char::is_lowercase))
-                    .then(|| (column(&w[0]), next_word.chars().count()))
+                let b = &text[w[1].start..w[1].end];
+                let goes_on = b.starts_with(char::is_lowercase)
+                    && ending(&text[w[0].start..w[0].end]) == Ending::Open;
+                let next_word = b.split(char::is_whitespace).next()?;
+                goes_on.then(|| (column(&w[0]), next_word.chars().count()))
             })
             .collect();
         if wrapped.len() < MIN_WRAPPED_LINES {
