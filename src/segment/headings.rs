@@ -898,11 +898,12 @@ pub fn sections(blocks: &[Block]) -> Vec<Arc<[String]>> {
     let mut stack: Vec<Open> = Vec::new();
     let mut out = Vec::with_capacity(blocks.len());
     let mut first_body = true;
+    let levels_tell = levels_tell_depth(blocks);
     // The paragraphs under one heading share its path.
     let mut path: Arc<[String]> = Arc::new([]);
     for block in blocks {
         if block.kind == ParagraphKind::Heading {
-            let key = key_of(block, first_body, &stack);
+            let key = key_of(block, levels_tell, first_body, &stack);
             place(&mut stack, key, block.text.clone());
             path = stack.iter().map(|o| o.text.clone()).collect();
         }
@@ -914,8 +915,22 @@ pub fn sections(blocks: &[Block]) -> Vec<Arc<[String]>> {
     out
 }
 
-fn key_of(block: &Block, first: bool, stack: &[Open]) -> Key {
-    if let Some(level) = block.level {
+/// Whether the Markdown levels of `blocks` tell their headings' depth: not
+/// when every marked heading after the first (the document's title, say)
+/// has the same level, as converters that flatten the outline write them
+/// (docling marks every section `##`). Then the titles' numbers and forms
+/// nest them, as in plain text.
+fn levels_tell_depth(blocks: &[Block]) -> bool {
+    let mut levels = blocks.iter().filter_map(|b| b.level).skip(1);
+    levels
+        .next()
+        .is_some_and(|first| levels.any(|level| level != first))
+}
+
+/// What decides the depth of heading `block`; `levels_tell` says whether
+/// its Markdown level does, if it has one.
+fn key_of(block: &Block, levels_tell: bool, first: bool, stack: &[Open]) -> Key {
+    if let Some(level) = block.level.filter(|_| levels_tell) {
         return Key::Marked(level);
     }
     if let Some(n) = numbering(&block.text) {
@@ -1467,6 +1482,54 @@ Too short to follow it.
             .map(|(_, t)| t)
             .collect();
         assert_eq!(headings, titles);
+    }
+
+    /// A converter that flattens the outline marks every section `##`: the
+    /// titles' numbers nest them, as in plain text, and an unnumbered one
+    /// stands under the numbered heading before it. Levels that differ
+    /// still decide.
+    #[test]
+    fn a_flat_markdown_outline_nests_by_the_titles_numbers() {
+        let body = "The pilots met twice. They agreed on the new timetable.";
+        let titles = [
+            "# Annual Review",
+            "## I. The Harbour",
+            "## A. The Pilots",
+            "## Overview",
+            "## B. The Quay",
+            "## II. The Town",
+        ];
+        let paths = |titles: &[&str]| -> Vec<Vec<String>> {
+            let text: String = titles
+                .iter()
+                .map(|t| format!("{t}\n\n{body}\n\n"))
+                .collect();
+            crate::segment::segment(&text)
+                .paragraphs
+                .iter()
+                .filter(|p| p.kind == ParagraphKind::Heading)
+                .map(|p| p.section.to_vec())
+                .collect()
+        };
+        let path = |p: &[&str]| p.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        let (title, one, a) = ("Annual Review", "I. The Harbour", "A. The Pilots");
+        assert_eq!(
+            paths(&titles),
+            [
+                path(&[title]),
+                path(&[title, one]),
+                path(&[title, one, a]),
+                path(&[title, one, a, "Overview"]),
+                path(&[title, one, "B. The Quay"]),
+                path(&[title, "II. The Town"]),
+            ]
+        );
+        // Marked levels that differ decide: "A." then closes "I.", its equal.
+        let mut levelled = titles;
+        levelled[3] = "### Overview";
+        let levelled = paths(&levelled);
+        assert_eq!(levelled[2], path(&[title, a]));
+        assert_eq!(levelled[3], path(&[title, a, "Overview"]));
     }
 
     #[test]
