@@ -717,8 +717,9 @@ fn mueller_wrapped_at_72_columns_keeps_its_headings_whole() {
 /// The Mueller report as a PDF-to-Markdown converter writes it: each gold
 /// heading marked with as many `#` as its depth, paragraphs hard-wrapped
 /// at 72 columns, a picture's comment, the picture and a rule after every
-/// tenth paragraph, a paragraph's first words linked, and a
-/// note reference after its first sentence with the note defined below it.
+/// tenth paragraph, a paragraph's first words linked, some paragraphs
+/// quoted (`> `), and a note reference after its first sentence with the
+/// note defined below it.
 /// A `flat` outline marks every heading `##`, as docling writes them.
 fn mueller_as_markdown(gold: &Value, flat: bool) -> String {
     let mut out = String::new();
@@ -746,7 +747,13 @@ fn mueller_as_markdown(gold: &Value, flat: bool) -> String {
         } else {
             text
         };
-        out.push_str(&wrapped_at(&text, 72));
+        if k % 9 == 4 {
+            for line in wrapped_at(&text, 70).lines() {
+                out.push_str(&format!("> {line}\n"));
+            }
+        } else {
+            out.push_str(&wrapped_at(&text, 72));
+        }
         out.push_str("\n\n");
         if noted {
             out.push_str(&format!("[^{k}]: See the note to paragraph {k}.\n\n"));
@@ -817,7 +824,7 @@ fn markdown_keeps_the_outline(gold: &Value, flat: bool) {
         .collect();
     assert!(notes.len() > 20 && notes.iter().all(|p| p.number.is_some()));
     for p in doc.paragraphs.iter().filter(|p| is_body(p.kind)) {
-        for mark in ["https", "[^", "<!--", "![", "---"] {
+        for mark in ["https", "[^", "<!--", "![", "---", ">"] {
             assert!(!p.text.contains(mark), "{mark} in {:.80}", p.text);
         }
     }

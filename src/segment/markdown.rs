@@ -22,9 +22,11 @@ const MAX_LEVEL: usize = 6;
 /// Longest note label read (`[^note-12]`).
 const MAX_LABEL: usize = 20;
 /// The characters a line of Markdown's marks opens with: rules and
-/// underlines, table delimiter rows, fences, comments, pictures, headings
-/// and note definitions.
-const MARK_OPENERS: &[char] = &['-', '*', '_', '=', '|', ':', '`', '~', '<', '!', '#', '['];
+/// underlines, table delimiter rows, fences, comments, pictures, headings,
+/// note definitions and quotations.
+const MARK_OPENERS: &[char] = &[
+    '-', '*', '_', '=', '|', ':', '`', '~', '<', '!', '#', '[', '>',
+];
 
 /// A heading line: its level and where its title starts and ends in the line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -163,9 +165,11 @@ pub fn link(text: &str) -> Option<Link> {
 /// around them as a blank line does.
 pub fn mark(layout: &mut Layout) {
     let mut in_note = false;
+    let mut in_quote = false;
     for i in 0..layout.lines.len() {
         let text = layout.text_of(i);
         let (indent, blank_before) = (layout.lines[i].indent, layout.lines[i].blank_before);
+        let after_quote = std::mem::take(&mut in_quote);
         let mut parts = false;
         if in_note && !blank_before && layout.lines[i].page == layout.lines[i - 1].page {
             layout.lines[i].role = Role::Footnote;
@@ -176,7 +180,25 @@ pub fn mark(layout: &mut Layout) {
         if !text.starts_with(MARK_OPENERS) {
             continue;
         }
-        if let Some(level) = underline_level(text).filter(|_| underlines(layout, i)) {
+        // A quotation stands apart or runs over several lines: OCR reads
+        // a lone note number as ">" now and then.
+        let quoted = quote_mark_len(text).filter(|_| {
+            let next_quoted = quote_mark_len(layout.text_of(i + 1)).is_some();
+            indent <= 3 && (blank_before || after_quote || next_quoted)
+        });
+        in_quote = quoted.is_some();
+        if let Some(len) = quoted {
+            // The marks indent the quotation's text, and take its room.
+            let line = &mut layout.lines[i];
+            line.start += len;
+            line.indent += len as u32;
+            line.width = layout.measure.width(&layout.text[line.start..line.end]);
+        }
+        let text = layout.text_of(i);
+        if quoted.is_some() && text.is_empty() {
+            layout.lines[i].role = Role::Furniture;
+            parts = true;
+        } else if let Some(level) = underline_level(text).filter(|_| underlines(layout, i)) {
             layout.lines[i - 1].heading = Some(level);
             layout.lines[i].role = Role::Furniture;
             parts = true;
@@ -197,6 +219,15 @@ pub fn mark(layout: &mut Layout) {
             }
         }
     }
+}
+
+/// Length of the quotation marks `line` opens with (`> `, `> > ` in a
+/// quotation within one, as Markdown and e-mail quote), spaces after them
+/// included, if it opens with any: a `>` before a space or alone.
+fn quote_mark_len(line: &str) -> Option<usize> {
+    let rest = line.trim_start_matches(['>', ' ', '\t']);
+    let marked = line.starts_with("> ") || line == ">" || line.starts_with(">>");
+    marked.then(|| line.len() - rest.len())
 }
 
 /// Makes `block` a heading, with its level and its title alone, when its
@@ -331,6 +362,40 @@ mod tests {
                 (Role::Footnote, None, false),
                 (Role::Body, None, true),
             ]
+        );
+    }
+
+    /// Quotation marks leave the text; a line of them alone parts the
+    /// quotation's paragraphs as a blank line does.
+    #[test]
+    fn quotation_marks_leave_the_text() {
+        let text = "He wrote:\n\n> The first line of it\n> runs on here.\n>\n> > Second.\n";
+        let mut layout = Layout::new(text);
+        mark(&mut layout);
+        let texts: Vec<&str> = (0..layout.lines.len()).map(|i| layout.text_of(i)).collect();
+        assert_eq!(
+            texts,
+            [
+                "He wrote:",
+                "The first line of it",
+                "runs on here.",
+                "",
+                "Second."
+            ]
+        );
+        assert_eq!(layout.lines[2].indent, 2);
+        assert_eq!(layout.lines[3].role, Role::Furniture);
+        assert!(layout.lines[4].blank_before && !layout.lines[2].blank_before);
+        assert_eq!(quote_mark_len("> > a"), Some(4));
+        assert_eq!(quote_mark_len("a > b"), None);
+        assert_eq!(quote_mark_len(">\" Bannon 10/26/18 302"), None);
+        let ocr = "582 Bannon 302, at 2.\n> McGahn 302, at 2.\n584 Porter 302.\n";
+        let mut layout = Layout::new(ocr);
+        mark(&mut layout);
+        assert_eq!(
+            layout.text_of(1),
+            "> McGahn 302, at 2.",
+            "a lone quoted line in running text"
         );
     }
 

@@ -30,6 +30,10 @@ const REACH: usize = 3;
 const MAX_STEP: u32 = 2;
 /// A run needs this many anchors to be trusted.
 const MIN_ANCHORS: usize = 3;
+/// A running line recurs at most this many lines apart: no printed page
+/// holds more lines. A paragraph's last line that a report repeats in a
+/// few sections far apart ("obstruction of justice:") recurs regularly too.
+const MAX_PAGE_LINES: usize = 200;
 /// Running lines longer than this (in bytes) are body text.
 const MAX_RUNNING_BYTES: usize = 160;
 /// Running lines need this many letters, so short labels ("Id.") do not count.
@@ -425,7 +429,7 @@ fn running_line_starts(layout: &Layout) -> Option<Vec<usize>> {
         .into_values()
         .filter(|lines| {
             regular_spacing(lines.iter().copied(), MIN_PAGE_LINES)
-                .is_some_and(|page| spans_text(lines, page, total))
+                .is_some_and(|page| page <= MAX_PAGE_LINES && spans_text(lines, page, total))
         })
         .max_by_key(|lines| (lines.len(), Reverse(lines[0])))?;
     let first = lines[0];
@@ -500,6 +504,21 @@ mod tests {
     fn assert_pages_come_back(text: &str) {
         let pasted = text.replace('\x0c', "");
         assert_eq!(pages_of(&pasted), pages_of(text));
+    }
+
+    /// A line that recurs at even distances longer than any page (a
+    /// sentence several sections repeat) cuts no pages.
+    #[test]
+    fn a_line_recurring_further_apart_than_a_page_makes_no_pages() {
+        let mut text = String::new();
+        for k in 0..4 {
+            text.push_str("as the committee set out in its findings:\n");
+            for line in (0..45).flat_map(|j| wrap(&paragraph(k * 300 + j * 7, 7), 72)) {
+                text.push_str(&line);
+                text.push('\n');
+            }
+        }
+        assert_eq!(pages_of(&text).len(), 1);
     }
 
     /// A label that the first sections repeat at about even distances is
