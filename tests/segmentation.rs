@@ -672,15 +672,27 @@ fn mueller_as_plain_text(gold: &Value) -> String {
         .collect()
 }
 
-/// The gold report's headings, in order.
-fn gold_headings(gold: &Value) -> Vec<&str> {
+/// The gold report's heading blocks, in order.
+fn gold_headings(gold: &Value) -> impl Iterator<Item = &Value> {
     gold["report"]
         .as_array()
         .expect("gold blocks")
         .iter()
         .filter(|b| b["kind"] == "heading")
-        .filter_map(|b| b["text"].as_str())
-        .collect()
+}
+
+/// Segments `text`, the gold report written out as `name`, and checks that
+/// its paragraphs come back with recall and precision of at least `floor`.
+fn read_back(gold: &Value, text: &str, name: &str, floor: f64) -> Document {
+    let index = GoldIndex::new(gold_paragraphs(gold, "report"));
+    let doc = segment(text);
+    let (recall, precision, _) = recall_precision(&doc, &index, name);
+    println!("{name}: paragraph recall {recall:.3} precision {precision:.3}");
+    assert!(
+        recall >= floor && precision >= floor,
+        "{name}: {recall:.3}/{precision:.3}"
+    );
+    doc
 }
 
 /// Text wrapped at a column is measured in characters: a long title's
@@ -691,13 +703,11 @@ fn gold_headings(gold: &Value) -> Vec<&str> {
 fn mueller_wrapped_at_72_columns_keeps_its_headings_whole() {
     let Some(dir) = data_dir() else { return };
     let gold = mueller_gold(&dir);
-    let index = GoldIndex::new(gold_paragraphs(&gold, "report"));
-    let doc = segment(&mueller_as_plain_text(&gold));
-    let (recall, precision, _) = recall_precision(&doc, &index, "wrapped");
-    println!("wrapped at 72 columns: paragraph recall {recall:.3} precision {precision:.3}");
-    assert!(
-        recall >= 0.99 && precision >= 0.99,
-        "{recall:.3}/{precision:.3}"
+    let doc = read_back(
+        &gold,
+        &mueller_as_plain_text(&gold),
+        "wrapped at 72 columns",
+        0.99,
     );
     let got: Vec<&str> = doc
         .paragraphs
@@ -706,7 +716,7 @@ fn mueller_wrapped_at_72_columns_keeps_its_headings_whole() {
         .map(|p| p.text.as_str())
         .collect();
     let mut rest = got.iter();
-    for heading in gold_headings(&gold) {
+    for heading in gold_headings(&gold).filter_map(|b| b["text"].as_str()) {
         assert!(
             rest.any(|g| *g == heading),
             "{heading:?} is not one heading"
@@ -777,20 +787,10 @@ fn mueller_as_markdown_keeps_its_outline() {
 }
 
 fn markdown_keeps_the_outline(gold: &Value, flat: bool) {
-    let index = GoldIndex::new(gold_paragraphs(gold, "report"));
-    let doc = segment(&mueller_as_markdown(gold, flat));
-    let (recall, precision, _) = recall_precision(&doc, &index, "markdown");
     let outline = if flat { "flat" } else { "by depth" };
-    println!("markdown ({outline}): paragraph recall {recall:.3} precision {precision:.3}");
-    assert!(
-        recall >= 0.985 && precision >= 0.985,
-        "{recall:.3}/{precision:.3}"
-    );
-    let want: Vec<(String, Vec<String>)> = gold["report"]
-        .as_array()
-        .expect("gold blocks")
-        .iter()
-        .filter(|b| b["kind"] == "heading")
+    let name = format!("markdown ({outline})");
+    let doc = read_back(gold, &mueller_as_markdown(gold, flat), &name, 0.985);
+    let want: Vec<(String, Vec<String>)> = gold_headings(gold)
         .map(|b| {
             let path = b["path"].as_array().expect("gold path");
             let path = path.iter().filter_map(Value::as_str).map(String::from);

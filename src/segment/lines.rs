@@ -393,8 +393,8 @@ impl Measure {
                 let b = &text[w[1].start..w[1].end];
                 let goes_on = b.starts_with(char::is_lowercase)
                     && ending(&text[w[0].start..w[0].end]) == Ending::Open;
-                let next_word = b.split(char::is_whitespace).next()?;
-                goes_on.then(|| (column(&w[0]), next_word.chars().count()))
+                let next_word = || b.split(char::is_whitespace).next().unwrap_or(b);
+                goes_on.then(|| (column(&w[0]), next_word().chars().count()))
             })
             .collect();
         if wrapped.len() < MIN_WRAPPED_LINES {
