@@ -727,7 +727,8 @@ fn mueller_wrapped_at_72_columns_keeps_its_headings_whole() {
 /// The Mueller report as a PDF-to-Markdown converter writes it: each gold
 /// heading marked with as many `#` as its depth, paragraphs hard-wrapped
 /// at 72 columns, a picture's comment, the picture and a rule after every
-/// tenth paragraph, a paragraph's first words linked, some paragraphs
+/// tenth paragraph, a paragraph's first words linked, some words
+/// emphasised (see [`emphasised`]), some paragraphs
 /// quoted (`> `), and a note reference after its first sentence with the
 /// note defined below it.
 /// A `flat` outline marks every heading `##`, as docling writes them.
@@ -751,6 +752,7 @@ fn mueller_as_markdown(gold: &Value, flat: bool) -> String {
             }
             _ => text.to_string(),
         };
+        let text = emphasised(&text, k);
         let noted = k % 5 == 0 && text.contains(". ");
         let text = if noted {
             text.replacen(". ", &format!(".[^{k}] "), 1)
@@ -773,6 +775,25 @@ fn mueller_as_markdown(gold: &Value, flat: bool) -> String {
         }
     }
     out
+}
+
+/// `text` with emphasis as converters write it: every fourth paragraph's
+/// third to seventh words in bold (often over a line's end), and every
+/// sixth one's first word after the first that opens with a letter in
+/// italics.
+fn emphasised(text: &str, k: usize) -> String {
+    let mut words: Vec<String> = text.split(' ').map(String::from).collect();
+    if k % 4 == 1 && words.len() > 8 {
+        words[2].insert_str(0, "**");
+        words[6].push_str("**");
+    }
+    if k % 6 == 2 {
+        let at = (1..words.len()).find(|&i| words[i].starts_with(char::is_alphabetic));
+        if let Some(at) = at {
+            words[at] = format!("_{}_", words[at]);
+        }
+    }
+    words.join(" ")
 }
 
 /// Marked by depth or flattened to one level, the outline comes back with
@@ -824,7 +845,7 @@ fn markdown_keeps_the_outline(gold: &Value, flat: bool) {
         .collect();
     assert!(notes.len() > 20 && notes.iter().all(|p| p.number.is_some()));
     for p in doc.paragraphs.iter().filter(|p| is_body(p.kind)) {
-        for mark in ["https", "[^", "<!--", "![", "---", ">"] {
+        for mark in ["https", "[^", "<!--", "![", "---", ">", "**", "_"] {
             assert!(!p.text.contains(mark), "{mark} in {:.80}", p.text);
         }
     }

@@ -79,10 +79,19 @@ impl Block {
             span: None,
         };
         let mut previous: Option<&str> = None;
+        let marks = &layout.inline_marks;
         for &i in &lines {
             let line = layout.text_of(i);
             let start = layout.lines.get(i).map_or(0, |l| l.start);
-            block.append_line(line, start, previous, layout.tex_ligatures);
+            let first = marks.partition_point(|&(s, _)| s < start);
+            let last = first + marks[first..].partition_point(|&(s, _)| s < start + line.len());
+            block.append_line(
+                line,
+                start,
+                previous,
+                &marks[first..last],
+                layout.tex_ligatures,
+            );
             previous = Some(line);
         }
         block.lines = lines;
@@ -259,7 +268,16 @@ impl Block {
         }
     }
 
-    fn append_line(&mut self, line: &str, start: usize, previous: Option<&str>, ligatures: bool) {
+    /// Appends `line`, which starts at byte `start` of the input, leaving
+    /// out `marks`, the Markdown inline marks in it (input byte ranges).
+    fn append_line(
+        &mut self,
+        line: &str,
+        start: usize,
+        previous: Option<&str>,
+        mut marks: &[(usize, usize)],
+        ligatures: bool,
+    ) {
         if let Some(previous) = previous {
             match seam(previous, line) {
                 Seam::Space => self.push_rewritten(" ", start, start),
@@ -281,7 +299,19 @@ impl Block {
                 link = None;
                 continue;
             }
+            // Marks a link's address held were skipped with it.
+            while marks.first().is_some_and(|&(_, end)| end <= start + i) {
+                marks = &marks[1..];
+            }
+            if let Some(&(_, end)) = marks.first().filter(|&&(mark, _)| mark <= start + i) {
+                i = end - start;
+                marks = &marks[1..];
+                continue;
+            }
             let limit = link.map_or(bytes.len(), |(words_end, _)| words_end);
+            let limit = marks
+                .first()
+                .map_or(limit, |&(mark, _)| limit.min(mark - start));
             let run = plain_run(&bytes[..limit], i);
             if run > 0 {
                 self.push_verbatim_str(&line[i..i + run], start + i);

@@ -57,6 +57,11 @@ pub struct Layout<'a> {
     pub reference_breaks: bool,
     /// How the lines' widths are counted.
     pub measure: Measure,
+    /// Byte ranges of the input that are Markdown's inline marks, in
+    /// order: emphasis, strike-through and code delimiters that pair up,
+    /// and an autolink's angle brackets ([`super::markdown`]). Text built
+    /// from the lines leaves them out.
+    pub inline_marks: Vec<(usize, usize)>,
 }
 
 impl<'a> Layout<'a> {
@@ -110,6 +115,7 @@ impl<'a> Layout<'a> {
             tex_ligatures,
             reference_breaks,
             measure,
+            inline_marks: Vec::new(),
         }
     }
 

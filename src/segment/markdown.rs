@@ -7,7 +7,8 @@
 //! (`<!-- image -->`) and pictures alone on a line are scaffolding, kept out
 //! of the compared text as page furniture is; note definitions (`[^4]:
 //! …`) are footnotes. Inline links keep their words and lose their address
-//! (see [`link`]). A full CommonMark parser (pulldown-cmark) would read
+//! (see [`link`]); emphasis, strike-through and code marks that pair up,
+//! and an autolink's brackets, leave the text (see [`inline_marks`]). A full CommonMark parser (pulldown-cmark) would read
 //! every text as Markdown, turning the indented lines of `pdftotext
 //! -layout` into code and its numbered lines into lists, and costs a
 //! tenth of the module's size budget: the line-level marks are all the
@@ -160,8 +161,8 @@ pub fn link(text: &str) -> Option<Link> {
 }
 
 /// Marks the Markdown in `layout`: scaffolding lines become furniture, note
-/// definitions footnotes (with their lines up to the next blank line), and
-/// heading lines get their level. A heading, and a rule, part the lines
+/// definitions footnotes (with their lines up to the next blank line),
+/// heading lines get their level, and the inline marks are found. A heading, and a rule, part the lines
 /// around them as a blank line does.
 pub fn mark(layout: &mut Layout) {
     let mut in_note = false;
@@ -219,6 +220,175 @@ pub fn mark(layout: &mut Layout) {
             }
         }
     }
+    layout.inline_marks = inline_marks(layout);
+}
+
+/// Most openers a Markdown paragraph keeps waiting for their closers:
+/// writers nest emphasis a few deep, and each closer looks through them.
+const MAX_OPEN_MARKS: usize = 16;
+/// What may stand before an opening inline mark besides a space: opening
+/// brackets and quotes that open nothing else, and other marks
+/// (`_**both**_`); a straight quote may close a quotation (OCR's `."*4`).
+const BEFORE_OPENING: &[char] = &['(', '[', '“', '‘', '*', '_', '~'];
+/// What may open the text an inline mark opens besides a letter (or a
+/// digit after `**` and `__`: a single `*` before one is a star page,
+/// "at *3"): opening brackets and quotes, and other marks (OCR's `'*?` is
+/// no emphasis).
+const OPENING_TEXT: &[char] = &['(', '[', '"', '“', '‘', '*', '_', '~', '`'];
+/// What may follow a closing inline mark besides a space: punctuation,
+/// closing brackets and quotes, and other marks.
+const AFTER_CLOSING: &[char] = &[
+    '.', ',', ';', ':', '!', '?', ')', ']', '"', '\'', '”', '’', '—', '–', '-', '/', '*', '_', '~',
+];
+
+/// A run of one inline mark's character (`**`, `_`, `~~`, a backtick),
+/// waiting for the run that closes it.
+#[derive(Clone, Copy)]
+struct Opener {
+    /// Byte offset of the run in the input.
+    at: usize,
+    len: usize,
+    byte: u8,
+}
+
+/// The byte ranges of the inline marks in `layout`'s lines (see
+/// [`Layout::inline_marks`]). A run of `*`, `_` (up to three), `~~` or
+/// backticks (up to two) that opens a word pairs with the next run of the
+/// same kind that closes one in its Markdown paragraph (lines that no
+/// blank line, heading or rule parts), as `**missed**`, `_fourteen_` and
+/// `` `code` `` do, lines apart or not. A lone `*` (a note mark, "5 * 3"),
+/// an underscore inside a name (`SC_AD_0001`) or an unpaired backtick that
+/// OCR read for a quote is text, as Markdown reads them.
+fn inline_marks(layout: &Layout) -> Vec<(usize, usize)> {
+    // Most texts hold few of the marks' characters: find them all at once.
+    let bytes = layout.text.as_bytes();
+    let mut found: Vec<usize> = memchr::memchr3_iter(b'*', b'_', b'`', bytes)
+        .chain(memchr::memchr2_iter(b'~', b'<', bytes))
+        .collect();
+    found.sort_unstable();
+    let mut marks = Vec::new();
+    let mut open: Vec<Opener> = Vec::new();
+    let mut i = 0;
+    // Where the next run may start: a run's later characters are in it.
+    let mut next = 0;
+    for at in found {
+        // The line holding `at`, if any: a Markdown paragraph left behind
+        // takes its waiting openers with it.
+        while layout.lines.get(i).is_some_and(|l| l.end <= at) {
+            i += 1;
+            if i < layout.lines.len() && parts_before(layout, i) {
+                open.clear();
+            }
+        }
+        let Some(line) = layout.lines.get(i) else {
+            break;
+        };
+        if at < next || at < line.start {
+            continue;
+        }
+        let text = layout.text_of(i);
+        let at = at - line.start;
+        let byte = bytes[line.start + at];
+        if byte == b'<' {
+            if let Some(len) = autolink_len(&text[at..]) {
+                marks.push((line.start + at, line.start + at + 1));
+                marks.push((line.start + at + len - 1, line.start + at + len));
+                next = line.start + at + len;
+            }
+            continue;
+        }
+        let len = text.as_bytes()[at..]
+            .iter()
+            .take_while(|&&b| b == byte)
+            .count();
+        next = line.start + at + len;
+        let fits = match byte {
+            b'~' => len == 2,
+            b'`' => len <= 2,
+            _ => len <= 3,
+        };
+        if !fits || text[..at].ends_with('\\') {
+            continue;
+        }
+        let (before, after) = (
+            text[..at].chars().next_back(),
+            text[at + len..].chars().next(),
+        );
+        let run = Opener {
+            at: line.start + at,
+            len,
+            byte,
+        };
+        let closes = before.is_some_and(|c| !c.is_whitespace())
+            && after.is_none_or(|c| c.is_whitespace() || AFTER_CLOSING.contains(&c));
+        let opener = open
+            .iter()
+            .rposition(|o| o.byte == byte && o.len == len)
+            .filter(|_| closes);
+        if let Some(j) = opener {
+            marks.push((open[j].at, open[j].at + len));
+            marks.push((run.at, run.at + len));
+            open.truncate(j);
+        } else if after.is_some_and(|c| {
+            c.is_alphabetic() || OPENING_TEXT.contains(&c) || (c.is_numeric() && len > 1)
+        }) && before.is_none_or(|c| c.is_whitespace() || BEFORE_OPENING.contains(&c))
+        {
+            if open.len() == MAX_OPEN_MARKS {
+                open.remove(0);
+            }
+            open.push(run);
+        }
+    }
+    marks.sort_unstable();
+    marks
+}
+
+/// Whether a Markdown paragraph ends before line `i` (not the first):
+/// a blank line, a page, a heading, a rule or a note definition parts them.
+fn parts_before(layout: &Layout, i: usize) -> bool {
+    let (line, above) = (&layout.lines[i], &layout.lines[i - 1]);
+    line.blank_before
+        || line.page != above.page
+        || line.heading.is_some()
+        || above.heading.is_some()
+        || matches!(line.role, Role::Furniture | Role::FootnoteStart)
+}
+
+/// Length of the autolink `text` opens with (`<https://example.org/a>`):
+/// an address in angle brackets, whose brackets are marks and not text.
+fn autolink_len(text: &str) -> Option<usize> {
+    let inner = text.strip_prefix('<')?;
+    let end = inner.find(|c: char| c == '>' || c == '<' || c.is_whitespace())?;
+    let address = &inner[..end];
+    let scheme = ["http://", "https://", "mailto:", "www."]
+        .iter()
+        .any(|s| address.starts_with(s));
+    (scheme && address.len() > 7 && inner[end..].starts_with('>')).then_some(end + 2)
+}
+
+/// Whether line `i` opens in lower case once the Markdown that opens it is
+/// read past: a link's bracket or an inline mark ("[health visitor](…)
+/// did not follow up" runs a sentence on as "health visitor" would).
+pub fn opens_in_lower_case(layout: &Layout, i: usize) -> bool {
+    let text = layout.text_of(i);
+    if !text.starts_with(['[', '*', '_', '~', '`']) {
+        return text.starts_with(char::is_lowercase);
+    }
+    let start = layout.lines[i].start;
+    let marks = &layout.inline_marks;
+    let mut at = 0;
+    for &(s, e) in &marks[marks.partition_point(|&(s, _)| s < start)..] {
+        if s != start + at {
+            break;
+        }
+        at = e - start;
+    }
+    let rest = text.get(at..).unwrap_or("");
+    let rest = match link(rest) {
+        Some(_) => &rest[1..],
+        None => rest,
+    };
+    rest.starts_with(char::is_lowercase)
 }
 
 /// Length of the quotation marks `line` opens with (`> `, `> > ` in a
@@ -397,6 +567,54 @@ mod tests {
             "> McGahn 302, at 2.",
             "a lone quoted line in running text"
         );
+    }
+
+    /// The paragraphs and their sentences' texts, and the input each
+    /// paragraph's offsets point at.
+    fn read(text: &str) -> Vec<(String, &str)> {
+        crate::segment::segment(text)
+            .paragraphs
+            .iter()
+            .map(|p| (p.text.clone(), &text[p.start as usize..p.end as usize]))
+            .collect()
+    }
+
+    #[test]
+    fn paired_inline_marks_leave_the_text() {
+        let text = "The review found that **appointments were\nmissed** on _fourteen_ occasions, and that the\n[health visitor](https://example.org/hv) did not `follow up`. See ~~it~~ <https://example.org/r>.\n";
+        let got = read(text);
+        assert_eq!(got.len(), 1, "a line opening in a link runs on: {got:?}");
+        assert_eq!(
+            got[0].0,
+            "The review found that appointments were missed on fourteen occasions, and that the health visitor did not follow up. See it https://example.org/r."
+        );
+        assert_eq!(got[0].1, text.trim_end(), "offsets cover the marks");
+        // Nested, and opening a line after a wrapped one.
+        let nested =
+            "A first line that is long enough to wrap the text\n**_both marks_** close here.\n";
+        assert_eq!(
+            read(nested)[0].0,
+            "A first line that is long enough to wrap the text both marks close here."
+        );
+    }
+
+    #[test]
+    fn unpaired_or_unflanked_marks_stay() {
+        for text in [
+            "Smith* and Jones* were named.",
+            "Five * three is 15, and 2 * 4 is 8.",
+            "See SC_AD_000168 and file_name_here.",
+            "2019 WL 921692, at *3-*4 (D.C. Cir. 2019); id. at *5.",
+            "* a list item with a *starred word",
+            "OCR read \"loyalty.\"*4 and the matter.'*? as marks.",
+            "A `quoted' word, as OCR reads `that' one.",
+            "About ~5 people and ~10 more.",
+            "A blank line parts **a paragraph\n\nfrom the next** one.",
+        ] {
+            let got: Vec<String> = read(text).into_iter().map(|(t, _)| t).collect();
+            let want: Vec<String> = text.split("\n\n").map(|p| p.replace('\n', " ")).collect();
+            assert_eq!(got, want, "{text}");
+        }
     }
 
     #[test]

@@ -19,6 +19,7 @@ use super::fill::{Fill, NextLine, Seam, CERTAIN_END};
 use super::hazard::Hazard;
 use super::labels::Labels;
 use super::lines::{Layout, Role};
+use super::markdown::opens_in_lower_case;
 use super::openers::Openers;
 use super::sentences::opens_sentence;
 
@@ -436,8 +437,7 @@ impl Widths {
         body: &'a [usize],
     ) -> impl Iterator<Item = (usize, Seam)> + 'a {
         let goes_on = |a: usize, b: usize| {
-            ending(layout.text_of(a)) == Ending::Open
-                && layout.text_of(b).starts_with(char::is_lowercase)
+            ending(layout.text_of(a)) == Ending::Open && opens_in_lower_case(layout, b)
         };
         body.windows(2)
             .enumerate()
@@ -475,7 +475,7 @@ impl Widths {
         let (la, lb) = (&layout.lines[a], &layout.lines[b]);
         let (ta, tb) = (layout.text_of(a), layout.text_of(b));
         let end = ending(ta);
-        let b_lower = tb.starts_with(char::is_lowercase);
+        let b_lower = opens_in_lower_case(layout, b);
         let gap = gapped(layout, a, b);
         if self.wrap.is_none() {
             return Verdict::from(
