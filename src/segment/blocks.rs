@@ -303,7 +303,10 @@ impl Block {
             while marks.first().is_some_and(|&(_, end)| end <= start + i) {
                 marks = &marks[1..];
             }
-            if let Some(&(_, end)) = marks.first().filter(|&&(mark, _)| mark <= start + i) {
+            if let Some(&(mark, end)) = marks.first().filter(|&&(mark, _)| mark <= start + i) {
+                if markdown::is_html_break(line, mark - start) && !self.text.ends_with(' ') {
+                    self.push_rewritten(" ", mark, end);
+                }
                 i = end - start;
                 marks = &marks[1..];
                 continue;

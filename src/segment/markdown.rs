@@ -290,10 +290,18 @@ fn inline_marks(layout: &Layout) -> Vec<(usize, usize)> {
         let at = at - line.start;
         let byte = bytes[line.start + at];
         if byte == b'<' {
-            if let Some(len) = autolink_len(&text[at..]) {
-                marks.push((line.start + at, line.start + at + 1));
-                marks.push((line.start + at + len - 1, line.start + at + len));
-                next = line.start + at + len;
+            let (rest, from) = (&text[at..], line.start + at);
+            let glued = text[..at].ends_with(|c: char| !c.is_whitespace());
+            if let Some(len) = note_number_len(rest).filter(|_| glued) {
+                marks.push((from, from + len));
+                next = from + len;
+            } else if let Some(len) = autolink_len(rest) {
+                marks.push((from, from + 1));
+                marks.push((from + len - 1, from + len));
+                next = from + len;
+            } else if let Some(len) = inline_tag_len(rest) {
+                marks.push((from, from + len));
+                next = from + len;
             }
             continue;
         }
@@ -352,6 +360,54 @@ fn parts_before(layout: &Layout, i: usize) -> bool {
         || line.heading.is_some()
         || above.heading.is_some()
         || matches!(line.role, Role::Furniture | Role::FootnoteStart)
+}
+
+/// The HTML elements converters write inside paragraphs (marker's
+/// `<span id="page-3-0"></span>` anchors, `<sup>` and `<br>`): their tags
+/// are marks, their content text.
+const INLINE_TAGS: &[&str] = &[
+    "a", "b", "br", "code", "del", "em", "font", "i", "ins", "mark", "s", "small", "span",
+    "strong", "sub", "sup", "u",
+];
+/// Longest inline tag read, attributes and all.
+const MAX_TAG: usize = 200;
+
+/// Length of the inline HTML tag `text` opens with (`<span id="x">`,
+/// `</span>`, `<br/>`), or None.
+fn inline_tag_len(text: &str) -> Option<usize> {
+    let inner = text.strip_prefix('<')?;
+    let inner = inner.strip_prefix('/').unwrap_or(inner);
+    let name = inner.len()
+        - inner
+            .trim_start_matches(|c: char| c.is_ascii_alphabetic())
+            .len();
+    let known = INLINE_TAGS
+        .iter()
+        .any(|tag| tag.eq_ignore_ascii_case(&inner[..name]));
+    if !known || !inner[name..].starts_with(['>', ' ', '/']) {
+        return None;
+    }
+    let close = 1 + text[1..].find(['>', '<', '\n'])?;
+    (close < MAX_TAG && text[close..].starts_with('>')).then_some(close + 1)
+}
+
+/// Length of the note number in superscript `text` opens with
+/// (`<sup>12</sup>`, `<sup>*</sup>`), which leaves the text whole as a
+/// bracketed reference does.
+fn note_number_len(text: &str) -> Option<usize> {
+    let inner = text.strip_prefix("<sup>")?;
+    let label = inner.find("</sup>")?;
+    let number = &inner[..label];
+    let is_note = (1..=3).contains(&number.len()) && number.bytes().all(|b| b.is_ascii_digit())
+        || matches!(number, "*" | "†" | "‡");
+    is_note.then_some("<sup>".len() + label + "</sup>".len())
+}
+
+/// Whether the input at byte `at` holds a line break written as HTML
+/// (`<br>`), which parts the words around it.
+pub fn is_html_break(text: &str, at: usize) -> bool {
+    text.get(at..at + 3)
+        .is_some_and(|tag| tag.eq_ignore_ascii_case("<br"))
 }
 
 /// Length of the autolink `text` opens with (`<https://example.org/a>`):
@@ -596,6 +652,43 @@ mod tests {
             read(nested)[0].0,
             "A first line that is long enough to wrap the text both marks close here."
         );
+    }
+
+    /// marker anchors pages and headings with empty spans, and writes note
+    /// numbers in superscript.
+    #[test]
+    fn inline_html_tags_leave_the_text() {
+        let text = "# <span id=\"page-0-0\"></span>Review of Child T\n\n## <span id=\"page-3-0\"></span>1. Introduction\n\nThe review<sup>12</sup> found <b>it</b> set out in [Section 4](#page-12-1).<sup>13</sup>\n\n<span id=\"page-4-0\"></span>The GP did not get it.<br>It was lost.\n";
+        let doc = crate::segment::segment(text);
+        let got: Vec<(&str, Vec<&str>)> = doc
+            .paragraphs
+            .iter()
+            .map(|p| {
+                (
+                    p.text.as_str(),
+                    p.section.iter().map(String::as_str).collect(),
+                )
+            })
+            .collect();
+        let path = vec!["Review of Child T", "1. Introduction"];
+        assert_eq!(
+            got,
+            [
+                ("Review of Child T", vec!["Review of Child T"]),
+                ("1. Introduction", path.clone()),
+                ("The review found it set out in Section 4.", path.clone()),
+                ("The GP did not get it. It was lost.", path.clone()),
+            ]
+        );
+        for plain in [
+            "If a < b and c > d, then b<c.",
+            "An <unknown> tag and <sup>a note</sup> stay.",
+        ] {
+            assert_eq!(
+                read(plain)[0].0,
+                plain.replace("<sup>", "").replace("</sup>", "")
+            );
+        }
     }
 
     #[test]
