@@ -4,15 +4,17 @@
 //! cannot occur in plain prose are read here: heading lines (`## 2.
 //! Findings`, or a title underlined with `===` or `---`) give headings and
 //! their levels; rules, table delimiter rows, code fences, comments
-//! (`<!-- image -->`) and pictures alone on a line are scaffolding, kept out
-//! of the compared text as page furniture is; note definitions (`[^4]:
-//! …`) are footnotes. Inline links keep their words and lose their address
-//! (see [`link`]); emphasis, strike-through and code marks that pair up,
-//! and an autolink's brackets, leave the text (see [`inline_marks`]). A full CommonMark parser (pulldown-cmark) would read
-//! every text as Markdown, turning the indented lines of `pdftotext
-//! -layout` into code and its numbered lines into lists, and costs a
-//! tenth of the module's size budget: the line-level marks are all the
-//! segmenter needs, and they leave plain text as it was.
+//! (`<!-- image -->`), marker's page separators and pictures alone on a
+//! line are scaffolding, kept out of the compared text as page furniture
+//! is; note definitions (`[^4]: …`) are footnotes. Inline links keep their
+//! words and lose their address (see [`link`]); emphasis, strike-through
+//! and code marks that pair up, inline HTML tags and an autolink's
+//! brackets leave the text (see [`inline_marks`]). A full CommonMark
+//! parser (pulldown-cmark) would read every text as Markdown, turning the
+//! indented lines of `pdftotext -layout` into code and its numbered lines
+//! into lists, and costs a tenth of the module's size budget: the
+//! line-level marks are all the segmenter needs, and they leave plain text
+//! as it was.
 
 use super::blocks::Block;
 use super::lines::{Layout, Role};
@@ -26,7 +28,7 @@ const MAX_LABEL: usize = 20;
 /// underlines, table delimiter rows, fences, comments, pictures, headings,
 /// note definitions and quotations.
 const MARK_OPENERS: &[char] = &[
-    '-', '*', '_', '=', '|', ':', '`', '~', '<', '!', '#', '[', '>',
+    '-', '*', '_', '=', '|', ':', '`', '~', '<', '!', '#', '[', '>', '{',
 ];
 
 /// A heading line: its level and where its title starts and ends in the line.
@@ -87,7 +89,8 @@ fn underline_level(line: &str) -> Option<u8> {
 /// Whether `line` is Markdown scaffolding that holds no text of the
 /// document: a rule or underline (`---`, `* * *`, `===`), a table's
 /// delimiter row (`|---|:--:|`), a code fence, a comment, or a picture
-/// alone on its line (`![](page_3_picture_1.jpeg)`).
+/// alone on its line (`![](page_3_picture_1.jpeg)`), or marker's page
+/// separator.
 pub fn is_scaffolding(line: &str) -> bool {
     let rule = line.chars().next().is_some_and(|first| {
         matches!(first, '-' | '*' | '_' | '=')
@@ -105,7 +108,19 @@ pub fn is_scaffolding(line: &str) -> bool {
         .strip_prefix('!')
         .and_then(link)
         .is_some_and(|l| l.end == line.len() - 1);
-    rule || delimiter_row || fence || comment || picture
+    rule || delimiter_row || fence || comment || picture || is_page_separator(line)
+}
+
+/// Whether `line` is the page separator marker writes when asked to
+/// paginate its output: the page's number in braces, then dashes
+/// (`{3}------…`).
+fn is_page_separator(line: &str) -> bool {
+    let Some(rest) = line.strip_prefix('{') else {
+        return false;
+    };
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    let dashes = &rest[digits..].strip_prefix('}').unwrap_or("");
+    digits > 0 && dashes.len() >= 3 && dashes.bytes().all(|b| b == b'-')
 }
 
 /// The label of the note that `text` defines (`[^4]: …` gives "4").
@@ -532,6 +547,7 @@ mod tests {
             "<!-- image -->",
             "![](_page_3_Picture_1.jpeg)",
             "![Chart of contacts](figures/contacts.png)",
+            "{12}------------------------------------------------",
         ] {
             assert!(is_scaffolding(line), "{line}");
         }
@@ -541,6 +557,8 @@ mod tests {
             "- The health visitor missed three appointments.",
             "![Chart](c.png) shows the contacts.",
             "<!-- a comment that goes on",
+            "{12} items",
+            "{}---",
         ] {
             assert!(!is_scaffolding(line), "{line}");
         }
