@@ -242,18 +242,20 @@ pub fn mark(layout: &mut Layout) {
 /// writers nest emphasis a few deep, and each closer looks through them.
 const MAX_OPEN_MARKS: usize = 16;
 /// What may stand before an opening inline mark besides a space: opening
-/// brackets and quotes that open nothing else, and other marks
-/// (`_**both**_`); a straight quote may close a quotation (OCR's `."*4`).
-const BEFORE_OPENING: &[char] = &['(', '[', '“', '‘', '*', '_', '~'];
+/// brackets and quotes that open nothing else, other marks (`_**both**_`)
+/// and a table cell's bar; a straight quote may close a quotation (OCR's
+/// `."*4`).
+const BEFORE_OPENING: &[char] = &['(', '[', '“', '‘', '*', '_', '~', '|'];
 /// What may open the text an inline mark opens besides a letter (or a
 /// digit after `**` and `__`: a single `*` before one is a star page,
 /// "at *3"): opening brackets and quotes, and other marks (OCR's `'*?` is
 /// no emphasis).
 const OPENING_TEXT: &[char] = &['(', '[', '"', '“', '‘', '*', '_', '~', '`'];
 /// What may follow a closing inline mark besides a space: punctuation,
-/// closing brackets and quotes, and other marks.
+/// closing brackets and quotes, other marks and a table cell's bar.
 const AFTER_CLOSING: &[char] = &[
     '.', ',', ';', ':', '!', '?', ')', ']', '"', '\'', '”', '’', '—', '–', '-', '/', '*', '_', '~',
+    '|',
 ];
 
 /// A run of one inline mark's character (`**`, `_`, `~~`, a backtick),
@@ -664,6 +666,7 @@ mod tests {
         );
         assert_eq!(got[0].1, text.trim_end(), "offsets cover the marks");
         // Nested, and opening a line after a wrapped one.
+        assert_eq!(read("|**Agency**|_Contacts_|")[0].0, "|Agency|Contacts|");
         let nested =
             "A first line that is long enough to wrap the text\n**_both marks_** close here.\n";
         assert_eq!(
@@ -721,6 +724,7 @@ mod tests {
             "A `quoted' word, as OCR reads `that' one.",
             "About ~5 people and ~10 more.",
             "A blank line parts **a paragraph\n\nfrom the next** one.",
+            "Pipes | around *stars | stay.",
         ] {
             let got: Vec<String> = read(text).into_iter().map(|(t, _)| t).collect();
             let want: Vec<String> = text.split("\n\n").map(|p| p.replace('\n', " ")).collect();
