@@ -35,6 +35,9 @@ pub enum Error {
         /// What it looks like instead.
         looks_like: String,
     },
+    /// The input is a web page's HTML source: read as text, its tags,
+    /// scripts and styles would be compared as words.
+    WebPage(Side),
     /// The input is text in a legacy encoding the decoder cannot read
     /// (Shift-JIS, GBK, Windows-1251…): read as Windows-1252 it would be garbage.
     UnknownEncoding(Side),
@@ -58,6 +61,10 @@ impl fmt::Display for Error {
             Error::NotText { side, looks_like } => write!(
                 f,
                 "The {side} is not a text file (it looks like {looks_like}). Convert it to plain text first, for example with pdftotext."
+            ),
+            Error::WebPage(side) => write!(
+                f,
+                "The {side} is a web page's HTML source, not plain text. Open it in a browser and copy its text, or save the page as plain text, and try again."
             ),
             Error::UnknownEncoding(side) => write!(
                 f,

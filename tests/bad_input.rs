@@ -74,6 +74,13 @@ fn rows() -> Vec<Row> {
             Expect::Error("it looks like a PDF document"),
         ),
         row(
+            "a saved web page given as the report",
+            summary(),
+            format!("<!DOCTYPE html>\n<html><head><title>Review</title></head><body><p>{SENTENCE}</p></body></html>\n")
+                .into_bytes(),
+            Expect::Error("The report is a web page's HTML source"),
+        ),
+        row(
             "unknown encoding (bytes no supported encoding defines)",
             [0x81u8, 0x8d, 0x8f, 0x90, 0x9d].repeat(100),
             report(),

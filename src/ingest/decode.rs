@@ -71,7 +71,26 @@ pub fn decode(bytes: &[u8], side: Side) -> Result<String, Error> {
             looks_like: "binary data".to_string(),
         });
     }
+    if is_web_page(&text) {
+        return Err(Error::WebPage(side));
+    }
     Ok(text)
+}
+
+/// Whether `text` is an HTML document, as a saved web page is: it opens
+/// with a doctype or an `<html>` tag (after an XML declaration, for
+/// XHTML). Markdown with some inline HTML, or prose that mentions a tag,
+/// opens otherwise.
+fn is_web_page(text: &str) -> bool {
+    let start = text.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
+    let end = (0..=start.len().min(1024))
+        .rev()
+        .find(|&i| start.is_char_boundary(i))
+        .unwrap_or(0);
+    let head = start[..end].to_ascii_lowercase();
+    head.starts_with("<!doctype html")
+        || head.starts_with("<html")
+        || (head.starts_with("<?xml") && head.contains("<html"))
 }
 
 /// UTF-32 code units, invalid ones replaced by U+FFFD.
@@ -214,6 +233,28 @@ mod tests {
         bytes.push(0x93);
         let text = ok(&bytes);
         assert!(text.starts_with("café “quoted” naïve résumé"), "{text}");
+    }
+
+    #[test]
+    fn refuses_web_pages_but_not_markdown_with_html() {
+        for page in [
+            "<!DOCTYPE html>\n<html><body><p>Text.</p></body></html>",
+            "\n  <html lang=\"en\"><p>Text.</p></html>",
+            "<?xml version=\"1.0\"?>\n<!DOCTYPE html PUBLIC \"-//W3C//DTD XHTML 1.0\">\n<html>",
+        ] {
+            assert_eq!(
+                decode(page.as_bytes(), Side::Report),
+                Err(Error::WebPage(Side::Report)),
+                "{page}"
+            );
+        }
+        for text in [
+            "# <span id=\"page-0-0\"></span>Review\n\n<p>A paragraph.</p>",
+            "The <html> tag opens a page.",
+            "<?xml version=\"1.0\"?><report>Text</report>",
+        ] {
+            assert_eq!(ok(text.as_bytes()), text);
+        }
     }
 
     #[test]

@@ -25,6 +25,7 @@ const ROWS = [
   ['whitespace-only report', SENTENCE, Buffer.from(' \n\t \r\n '), { error: 'The report is empty' }],
   ['binary summary', Buffer.from(Array.from({ length: 4096 }, (_, i) => i % 256)), REPORT, { error: 'looks like binary data', refused: true }],
   ['PDF given as the report', SENTENCE, Buffer.from('%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\n', 'latin1'), { error: 'looks like a PDF document', refused: true }],
+  ['a saved web page given as the report', SENTENCE, Buffer.from(`<!DOCTYPE html>\n<html><body><p>${SENTENCE}</p></body></html>\n`), { error: "The report is a web page's HTML source", refused: true }],
   ['unknown encoding', Buffer.from(Array(100).fill([0x81, 0x8d, 0x8f, 0x90, 0x9d]).flat()), REPORT, { error: 'The summary is not a text file', refused: true }],
   ['Shift-JIS summary', Buffer.from('93fa967b8cea82cc8365834c8358836782c582b78142'.repeat(3), 'hex'), REPORT, { error: 'The summary is in a legacy encoding', refused: true }],
   ['summary longer than its report', (SENTENCE + OTHER).repeat(40), REPORT, { notice: 'longer than the report' }],
