@@ -177,8 +177,8 @@ pub fn link(text: &str) -> Option<Link> {
 
 /// Marks the Markdown in `layout`: scaffolding lines become furniture, note
 /// definitions footnotes (with their lines up to the next blank line),
-/// heading lines get their level, and the inline marks are found. A heading, and a rule, part the lines
-/// around them as a blank line does.
+/// heading lines get their level, and the inline marks are found. A
+/// heading, and a rule, part the lines around them as a blank line does.
 pub fn mark(layout: &mut Layout) {
     let mut in_note = false;
     let mut in_quote = false;
@@ -413,7 +413,12 @@ fn inline_tag_len(text: &str) -> Option<usize> {
 /// bracketed reference does.
 fn note_number_len(text: &str) -> Option<usize> {
     let inner = text.strip_prefix("<sup>")?;
-    let label = inner.find("</sup>")?;
+    // A note's label is short: no search of a long line for the end tag.
+    let label = inner
+        .as_bytes()
+        .windows("</sup>".len())
+        .take(4)
+        .position(|w| w == b"</sup>")?;
     let number = &inner[..label];
     let is_note = (1..=3).contains(&number.len()) && number.bytes().all(|b| b.is_ascii_digit())
         || matches!(number, "*" | "†" | "‡");
