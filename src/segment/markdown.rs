@@ -258,13 +258,14 @@ const AFTER_CLOSING: &[char] = &[
     '|',
 ];
 
-/// A run of one inline mark's character (`**`, `_`, `~~`, a backtick),
-/// waiting for the run that closes it.
+/// A run of one inline mark's character (`**`, `_`, `~~`, a backtick), or
+/// an HTML start tag, waiting for what closes it.
 #[derive(Clone, Copy)]
 struct Opener {
     /// Byte offset of the run in the input.
     at: usize,
     len: usize,
+    /// The mark's character, or a tag's key (see [`Tag`]).
     byte: u8,
 }
 
@@ -316,9 +317,28 @@ fn inline_marks(layout: &Layout) -> Vec<(usize, usize)> {
                 marks.push((from, from + 1));
                 marks.push((from + len - 1, from + len));
                 next = from + len;
-            } else if let Some(len) = inline_tag_len(rest) {
-                marks.push((from, from + len));
-                next = from + len;
+            } else if let Some(tag) = inline_tag(rest) {
+                next = from + tag.len;
+                // A tag is a mark once its element is whole: an end tag
+                // closes the tag that opened it, in its Markdown paragraph.
+                let opener = open.iter().rposition(|o| o.byte == tag.key);
+                match opener {
+                    _ if tag.is_void() => marks.push((from, from + tag.len)),
+                    Some(j) if tag.closing => {
+                        marks.push((open[j].at, open[j].at + open[j].len));
+                        marks.push((from, from + tag.len));
+                        open.truncate(j);
+                    }
+                    None if tag.closing => {}
+                    _ => push_opener(
+                        &mut open,
+                        Opener {
+                            at: from,
+                            len: tag.len,
+                            byte: tag.key,
+                        },
+                    ),
+                }
             }
             continue;
         }
@@ -358,14 +378,19 @@ fn inline_marks(layout: &Layout) -> Vec<(usize, usize)> {
             c.is_alphabetic() || OPENING_TEXT.contains(&c) || (c.is_numeric() && len > 1)
         }) && before.is_none_or(|c| c.is_whitespace() || BEFORE_OPENING.contains(&c))
         {
-            if open.len() == MAX_OPEN_MARKS {
-                open.remove(0);
-            }
-            open.push(run);
+            push_opener(&mut open, run);
         }
     }
     marks.sort_unstable();
     marks
+}
+
+/// Puts `opener` on the `open` stack, forgetting the oldest when it is full.
+fn push_opener(open: &mut Vec<Opener>, opener: Opener) {
+    if open.len() == MAX_OPEN_MARKS {
+        open.remove(0);
+    }
+    open.push(opener);
 }
 
 /// Whether a Markdown paragraph ends before line `i` (not the first):
@@ -380,32 +405,93 @@ fn parts_before(layout: &Layout, i: usize) -> bool {
 }
 
 /// The HTML elements converters write inside paragraphs (marker's
-/// `<span id="page-3-0"></span>` anchors, `<sup>` and `<br>`): their tags
-/// are marks, their content text.
+/// `<span id="page-3-0"></span>` anchors, `<sup>`, `<b>`, `<br>`): their
+/// tags are marks, their content text. Links and other elements stay
+/// text: converters write links as Markdown.
 const INLINE_TAGS: &[&str] = &[
-    "a", "b", "br", "code", "del", "em", "font", "i", "ins", "mark", "s", "small", "span",
-    "strong", "sub", "sup", "u",
+    "b", "br", "code", "del", "em", "i", "ins", "mark", "s", "small", "span", "strong", "sub",
+    "sup", "u",
 ];
+/// The attributes converters give inline tags: a tag with any other (an
+/// event handler, a style) is text a person wrote, and shows as such.
+const TAG_ATTRIBUTES: &[&str] = &["id", "class"];
 /// Longest inline tag read, attributes and all.
 const MAX_TAG: usize = 200;
+/// Keys of tags waiting for their end tag start here, clear of the marks'
+/// characters.
+const TAG_KEY: u8 = 0x80;
 
-/// Length of the inline HTML tag `text` opens with (`<span id="x">`,
-/// `</span>`, `<br/>`), or None.
-fn inline_tag_len(text: &str) -> Option<usize> {
+/// An inline HTML tag at the start of a text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Tag {
+    /// Its length in bytes, brackets included.
+    len: usize,
+    /// `TAG_KEY` plus the element's place in `INLINE_TAGS`.
+    key: u8,
+    /// Whether it ends its element (`</b>`).
+    closing: bool,
+}
+
+impl Tag {
+    /// Whether the element has no content and no end tag (`<br>`).
+    fn is_void(&self) -> bool {
+        INLINE_TAGS[usize::from(self.key - TAG_KEY)] == "br"
+    }
+}
+
+/// The inline HTML tag `text` opens with (`<span id="x">`, `</span>`,
+/// `<br/>`), if it is one of `INLINE_TAGS` with no attribute but those
+/// of `TAG_ATTRIBUTES`.
+fn inline_tag(text: &str) -> Option<Tag> {
     let inner = text.strip_prefix('<')?;
-    let inner = inner.strip_prefix('/').unwrap_or(inner);
+    let (closing, inner) = match inner.strip_prefix('/') {
+        Some(rest) => (true, rest),
+        None => (false, inner),
+    };
     let name = inner.len()
         - inner
             .trim_start_matches(|c: char| c.is_ascii_alphabetic())
             .len();
-    let known = INLINE_TAGS
+    let index = INLINE_TAGS
         .iter()
-        .any(|tag| tag.eq_ignore_ascii_case(&inner[..name]));
-    if !known || !inner[name..].starts_with(['>', ' ', '/']) {
-        return None;
+        .position(|tag| tag.eq_ignore_ascii_case(&inner[..name]))?;
+    let end = inner.get(..MAX_TAG.min(inner.len()))?.find(['>', '<'])?;
+    let attributes = &inner[name..end];
+    let plain = match attributes.chars().next() {
+        None | Some('/') => attributes.len() <= 1,
+        Some(c) if c.is_whitespace() => !closing && converters_attributes(attributes),
+        Some(_) => false,
+    };
+    (plain && inner[end..].starts_with('>')).then(|| Tag {
+        len: text.len() - inner.len() + end + 1,
+        key: TAG_KEY + index as u8,
+        closing,
+    })
+}
+
+/// Whether a tag's `attributes` are all among `TAG_ATTRIBUTES`, with
+/// quoted values, as converters write them (` id="page-3-0"`).
+fn converters_attributes(attributes: &str) -> bool {
+    let mut rest = attributes.trim_start();
+    while !rest.is_empty() && rest != "/" {
+        let Some((name, value)) = rest.split_once('=') else {
+            return false;
+        };
+        let known = TAG_ATTRIBUTES
+            .iter()
+            .any(|a| a.eq_ignore_ascii_case(name.trim()));
+        let Some(quote) = value.chars().next().filter(|&q| q == '"' || q == '\'') else {
+            return false;
+        };
+        let Some(close) = value[1..].find(quote) else {
+            return false;
+        };
+        if !known {
+            return false;
+        }
+        rest = value[close + 2..].trim_start();
     }
-    let close = 1 + text[1..].find(['>', '<', '\n'])?;
-    (close < MAX_TAG && text[close..].starts_with('>')).then_some(close + 1)
+    true
 }
 
 /// Length of the note number in superscript `text` opens with
@@ -706,14 +792,21 @@ mod tests {
                 ("The GP did not get it. It was lost.", path.clone()),
             ]
         );
+        assert_eq!(
+            read("An <unknown> tag and <sup>a note</sup> stay.")[0].0,
+            "An <unknown> tag and a note stay."
+        );
+        // Tags converters do not write (handlers, links, styles), and tags
+        // that close nothing or are never closed, are the writer's text.
         for plain in [
             "If a < b and c > d, then b<c.",
-            "An <unknown> tag and <sup>a note</sup> stay.",
+            "A <b onmouseover=\"run()\">bold</b> word.",
+            "The memo linked <a href=\"javascript:run()\">the annex</a> here.",
+            "A <span style=\"color: red\">red</span> word.",
+            "A closing </b> tag and an <i>opening one.",
+            "A <span id=unquoted></span> anchor.",
         ] {
-            assert_eq!(
-                read(plain)[0].0,
-                plain.replace("<sup>", "").replace("</sup>", "")
-            );
+            assert_eq!(read(plain)[0].0, plain);
         }
     }
 
