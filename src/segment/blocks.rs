@@ -83,8 +83,8 @@ impl Block {
         for &i in &lines {
             let line = layout.text_of(i);
             let start = layout.lines.get(i).map_or(0, |l| l.start);
-            let first = marks.partition_point(|&(s, _)| s < start);
-            let last = first + marks[first..].partition_point(|&(s, _)| s < start + line.len());
+            let first = marks.partition_point(|m| m.start < start);
+            let last = first + marks[first..].partition_point(|m| m.start < start + line.len());
             block.append_line(
                 line,
                 start,
@@ -268,14 +268,14 @@ impl Block {
         }
     }
 
-    /// Appends `line`, which starts at byte `start` of the input, leaving
-    /// out `marks`, the Markdown inline marks in it (input byte ranges).
+    /// Appends `line`, which starts at byte `start` of the input, reading
+    /// `marks`, the Markdown and HTML inline marks in it, as they read.
     fn append_line(
         &mut self,
         line: &str,
         start: usize,
         previous: Option<&str>,
-        mut marks: &[(usize, usize)],
+        mut marks: &[markdown::InlineMark],
         ligatures: bool,
     ) {
         if let Some(previous) = previous {
@@ -300,21 +300,23 @@ impl Block {
                 continue;
             }
             // Marks a link's address held were skipped with it.
-            while marks.first().is_some_and(|&(_, end)| end <= start + i) {
+            while marks.first().is_some_and(|m| m.end <= start + i) {
                 marks = &marks[1..];
             }
-            if let Some(&(mark, end)) = marks.first().filter(|&&(mark, _)| mark <= start + i) {
-                if markdown::is_html_break(line, mark - start) && !self.text.ends_with(' ') {
-                    self.push_rewritten(" ", mark, end);
+            if let Some(&mark) = marks.first().filter(|m| m.start <= start + i) {
+                match mark.reads {
+                    Some(' ') if self.text.is_empty() || self.text.ends_with(' ') => {}
+                    Some(c) => {
+                        self.push_rewritten(c.encode_utf8(&mut [0; 4]), mark.start, mark.end)
+                    }
+                    None => {}
                 }
-                i = end - start;
+                i = mark.end - start;
                 marks = &marks[1..];
                 continue;
             }
             let limit = link.map_or(bytes.len(), |(words_end, _)| words_end);
-            let limit = marks
-                .first()
-                .map_or(limit, |&(mark, _)| limit.min(mark - start));
+            let limit = marks.first().map_or(limit, |m| limit.min(m.start - start));
             let run = plain_run(&bytes[..limit], i);
             if run > 0 {
                 self.push_verbatim_str(&line[i..i + run], start + i);

@@ -3,6 +3,7 @@
 //! because converted text carries its structure in its layout, not its markup.
 
 use super::cues::{all_caps, ending, ends_in_reference, title_case, Ending};
+use super::markdown::InlineMark;
 
 /// What a line is to the compared text; later stages refine `Body`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -57,11 +58,10 @@ pub struct Layout<'a> {
     pub reference_breaks: bool,
     /// How the lines' widths are counted.
     pub measure: Measure,
-    /// Byte ranges of the input that are Markdown's inline marks, in
-    /// order: emphasis, strike-through and code delimiters that pair up,
-    /// and an autolink's angle brackets ([`super::markdown`]). Text built
-    /// from the lines leaves them out.
-    pub inline_marks: Vec<(usize, usize)>,
+    /// The input's Markdown and HTML inline marks and entities, in order
+    /// ([`super::markdown`]): text built from the lines reads each as the
+    /// character it stands for, or leaves it out.
+    pub inline_marks: Vec<InlineMark>,
 }
 
 impl<'a> Layout<'a> {

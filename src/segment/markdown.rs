@@ -238,6 +238,84 @@ pub fn mark(layout: &mut Layout) {
     layout.inline_marks = inline_marks(layout);
 }
 
+/// A stretch of the input that Markdown or HTML writes for one character
+/// or for none: a mark (`**`, a tag, an escape's backslash) or an entity
+/// (`&amp;`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct InlineMark {
+    /// Byte offset of its start in the input.
+    pub start: usize,
+    /// Byte offset just past it.
+    pub end: usize,
+    /// What the text reads in its place: nothing for a mark, the character
+    /// for an entity, a space for `<br>`.
+    pub reads: Option<char>,
+}
+
+impl InlineMark {
+    /// A mark over `start..end`, which the text leaves out.
+    fn silent(start: usize, end: usize) -> Self {
+        InlineMark {
+            start,
+            end,
+            reads: None,
+        }
+    }
+}
+
+/// The named HTML entities converters write (docling escapes `&`, `<` and
+/// `>`), with the characters they stand for.
+const ENTITIES: &[(&str, char)] = &[
+    ("amp", '&'),
+    ("lt", '<'),
+    ("gt", '>'),
+    ("quot", '"'),
+    ("apos", '\''),
+    ("nbsp", ' '),
+    ("ndash", '–'),
+    ("mdash", '—'),
+    ("lsquo", '‘'),
+    ("rsquo", '’'),
+    ("ldquo", '“'),
+    ("rdquo", '”'),
+    ("hellip", '…'),
+    ("sect", '§'),
+    ("para", '¶'),
+    ("pound", '£'),
+    ("euro", '€'),
+    ("copy", '©'),
+    ("deg", '°'),
+];
+/// The characters converters escape with a backslash: Markdown's marks
+/// (markdownify's and docling's escapes). Before other characters a
+/// backslash is text, as OCR reads one now and then (`\:\7-cr-201`).
+const ESCAPED: &[u8] = b"*_`#[]<>|~!(){}+-.=&$";
+/// Longest entity read, `&` and `;` included (`&#x1F600;`).
+const MAX_ENTITY: usize = 10;
+
+/// The entity `text` opens with, named or numbered (`&amp;`, `&#8217;`,
+/// `&#x2019;`): its length and the character it stands for.
+fn entity(text: &str) -> Option<(usize, char)> {
+    let inner = text.strip_prefix('&')?;
+    let window = &inner.as_bytes()[..inner.len().min(MAX_ENTITY - 1)];
+    let end = window.iter().position(|&b| b == b';')?;
+    let name = &inner[..end];
+    let number = |digits: &str, radix: u32| {
+        let valid = !digits.is_empty() && digits.chars().all(|c| c.is_digit(radix));
+        valid
+            .then(|| u32::from_str_radix(digits, radix).ok())
+            .flatten()
+            .and_then(char::from_u32)
+            .filter(|c| !c.is_control() || c.is_whitespace())
+    };
+    let c = match name.strip_prefix('#') {
+        Some(hex) if hex.starts_with(['x', 'X']) => number(&hex[1..], 16)?,
+        Some(decimal) => number(decimal, 10)?,
+        None => ENTITIES.iter().find(|(n, _)| *n == name)?.1,
+    };
+    Some((end + 2, c))
+}
+
 /// Most openers a Markdown paragraph keeps waiting for their closers:
 /// writers nest emphasis a few deep, and each closer looks through them.
 const MAX_OPEN_MARKS: usize = 16;
@@ -277,11 +355,12 @@ struct Opener {
 /// `` `code` `` do, lines apart or not. A lone `*` (a note mark, "5 * 3"),
 /// an underscore inside a name (`SC_AD_0001`) or an unpaired backtick that
 /// OCR read for a quote is text, as Markdown reads them.
-fn inline_marks(layout: &Layout) -> Vec<(usize, usize)> {
+fn inline_marks(layout: &Layout) -> Vec<InlineMark> {
     // Most texts hold few of the marks' characters: find them all at once.
     let bytes = layout.text.as_bytes();
     let mut found: Vec<usize> = memchr::memchr3_iter(b'*', b'_', b'`', bytes)
-        .chain(memchr::memchr2_iter(b'~', b'<', bytes))
+        .chain(memchr::memchr3_iter(b'~', b'<', b'\\', bytes))
+        .chain(memchr::memchr_iter(b'&', bytes))
         .collect();
     found.sort_unstable();
     let mut marks = Vec::new();
@@ -307,15 +386,41 @@ fn inline_marks(layout: &Layout) -> Vec<(usize, usize)> {
         let text = layout.text_of(i);
         let at = at - line.start;
         let byte = bytes[line.start + at];
-        if byte == b'<' {
-            let (rest, from) = (&text[at..], line.start + at);
+        let from = line.start + at;
+        let escaped = text[..at].ends_with('\\');
+        if byte == b'\\' {
+            // A backslash escapes the mark after it (`\_`, `\*`, as
+            // converters write them), which is then plain text.
+            let punctuation = text[at + 1..]
+                .bytes()
+                .next()
+                .is_some_and(|b| ESCAPED.contains(&b));
+            if punctuation && !escaped {
+                marks.push(InlineMark::silent(from, from + 1));
+                next = from + 2;
+            }
+            continue;
+        }
+        if byte == b'&' {
+            if let Some((len, c)) = entity(&text[at..]) {
+                marks.push(InlineMark {
+                    start: from,
+                    end: from + len,
+                    reads: Some(c),
+                });
+                next = from + len;
+            }
+            continue;
+        }
+        if byte == b'<' && !escaped {
+            let rest = &text[at..];
             let glued = text[..at].ends_with(|c: char| !c.is_whitespace());
             if let Some(len) = note_number_len(rest).filter(|_| glued) {
-                marks.push((from, from + len));
+                marks.push(InlineMark::silent(from, from + len));
                 next = from + len;
             } else if let Some(len) = autolink_len(rest) {
-                marks.push((from, from + 1));
-                marks.push((from + len - 1, from + len));
+                marks.push(InlineMark::silent(from, from + 1));
+                marks.push(InlineMark::silent(from + len - 1, from + len));
                 next = from + len;
             } else if let Some(tag) = inline_tag(rest) {
                 next = from + tag.len;
@@ -323,10 +428,14 @@ fn inline_marks(layout: &Layout) -> Vec<(usize, usize)> {
                 // closes the tag that opened it, in its Markdown paragraph.
                 let opener = open.iter().rposition(|o| o.byte == tag.key);
                 match opener {
-                    _ if tag.is_void() => marks.push((from, from + tag.len)),
+                    _ if tag.is_void() => marks.push(InlineMark {
+                        start: from,
+                        end: from + tag.len,
+                        reads: Some(' '),
+                    }),
                     Some(j) if tag.closing => {
-                        marks.push((open[j].at, open[j].at + open[j].len));
-                        marks.push((from, from + tag.len));
+                        marks.push(InlineMark::silent(open[j].at, open[j].at + open[j].len));
+                        marks.push(InlineMark::silent(from, from + tag.len));
                         open.truncate(j);
                     }
                     None if tag.closing => {}
@@ -352,7 +461,7 @@ fn inline_marks(layout: &Layout) -> Vec<(usize, usize)> {
             b'`' => len <= 2,
             _ => len <= 3,
         };
-        if !fits || text[..at].ends_with('\\') {
+        if !fits || escaped {
             continue;
         }
         let (before, after) = (
@@ -371,8 +480,8 @@ fn inline_marks(layout: &Layout) -> Vec<(usize, usize)> {
             .rposition(|o| o.byte == byte && o.len == len)
             .filter(|_| closes);
         if let Some(j) = opener {
-            marks.push((open[j].at, open[j].at + len));
-            marks.push((run.at, run.at + len));
+            marks.push(InlineMark::silent(open[j].at, open[j].at + len));
+            marks.push(InlineMark::silent(run.at, run.at + len));
             open.truncate(j);
         } else if after.is_some_and(|c| {
             c.is_alphabetic() || OPENING_TEXT.contains(&c) || (c.is_numeric() && len > 1)
@@ -381,7 +490,7 @@ fn inline_marks(layout: &Layout) -> Vec<(usize, usize)> {
             push_opener(&mut open, run);
         }
     }
-    marks.sort_unstable();
+    marks.sort_unstable_by_key(|m| m.start);
     marks
 }
 
@@ -511,13 +620,6 @@ fn note_number_len(text: &str) -> Option<usize> {
     is_note.then_some("<sup>".len() + label + "</sup>".len())
 }
 
-/// Whether the input at byte `at` holds a line break written as HTML
-/// (`<br>`), which parts the words around it.
-pub fn is_html_break(text: &str, at: usize) -> bool {
-    text.get(at..at + 3)
-        .is_some_and(|tag| tag.eq_ignore_ascii_case("<br"))
-}
-
 /// Length of the autolink `text` opens with (`<https://example.org/a>`):
 /// an address in angle brackets, whose brackets are marks and not text.
 fn autolink_len(text: &str) -> Option<usize> {
@@ -541,11 +643,11 @@ pub fn opens_in_lower_case(layout: &Layout, i: usize) -> bool {
     let start = layout.lines[i].start;
     let marks = &layout.inline_marks;
     let mut at = 0;
-    for &(s, e) in &marks[marks.partition_point(|&(s, _)| s < start)..] {
-        if s != start + at {
+    for mark in &marks[marks.partition_point(|m| m.start < start)..] {
+        if mark.start != start + at || mark.reads.is_some() {
             break;
         }
-        at = e - start;
+        at = mark.end - start;
     }
     let rest = text.get(at..).unwrap_or("");
     let rest = match link(rest) {
@@ -805,6 +907,26 @@ mod tests {
             "A <span style=\"color: red\">red</span> word.",
             "A closing </b> tag and an <i>opening one.",
             "A <span id=unquoted></span> anchor.",
+        ] {
+            assert_eq!(read(plain)[0].0, plain);
+        }
+    }
+
+    /// docling escapes `&`, `<`, `>` as entities and underscores with a
+    /// backslash; markdownify (marker) escapes asterisks too.
+    #[test]
+    fn entities_and_escapes_read_as_their_characters() {
+        let text = "AT&amp;T reported &lt;5% of SC\\_AD\\_000168 and 5 \\* 3 \\*not emphasis\\*, \\[Redacted\\], &#8220;quoted&#x201D;&nbsp;&sect;3.\n";
+        let got = read(text);
+        assert_eq!(
+            got[0].0,
+            "AT&T reported <5% of SC_AD_000168 and 5 * 3 *not emphasis*, [Redacted], “quoted” §3."
+        );
+        assert_eq!(got[0].1, text.trim_end(), "offsets cover the marks");
+        for plain in [
+            "AT&T and R&D; &foo; &#0; &#xZZ; &#; &amp no semicolon.",
+            "A path C:\\Users\\report and \\\\server\\share stays.",
+            "OCR read Gates III, \\:\\7-cr-201 so.",
         ] {
             assert_eq!(read(plain)[0].0, plain);
         }
