@@ -301,10 +301,11 @@ fn entity(text: &str) -> Option<(usize, char)> {
     let end = window.iter().position(|&b| b == b';')?;
     let name = &inner[..end];
     let number = |digits: &str, radix: u32| {
-        let valid = !digits.is_empty() && digits.chars().all(|c| c.is_digit(radix));
-        valid
-            .then(|| u32::from_str_radix(digits, radix).ok())
-            .flatten()
+        let value = digits.chars().try_fold(0u32, |n, c| {
+            n.checked_mul(radix)?.checked_add(c.to_digit(radix)?)
+        });
+        value
+            .filter(|_| !digits.is_empty())
             .and_then(char::from_u32)
             .filter(|c| !c.is_control() || c.is_whitespace())
     };
