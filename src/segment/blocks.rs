@@ -291,18 +291,7 @@ impl Block {
         }
         let bytes = line.as_bytes();
         let mut i = 0;
-        // The end of the words of a Markdown link being copied, and of its address.
-        let mut link: Option<(usize, usize)> = None;
         while i < bytes.len() {
-            if let Some((_, end)) = link.filter(|&(words_end, _)| i >= words_end) {
-                i = end;
-                link = None;
-                continue;
-            }
-            // Marks a link's address held were skipped with it.
-            while marks.first().is_some_and(|m| m.end <= start + i) {
-                marks = &marks[1..];
-            }
             if let Some(&mark) = marks.first().filter(|m| m.start <= start + i) {
                 match mark.reads {
                     Some(' ') if self.text.is_empty() || self.text.ends_with(' ') => {}
@@ -315,8 +304,7 @@ impl Block {
                 marks = &marks[1..];
                 continue;
             }
-            let limit = link.map_or(bytes.len(), |(words_end, _)| words_end);
-            let limit = marks.first().map_or(limit, |m| limit.min(m.start - start));
+            let limit = marks.first().map_or(bytes.len(), |m| m.start - start);
             let run = plain_run(&bytes[..limit], i);
             if run > 0 {
                 self.push_verbatim_str(&line[i..i + run], start + i);
@@ -342,13 +330,6 @@ impl Block {
                 let len = bracketed_references_len(&line[at - start..]);
                 if len > 0 {
                     i = at - start + len;
-                    continue;
-                }
-            }
-            // A Markdown link keeps its words and loses its brackets and address.
-            if c == '[' && link.is_none() {
-                if let Some(found) = markdown::link(&line[at - start..]) {
-                    link = Some((at - start + found.words_end, at - start + found.end));
                     continue;
                 }
             }

@@ -17,6 +17,7 @@
 //! as it was.
 
 use super::blocks::Block;
+use super::cues::bracketed_references_len;
 use super::lines::{Layout, Role};
 use crate::model::ParagraphKind;
 
@@ -147,17 +148,17 @@ pub fn note_reference_len(text: &str) -> usize {
 
 /// An inline link at the start of a text: `[words](address)`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Link {
+struct Link {
     /// Byte offset just past the link's words (at its `]`).
-    pub words_end: usize,
+    words_end: usize,
     /// Byte offset just past the link (after its `)`).
-    pub end: usize,
+    end: usize,
 }
 
 /// The link `text` opens with: words in brackets, then at once an address
 /// in parentheses, with no space in it and a `/`, `.`, `#` or `:` as
 /// addresses have ("(sic)" after a bracket is no address).
-pub fn link(text: &str) -> Option<Link> {
+fn link(text: &str) -> Option<Link> {
     let inner = text.strip_prefix('[')?;
     let words_end = 1 + inner.find(']')?;
     if text[1..words_end].contains('[') {
@@ -239,8 +240,8 @@ pub fn mark(layout: &mut Layout) {
 }
 
 /// A stretch of the input that Markdown or HTML writes for one character
-/// or for none: a mark (`**`, a tag, an escape's backslash) or an entity
-/// (`&amp;`).
+/// or for none: a mark (`**`, a tag, a link's brackets and address, an
+/// escape's backslash) or an entity (`&amp;`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct InlineMark {
     /// Byte offset of its start in the input.
@@ -355,13 +356,14 @@ struct Opener {
 /// blank line, heading or rule parts), as `**missed**`, `_fourteen_` and
 /// `` `code` `` do, lines apart or not. A lone `*` (a note mark, "5 * 3"),
 /// an underscore inside a name (`SC_AD_0001`) or an unpaired backtick that
-/// OCR read for a quote is text, as Markdown reads them.
+/// OCR read for a quote is text, as Markdown reads them. A link's opening
+/// bracket and its `](address)` are marks too (see [`link`]).
 fn inline_marks(layout: &Layout) -> Vec<InlineMark> {
     // Most texts hold few of the marks' characters: find them all at once.
     let bytes = layout.text.as_bytes();
     let mut found: Vec<usize> = memchr::memchr3_iter(b'*', b'_', b'`', bytes)
         .chain(memchr::memchr3_iter(b'~', b'<', b'\\', bytes))
-        .chain(memchr::memchr_iter(b'&', bytes))
+        .chain(memchr::memchr2_iter(b'&', b'[', bytes))
         .collect();
     found.sort_unstable();
     let mut marks = Vec::new();
@@ -369,6 +371,8 @@ fn inline_marks(layout: &Layout) -> Vec<InlineMark> {
     let mut i = 0;
     // Where the next run may start: a run's later characters are in it.
     let mut next = 0;
+    // The address of the last link: text of no kind.
+    let mut address = 0..0;
     for at in found {
         // The line holding `at`, if any: a Markdown paragraph left behind
         // takes its waiting openers with it.
@@ -381,7 +385,7 @@ fn inline_marks(layout: &Layout) -> Vec<InlineMark> {
         let Some(line) = layout.lines.get(i) else {
             break;
         };
-        if at < next || at < line.start {
+        if at < next || at < line.start || address.contains(&at) {
             continue;
         }
         let text = layout.text_of(i);
@@ -389,6 +393,7 @@ fn inline_marks(layout: &Layout) -> Vec<InlineMark> {
         let byte = bytes[line.start + at];
         let from = line.start + at;
         let escaped = text[..at].ends_with('\\');
+        let glued = text[..at].ends_with(|c: char| !c.is_whitespace());
         if byte == b'\\' {
             // A backslash escapes the mark after it (`\_`, `\*`, as
             // converters write them), which is then plain text.
@@ -398,11 +403,22 @@ fn inline_marks(layout: &Layout) -> Vec<InlineMark> {
                 .is_some_and(|b| ESCAPED.contains(&b));
             if punctuation && !escaped {
                 marks.push(InlineMark::silent(from, from + 1));
-                next = from + 2;
             }
             continue;
         }
-        if byte == b'&' {
+        if byte == b'[' {
+            // A link keeps its words and loses its brackets and address;
+            // a reference glued to its word ("documents.[20]") is no link.
+            let rest = &text[at..];
+            let reference = glued && bracketed_references_len(rest) > 0;
+            if let Some(found) = link(rest).filter(|_| !reference) {
+                marks.push(InlineMark::silent(from, from + 1));
+                address = from + found.words_end..from + found.end;
+                marks.push(InlineMark::silent(address.start, address.end));
+            }
+            continue;
+        }
+        if byte == b'&' && !escaped {
             if let Some((len, c)) = entity(&text[at..]) {
                 marks.push(InlineMark {
                     start: from,
@@ -415,7 +431,6 @@ fn inline_marks(layout: &Layout) -> Vec<InlineMark> {
         }
         if byte == b'<' && !escaped {
             let rest = &text[at..];
-            let glued = text[..at].ends_with(|c: char| !c.is_whitespace());
             if let Some(len) = note_number_len(rest).filter(|_| glued) {
                 marks.push(InlineMark::silent(from, from + len));
                 next = from + len;
@@ -650,12 +665,8 @@ pub fn opens_in_lower_case(layout: &Layout, i: usize) -> bool {
         }
         at = mark.end - start;
     }
-    let rest = text.get(at..).unwrap_or("");
-    let rest = match link(rest) {
-        Some(_) => &rest[1..],
-        None => rest,
-    };
-    rest.starts_with(char::is_lowercase)
+    text.get(at..)
+        .is_some_and(|rest| rest.starts_with(char::is_lowercase))
 }
 
 /// Length of the quotation marks `line` opens with (`> `, `> > ` in a
