@@ -520,9 +520,7 @@ impl WrittenLinks {
 }
 
 fn body(doc: &Document) -> impl Iterator<Item = &Paragraph> {
-    doc.paragraphs
-        .iter()
-        .filter(|p| matches!(p.kind, ParagraphKind::Paragraph | ParagraphKind::ListItem))
+    doc.paragraphs.iter().filter(|p| p.kind.is_body())
 }
 
 /// Headline figures of a finished comparison.

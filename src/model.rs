@@ -64,6 +64,20 @@ pub enum ParagraphKind {
     ListItem,
     /// A footnote or endnote: kept for reference, never counted as body text.
     Footnote,
+    /// A row of a table, its cells read in order and parted by " | ".
+    TableRow,
+}
+
+impl ParagraphKind {
+    /// Whether the kind holds the document's body text, which coverage,
+    /// omissions and sections weigh: not headings, which make no claim,
+    /// nor notes, which cite.
+    pub fn is_body(self) -> bool {
+        matches!(
+            self,
+            ParagraphKind::Paragraph | ParagraphKind::ListItem | ParagraphKind::TableRow
+        )
+    }
 }
 
 /// A verdict on one sentence or paragraph.

@@ -15,8 +15,8 @@ use std::path::Path;
 use std::time::Instant;
 
 use common::{
-    data_dir, eval_tokens, is_body, mueller_gold, pdftotext, read, recall_precision, token_f1,
-    viewer_copy, GoldIndex,
+    data_dir, eval_tokens, mueller_gold, pdftotext, read, recall_precision, token_f1, viewer_copy,
+    GoldIndex,
 };
 use lacuna::{segment, Document, ParagraphKind};
 use serde_json::Value;
@@ -149,7 +149,7 @@ fn mueller_summary_paragraphs_come_back() {
         let doc = segment(&text);
         let (recall, precision, _) = recall_precision(&doc, &index, variant);
         let (mut headed, mut matched) = (0, 0);
-        for p in doc.paragraphs.iter().filter(|p| is_body(p.kind)) {
+        for p in doc.paragraphs.iter().filter(|p| p.kind.is_body()) {
             let Some((i, _)) = index.best(&p.text).filter(|&(_, f1)| f1 >= 0.9) else {
                 continue;
             };
@@ -226,7 +226,7 @@ fn mueller_pages_read_by_tesseract_come_back() {
     let body: Vec<&str> = doc
         .paragraphs
         .iter()
-        .filter(|p| is_body(p.kind))
+        .filter(|p| p.kind.is_body())
         .map(|p| p.text.as_str())
         .collect();
     let mut matched = vec![false; index.blocks.len()];
@@ -288,7 +288,7 @@ fn mueller_heading_paths_come_back() {
     for (variant, floor) in PATH_FLOORS {
         let doc = segment(&report_text(&dir, variant));
         let (mut right, mut matched) = (0, 0);
-        for p in doc.paragraphs.iter().filter(|p| is_body(p.kind)) {
+        for p in doc.paragraphs.iter().filter(|p| p.kind.is_body()) {
             let Some((i, f1)) = index.best(&p.text) else {
                 continue;
             };
@@ -438,7 +438,7 @@ fn no_running_header_footer_or_page_number_in_body_paragraphs() {
             }
             occurrences += 1;
             for (p, own) in doc.paragraphs.iter().zip(&folded) {
-                let leaked = is_body(p.kind) && p.start <= at && at < p.end && own.contains(&key);
+                let leaked = p.kind.is_body() && p.start <= at && at < p.end && own.contains(&key);
                 assert!(
                     !leaked,
                     "{variant}: running line {line:?} inside paragraph {}",
@@ -449,7 +449,7 @@ fn no_running_header_footer_or_page_number_in_body_paragraphs() {
         let body_tokens: Vec<Vec<String>> = doc
             .paragraphs
             .iter()
-            .filter(|p| is_body(p.kind))
+            .filter(|p| p.kind.is_body())
             .map(|p| eval_tokens(&p.text))
             .collect();
         let contexts = page_number_contexts(&paged, &recurring);
@@ -862,7 +862,7 @@ fn markdown_keeps_the_outline(gold: &Value, flat: bool) {
         .filter(|p| p.kind == ParagraphKind::Footnote)
         .collect();
     assert!(notes.len() > 20 && notes.iter().all(|p| p.number.is_some()));
-    for p in doc.paragraphs.iter().filter(|p| is_body(p.kind)) {
+    for p in doc.paragraphs.iter().filter(|p| p.kind.is_body()) {
         for mark in [
             "https", "[^", "<", "![", "---", ">", "**", "_", "&amp;", "\\",
         ] {

@@ -26,6 +26,7 @@ use common::{
     data_dir, eval_tokens, pdftotext, recall_precision, scratch_dir, tesseract, viewer_copy,
     GoldIndex,
 };
+use lacuna::model::ParagraphKind;
 use lacuna::segment;
 use serde_json::{json, Value};
 
@@ -298,6 +299,175 @@ fn typeset_reports_come_back_paragraph_by_paragraph() {
                     "{name} {mode}: recall {recall:.3} (floor {min_recall}), precision {precision:.3} (floor {min_precision})"
                 ));
             }
+        }
+    }
+    if std::env::var_os("LACUNA_KEEP_TYPESET").is_none() {
+        std::fs::remove_dir_all(&dir).ok();
+    }
+    assert!(failures.is_empty(), "{failures:#?}");
+}
+
+/// Who acted, for the chronology tables' second column.
+const AGENCIES: &[&str] = &[
+    "Health visiting",
+    "GP surgery",
+    "Children's social care",
+    "Police",
+    "School",
+    "Housing association",
+    "Hospital emergency department",
+];
+
+/// Months for the chronology tables' dates.
+const MONTHS: &[&str] = &[
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// The chronology tables' header row.
+const CHRONOLOGY_HEADER: [&str; 3] = ["Date of contact", "Agency involved", "What happened"];
+
+/// Articles in the chronology document: about 12 pages.
+const TABLE_ARTICLES: usize = 12;
+
+/// A review whose sections each hold a chronology table (date, agency,
+/// event, ruled cells with wrapped lines), as Serious Case Reviews set them
+/// out, between paragraphs; returns the HTML, the paragraphs and each row's
+/// cells.
+fn typeset_chronologies(articles: &[Value]) -> (String, Vec<String>, Vec<[String; 3]>) {
+    let mut html = String::from(
+        "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><style>
+         @page { size: A4; margin: 2cm;
+           @bottom-right { content: 'Page ' counter(page) ' of ' counter(pages); font-size: 8pt } }
+         body { font: 10.5pt sans-serif } p { margin: 0 0 .7em } h2 { font-size: 11pt }
+         table { border-collapse: collapse; width: 100%; margin: 0 0 1em }
+         th, td { border: 1px solid #000; padding: 2pt 4pt; vertical-align: top; text-align: left }
+         </style></head><body>",
+    );
+    let (mut paragraphs, mut rows) = (Vec::new(), Vec::new());
+    for (a, article) in articles.iter().enumerate() {
+        let sentences: Vec<String> = article["article"]
+            .as_array()
+            .expect("article sentences")
+            .iter()
+            .map(|s| detokenize(s.as_str().expect("sentence")))
+            .collect();
+        html += &format!("<h2>{} Chronology of part {}</h2>", a + 1, a + 1);
+        let opening = format!(
+            "{}.1 {}",
+            a + 1,
+            sentences[..2.min(sentences.len())].join(" ")
+        );
+        html += &format!("<p>{}</p>", escape(&opening));
+        paragraphs.push(opening);
+        html += &format!(
+            "<table><tr><th style=\"width:16%\">{}</th><th style=\"width:20%\">{}</th><th>{}</th></tr>",
+            CHRONOLOGY_HEADER[0], CHRONOLOGY_HEADER[1], CHRONOLOGY_HEADER[2]
+        );
+        let events = &sentences[2.min(sentences.len())..];
+        for (k, chunk) in events.chunks(2).take(8).enumerate() {
+            let n = a * 8 + k;
+            let row = [
+                format!("{} {} {}", 1 + n % 28, MONTHS[n % 12], 2007 + n / 40),
+                AGENCIES[n % AGENCIES.len()].to_string(),
+                chunk[..chunk.len().min(1 + k % 2)].join(" "),
+            ];
+            html += &format!(
+                "<tr><td>{}</td><td>{}</td><td>{}</td></tr>",
+                row[0],
+                escape(&row[1]),
+                escape(&row[2])
+            );
+            rows.push(row);
+        }
+        html += "</table>";
+        let closing = format!(
+            "{}.2 The chronology for this part shows {} contacts with agencies, none of which held the whole picture.",
+            a + 1,
+            events.chunks(2).take(8).count()
+        );
+        html += &format!("<p>{}</p>", escape(&closing));
+        paragraphs.push(closing);
+    }
+    html += "</body></html>";
+    (html, paragraphs, rows)
+}
+
+/// Chronology tables as `pdftotext -layout` reads them come back a row to a
+/// paragraph, their cells in order (date, agency, event, however many
+/// lines each wraps to), and no cell is taken for a section title.
+#[test]
+fn typeset_tables_come_back_row_by_row() {
+    let Some(data) = data_dir() else { return };
+    let articles: Vec<Value> = std::fs::read_to_string(data.join("poc-cnndm/dev.jsonl"))
+        .expect("dev.jsonl readable")
+        .lines()
+        .skip(3 * ARTICLES)
+        .take(TABLE_ARTICLES)
+        .map(|l| serde_json::from_str(l).expect("valid JSON line"))
+        .collect();
+    let dir = scratch_dir("tables");
+    let (html, paragraphs, rows) = typeset_chronologies(&articles);
+    let pdf = print(&html, &dir, "chronology");
+    let row_texts: Vec<String> = rows
+        .iter()
+        .map(|r| r.join(" "))
+        .chain([CHRONOLOGY_HEADER.join(" ")])
+        .collect();
+    let mut seen = HashSet::new();
+    let blocks: Vec<Value> = paragraphs
+        .iter()
+        .chain(&row_texts)
+        .filter(|p| eval_tokens(p).len() >= 4 && seen.insert(p.as_str()))
+        .map(|p| json!({ "text": p }))
+        .collect();
+    let gold = GoldIndex::new(blocks.iter().collect());
+    let titles: HashSet<String> = (1..=articles.len())
+        .map(|a| format!("{a} Chronology of part {a}"))
+        .collect();
+    let mut failures = Vec::new();
+    for (mode, args) in MODES {
+        let doc = segment(&pdftotext(&pdf, args));
+        let (recall, precision, returned) = recall_precision(&doc, &gold, mode);
+        let in_order = doc
+            .paragraphs
+            .iter()
+            .filter(|p| p.kind == ParagraphKind::TableRow)
+            .filter(|p| {
+                rows.iter()
+                    .any(|r| p.text.starts_with(&format!("{} | {} | ", r[0], r[1])))
+            })
+            .count();
+        let stray_titles = doc
+            .paragraphs
+            .iter()
+            .filter(|p| p.kind == ParagraphKind::Heading && !titles.contains(&p.text))
+            .count();
+        println!(
+            "chronology {mode:>9}: paragraph recall {recall:.3} precision {precision:.3} ({} paragraphs and rows typeset, {returned} returned); rows read cell by cell {in_order} of {}; stray headings {stray_titles}",
+            blocks.len(),
+            rows.len(),
+        );
+        if mode == "-layout"
+            && (recall < 0.95
+                || precision < 0.95
+                || in_order * 20 < rows.len() * 19
+                || stray_titles > 0)
+        {
+            failures.push(format!(
+                "-layout: recall {recall:.3}, precision {precision:.3}, rows in order {in_order} of {}, stray headings {stray_titles}",
+                rows.len()
+            ));
         }
     }
     if std::env::var_os("LACUNA_KEEP_TYPESET").is_none() {

@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use super::facts::citation_words;
 use crate::align::{Analysis, Casing, Spread, TermId, Tokens, WordId};
-use crate::model::{Document, Fact, Omission, Paragraph, ParagraphKind, Sentence, Status};
+use crate::model::{Document, Fact, Omission, Paragraph, Sentence, Status};
 use crate::parallel::map_each;
 use crate::segment::is_honorific;
 use crate::spellings::Spellings;
@@ -165,7 +165,7 @@ pub fn find_omissions(
     // Each run of omitted sentences in body text: its paragraph and sentences.
     let mut runs: Vec<(&Paragraph, Range<usize>)> = Vec::new();
     for p in &report.paragraphs {
-        if !matches!(p.kind, ParagraphKind::Paragraph | ParagraphKind::ListItem) {
+        if !p.kind.is_body() {
             continue;
         }
         let mut start = None;

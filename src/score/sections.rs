@@ -3,7 +3,7 @@
 use rustc_hash::FxHashMap;
 
 use crate::align::DocumentWords;
-use crate::model::{Document, ParagraphKind, SectionCoverage, Status};
+use crate::model::{Document, SectionCoverage, Status};
 
 /// Word-weighted coverage of each section's own body paragraphs, in document order.
 pub fn section_coverage(report: &Document, words: &DocumentWords) -> Vec<SectionCoverage> {
@@ -29,7 +29,7 @@ pub fn section_coverage(report: &Document, words: &DocumentWords) -> Vec<Section
                 out.len() - 1
             }
         };
-        if !matches!(p.kind, ParagraphKind::Paragraph | ParagraphKind::ListItem) {
+        if !p.kind.is_body() {
             continue;
         }
         let words = words.in_paragraph(p);

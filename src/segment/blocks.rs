@@ -15,6 +15,9 @@ const HYPHEN_PREFIXES: &[&str] = &[
     "pro", "post", "pre", "co", "vice", "inter", "intra", "mid", "sub",
 ];
 
+/// What parts a table row's cells in its text.
+const CELL_SEPARATOR: &str = " | ";
+
 /// A paragraph candidate: its lines, normalised text and role.
 #[derive(Debug, Clone)]
 pub struct Block {
@@ -79,10 +82,18 @@ impl Block {
             span: None,
         };
         let mut previous: Option<&str> = None;
+        let mut column = None;
         let marks = &layout.inline_marks;
         for &i in &lines {
             let line = layout.text_of(i);
             let start = layout.lines.get(i).map_or(0, |l| l.start);
+            // A table row's cells are parted by a bar, as Markdown writes them.
+            let cell = layout.lines.get(i).and_then(|l| l.cell).map(|c| c.column);
+            if cell != column && previous.is_some() {
+                block.push_rewritten(CELL_SEPARATOR, start, start);
+                previous = None;
+            }
+            column = cell;
             let first = marks.partition_point(|m| m.start < start);
             let last = first + marks[first..].partition_point(|m| m.start < start + line.len());
             block.append_line(
@@ -236,15 +247,10 @@ impl Block {
         if let Some(span) = self.span {
             return span;
         }
-        let line = |i: Option<&usize>| i.and_then(|&i| layout.lines.get(i));
-        let start = line(self.lines.first()).map_or(0, |l| l.start);
-        let end = self
-            .lines
-            .iter()
-            .filter_map(|&i| layout.lines.get(i))
-            .map(|l| l.end)
-            .max()
-            .unwrap_or(start);
+        // A table row's lines go cell by cell, not in input order.
+        let lines = || self.lines.iter().filter_map(|&i| layout.lines.get(i));
+        let start = lines().map(|l| l.start).min().unwrap_or(0);
+        let end = lines().map(|l| l.end).max().unwrap_or(start);
         (start, end)
     }
 

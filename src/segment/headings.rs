@@ -73,20 +73,18 @@ const COMPLEMENTISERS: &[&str] = &["that", "whether", "which", "who"];
 /// group after it, and turns groups into blocks.
 pub fn blocks(layout: &Layout, groups: Vec<Group>) -> Vec<Block> {
     let joined = flat_map(groups, MIN_BLOCKS_PER_RUN, |group, out| {
-        let kind = if group.footnote {
-            ParagraphKind::Footnote
-        } else {
-            ParagraphKind::Paragraph
-        };
         out.push(markdown::retitle(
             layout,
-            Block::join(layout, group.lines, kind),
+            Block::join(layout, group.lines, group.kind),
         ));
     });
     let mut out: Vec<Block> = Vec::with_capacity(joined.len());
     let mut pending_number: Option<Block> = None;
     for mut block in joined {
-        if block.kind == ParagraphKind::Footnote {
+        if matches!(
+            block.kind,
+            ParagraphKind::Footnote | ParagraphKind::TableRow
+        ) {
             out.push(block);
             continue;
         }
@@ -581,6 +579,11 @@ pub fn classify(blocks: Vec<Block>) -> Vec<Block> {
                     .filter(|m| m.len < block.text.len() || m.number.is_some())
                     .map(|m| marker_text(&block.text[..m.len])),
             };
+            out.push(block);
+            continue;
+        }
+        if block.kind == ParagraphKind::TableRow {
+            seen_body = true;
             out.push(block);
             continue;
         }

@@ -16,6 +16,17 @@ pub enum Role {
     FootnoteStart,
     /// A further line of the footnote above it.
     Footnote,
+    /// A piece of a table line: one cell's text on it ([`Line::cell`]).
+    Table,
+}
+
+/// Where a table line's piece belongs ([`super::tables`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Cell {
+    /// The row, numbered across the document's tables.
+    pub row: u32,
+    /// The column, from 0 at the left.
+    pub column: u32,
 }
 
 /// One non-blank physical line.
@@ -41,6 +52,8 @@ pub struct Line {
     /// The level of the Markdown heading the line is, if it is one
     /// ([`super::markdown`]).
     pub heading: Option<u8>,
+    /// The table cell the line is a piece of, if it is one.
+    pub cell: Option<Cell>,
 }
 
 /// The lines of a text, grouped into pages.
@@ -329,6 +342,7 @@ fn measure(text: &str, start: usize, end: usize, ligatures: bool) -> Option<Line
         cut_before: false,
         role: Role::Body,
         heading: None,
+        cell: None,
     })
 }
 

@@ -6,7 +6,7 @@
 //! pages ([`pages`] infers the pages of text without form feeds);
 //! [`markdown`] reads the marks of text written as Markdown;
 //! [`furniture`] marks running headers, footers, page numbers and
-//! contents leaders; [`footnotes`] marks the notes at page bottoms;
+//! contents leaders; [`tables`] cuts table lines into their cells; [`footnotes`] marks the notes at page bottoms;
 //! [`joined`] cuts OCR lines that hold two paragraphs' printed lines;
 //! [`labels`] finds the short titles a document repeats on lines of their
 //! own; [`paragraphs`] regroups the remaining lines into paragraphs, weighing
@@ -38,6 +38,7 @@ mod paragraphs;
 mod redactions;
 mod scan;
 mod sentences;
+mod tables;
 
 use std::sync::Arc;
 
@@ -67,6 +68,7 @@ fn segment_in_pool(text: &str) -> Document {
     let mut layout = Layout::new(text);
     markdown::mark(&mut layout);
     furniture::mark(&mut layout);
+    tables::split(&mut layout);
     footnotes::mark(&mut layout);
     let wrap = layout.wrap_width();
     paragraphs::forget_line_spacing(&mut layout, wrap);

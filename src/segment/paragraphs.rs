@@ -22,6 +22,8 @@ use super::lines::{Layout, Role};
 use super::markdown::opens_in_lower_case;
 use super::openers::Openers;
 use super::sentences::opens_sentence;
+use super::tables;
+use crate::model::ParagraphKind;
 
 /// Fewest blank-line seams on a page for its blank lines to be taken for line spacing.
 const MIN_SPACED: usize = 4;
@@ -61,13 +63,14 @@ const FRAGMENT: f32 = 0.35;
 const FRAGMENT_REACH: usize = 2;
 const FRAGMENT_COMPANY: usize = 2;
 
-/// Lines that make up one paragraph or footnote, in input order.
+/// Lines that make up one paragraph, footnote or table row, in reading
+/// order (a table row's cell by cell).
 #[derive(Debug, Clone)]
 pub struct Group {
     /// Indices into the layout's lines.
     pub lines: Vec<usize>,
-    /// Whether this is a footnote.
-    pub footnote: bool,
+    /// A paragraph (headings and list items are told later), a footnote or a table row.
+    pub kind: ParagraphKind,
 }
 
 /// Blank lines on a page where they part most body lines, and most of the
@@ -133,7 +136,7 @@ pub fn group(layout: &Layout, labels: &Labels) -> Vec<Group> {
     }
     let lengths = groups
         .iter()
-        .filter(|g| !g.footnote && g.lines.len() > 1)
+        .filter(|g| g.kind == ParagraphKind::Paragraph && g.lines.len() > 1)
         .map(|g| {
             g.lines
                 .iter()
@@ -173,13 +176,22 @@ impl Grouping<'_> {
         for (i, line) in layout.lines.iter().enumerate() {
             match line.role {
                 Role::Furniture => {}
+                Role::Table => {
+                    if let Some(lines) = tables::row_at(layout, i) {
+                        groups.push(Group {
+                            lines,
+                            kind: ParagraphKind::TableRow,
+                        });
+                        paragraph = None;
+                    }
+                }
                 Role::FootnoteStart | Role::Footnote => match footnote {
                     Some(g) if line.role == Role::Footnote => groups[g].lines.push(i),
                     _ => {
                         footnote = Some(groups.len());
                         groups.push(Group {
                             lines: vec![i],
-                            footnote: true,
+                            kind: ParagraphKind::Footnote,
                         });
                     }
                 },
@@ -228,7 +240,7 @@ impl Grouping<'_> {
                             paragraph = Some(groups.len());
                             groups.push(Group {
                                 lines: vec![i],
-                                footnote: false,
+                                kind: ParagraphKind::Paragraph,
                             });
                             sentences = ends;
                         }
@@ -664,7 +676,7 @@ fn split_overlong(
     let size = |g: &Group| g.lines.iter().map(|&i| printed(i)).sum::<f32>();
     let mut sizes: Vec<f32> = groups
         .iter()
-        .filter(|g| !g.footnote && g.lines.len() > 1)
+        .filter(|g| g.kind == ParagraphKind::Paragraph && g.lines.len() > 1)
         .map(size)
         .collect();
     sizes.sort_unstable_by(f32::total_cmp);
@@ -679,7 +691,7 @@ fn split_overlong(
     for group in groups {
         let mut pending = vec![group];
         while let Some(g) = pending.pop() {
-            let cut = (!g.footnote && size(&g) > limit)
+            let cut = (g.kind == ParagraphKind::Paragraph && size(&g) > limit)
                 .then(|| {
                     g.lines
                         .iter()
@@ -699,7 +711,7 @@ fn split_overlong(
                     let tail = head.lines.split_off(k);
                     pending.push(Group {
                         lines: tail,
-                        footnote: false,
+                        kind: ParagraphKind::Paragraph,
                     });
                     pending.push(head);
                 }

@@ -8,7 +8,7 @@ use std::ffi::{OsStr, OsString};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use lacuna::{Document, ParagraphKind};
+use lacuna::Document;
 use serde_json::Value;
 use unicode_normalization::UnicodeNormalization;
 
@@ -234,12 +234,6 @@ pub fn tesseract(pdf: &Path, pages: Option<(u32, u32)>, dir: &Path, name: &str) 
     texts.join("\x0c")
 }
 
-/// Whether a paragraph of this kind counts as body text in the paragraph
-/// measures: headings and footnotes do not.
-pub fn is_body(kind: ParagraphKind) -> bool {
-    !matches!(kind, ParagraphKind::Heading | ParagraphKind::Footnote)
-}
-
 /// Paragraph recall and precision of `doc` against `gold` as eval_mueller.py
 /// measures them (a match is token F1 >= 0.9), and how many body paragraphs
 /// `doc` returned. `LACUNA_SHOW_MISSES=1` prints, under `label`, the
@@ -249,7 +243,7 @@ pub fn recall_precision(doc: &Document, gold: &GoldIndex, label: &str) -> (f64, 
     let mut matched = vec![false; gold.blocks.len()];
     let mut precise = 0;
     let mut body = 0;
-    for p in doc.paragraphs.iter().filter(|p| is_body(p.kind)) {
+    for p in doc.paragraphs.iter().filter(|p| p.kind.is_body()) {
         body += 1;
         match gold.best(&p.text) {
             Some((i, f1)) if f1 >= 0.9 => {
