@@ -353,6 +353,39 @@ describe('the Lacuna page on the Mueller example', () => {
   });
 });
 
+describe('reading converted reports', () => {
+  test('a table read by pdftotext -layout shows a row to a paragraph, its omitted rows marked', async (t) => {
+    const { page, check } = await openPage(t);
+    const report = [
+      '4.1 The table sets out the contacts between agencies and the family.',
+      '',
+      '   Date         Agency                                           Event',
+      '3 March     Health visiting The health visitor called at the home for the planned new birth visit.',
+      '2007                        Nobody answered the door and no further visit was arranged for six',
+      '                            weeks.',
+      '12 April    GP surgery        Child P was seen by the GP with bruising to the face. The mother',
+      '2007                          said he had fallen against a fireplace.',
+      '2 June      Police            Police attended after a neighbour reported shouting. No crime was',
+      '2007                          recorded.',
+      '',
+      '4.2 No agency held the whole picture of the family.',
+    ].join('\n');
+    await page.fill('#summary-text', 'Child P was seen by the GP with bruising to the face, which the mother said came from a fall against a fireplace.');
+    await page.fill('#report-text', report);
+    await page.click('#compare-button');
+    await waitDone(page);
+    const rows = await page.$$eval('#report-view .kind-table_row', (els) => els.map((el) => [el.textContent, el.dataset.status]));
+    assert.deepEqual(rows.map(([text]) => text.split(' | ').slice(0, 2).join(' | ')), [
+      'Date | Agency', '3 March 2007 | Health visiting', '12 April 2007 | GP surgery', '2 June 2007 | Police',
+    ]);
+    assert.notEqual(rows[2][1], 'omitted', 'the summarised row is covered');
+    assert.equal(rows[3][1], 'omitted', 'the police row is left out');
+    // No cell is taken for a heading.
+    assert.equal(await page.$$eval('#report-view .kind-heading', (els) => els.length), 0);
+    check();
+  });
+});
+
 describe('safety and offline use', () => {
   test('documents are shown strictly as text: markup in them never runs', async (t) => {
     const { page, check } = await openPage(t);
