@@ -238,13 +238,21 @@ fn bar_cells(text: &str, start: usize, end: usize) -> Vec<Option<(usize, usize)>
         .collect()
 }
 
-/// One line's characters by column: for each column from the start of the
-/// physical line, whether it holds a character, and the byte offset of
-/// each character in the input.
+/// A word of a line: its character columns, counted from the start of the
+/// physical line, and its bytes in the input.
+#[derive(Debug, Clone, Copy)]
+struct Word {
+    from: u32,
+    to: u32,
+    start: u32,
+    end: u32,
+}
+
+/// One line's words by column, and the gaps between them wider than prose
+/// spacing.
 #[derive(Default)]
 struct Columns {
-    /// `(column, byte offset, byte length)` of each character.
-    chars: Vec<(usize, usize, usize)>,
+    words: Vec<Word>,
     /// Column ranges of the gaps inside the line wider than prose spacing.
     gaps: Vec<(usize, usize)>,
 }
@@ -252,28 +260,57 @@ struct Columns {
 impl Columns {
     fn of(layout: &Layout, i: usize) -> Self {
         let line = &layout.lines[i];
-        let mut chars = Vec::new();
+        let mut words: Vec<Word> = Vec::new();
         let mut gaps = Vec::new();
-        let mut column = line.indent as usize;
-        let mut last_char_end: Option<usize> = None;
+        let mut column = line.indent;
+        let mut in_word = false;
         for (k, c) in layout.text_of(i).char_indices() {
             if c == ' ' || c == '\t' {
                 column += 1;
+                in_word = false;
                 continue;
             }
-            if let Some(after) = last_char_end.filter(|&after| column - after >= PROSE_GAP) {
-                gaps.push((after, column));
+            let at = (line.start + k) as u32;
+            match words.last_mut() {
+                Some(word) if in_word => {
+                    word.to = column + 1;
+                    word.end = at + c.len_utf8() as u32;
+                }
+                last => {
+                    if let Some(after) = last
+                        .map(|w| w.to)
+                        .filter(|&to| column - to >= PROSE_GAP as u32)
+                    {
+                        gaps.push((after as usize, column as usize));
+                    }
+                    words.push(Word {
+                        from: column,
+                        to: column + 1,
+                        start: at,
+                        end: at + c.len_utf8() as u32,
+                    });
+                }
             }
-            chars.push((column, line.start + k, c.len_utf8()));
+            in_word = true;
             column += 1;
-            last_char_end = Some(column);
         }
-        Columns { chars, gaps }
+        Columns { words, gaps }
+    }
+
+    /// One column past the line's last character.
+    fn width(&self) -> usize {
+        self.words.last().map_or(0, |w| w.to as usize)
     }
 
     fn widest_gap(&self) -> usize {
         self.gaps.iter().map(|g| g.1 - g.0).max().unwrap_or(0)
     }
+}
+
+/// The column a word starts in falls in `separators`' gaps: the index of
+/// the table column it belongs to.
+fn column_of(word: &Word, separators: &[(usize, usize)]) -> usize {
+    separators.partition_point(|s| s.1 <= word.from as usize)
 }
 
 /// The table of `pdftotext -layout` text that starts at line `i`, if one
@@ -315,7 +352,7 @@ fn layout_table(layout: &Layout, i: usize) -> (Option<Table>, usize) {
         rows.push(next);
         end += 1;
     }
-    while rows.last().is_some_and(|r| r.chars.is_empty()) {
+    while rows.last().is_some_and(|r| r.words.is_empty()) {
         rows.pop();
         end -= 1;
     }
@@ -414,14 +451,14 @@ struct Grid {
 
 impl Grid {
     fn add(&mut self, row: &Columns) {
-        let width = row.chars.last().map_or(0, |c| c.0 + 1);
+        let width = row.width();
         if width > self.filled.len() {
             self.filled.resize(width, false);
             self.gapped.resize(width, 0);
         }
         if self.lines > 0 {
-            for &(column, ..) in &row.chars {
-                self.filled[column] = true;
+            for word in &row.words {
+                self.filled[word.from as usize..word.to as usize].fill(true);
             }
         }
         for &(from, to) in &row.gaps {
@@ -481,8 +518,8 @@ fn confirmed(grid: &Grid, rows: &[Columns]) -> Vec<(usize, usize)> {
         let mut lines = vec![0usize; separators.len() + 1];
         for row in body {
             let mut last = None;
-            for &(column, ..) in &row.chars {
-                let c = separators.partition_point(|s| s.1 <= column);
+            for word in &row.words {
+                let c = column_of(word, &separators);
                 if last != Some(c) {
                     lines[c] += 1;
                     last = Some(c);
@@ -506,9 +543,8 @@ fn confirmed(grid: &Grid, rows: &[Columns]) -> Vec<(usize, usize)> {
 /// characters, `None` where the column is empty.
 fn cut(row: &Columns, separators: &[(usize, usize)]) -> Vec<Option<(usize, usize)>> {
     let mut cells = vec![None; separators.len() + 1];
-    for &(column, at, len) in &row.chars {
-        let c = separators.partition_point(|s| s.1 <= column);
-        extend(&mut cells[c], at, at + len);
+    for word in &row.words {
+        extend(&mut cells[column_of(word, separators)], word);
     }
     cells
 }
@@ -518,9 +554,10 @@ fn cut(row: &Columns, separators: &[(usize, usize)]) -> Vec<Option<(usize, usize
 /// of words (parted by wide gaps) goes to the column it overlaps most, or
 /// else to the nearest.
 fn cut_header(row: &Columns, separators: &[(usize, usize)]) -> Vec<Option<(usize, usize)>> {
-    let crosses = row.chars.iter().any(|&(column, ..)| {
-        let k = separators.partition_point(|s| s.1 <= column);
-        separators.get(k).is_some_and(|s| s.0 <= column)
+    let crosses = row.words.iter().any(|word| {
+        separators
+            .get(column_of(word, separators))
+            .is_some_and(|s| s.0 < word.to as usize)
     });
     if !crosses {
         return cut(row, separators);
@@ -532,12 +569,14 @@ fn cut_header(row: &Columns, separators: &[(usize, usize)]) -> Vec<Option<(usize
         })
         .collect();
     let mut cells = vec![None; separators.len() + 1];
-    let mut runs = row.chars.chunk_by(|a, b| b.0 - a.0 <= PROSE_GAP);
-    for run in &mut runs {
+    for run in row
+        .words
+        .chunk_by(|a, b| ((b.from - a.to) as usize) < PROSE_GAP)
+    {
         let (Some(first), Some(last)) = (run.first(), run.last()) else {
             continue;
         };
-        let (from, to) = (first.0, last.0 + 1);
+        let (from, to) = (first.from as usize, last.to as usize);
         // Overlap first, then nearness (a squeezed header may overlap none).
         let fit = |&(a, b): &(usize, usize)| {
             let overlap = to.min(b).saturating_sub(from.max(a));
@@ -548,14 +587,16 @@ fn cut_header(row: &Columns, separators: &[(usize, usize)]) -> Vec<Option<(usize
             .rev()
             .max_by_key(|&c| fit(&spans[c]))
             .unwrap_or(0);
-        extend(&mut cells[c], first.1, last.1 + last.2);
+        extend(&mut cells[c], first);
+        extend(&mut cells[c], last);
     }
     cells
 }
 
-/// Widens `cell` to cover bytes `from..to`, which follow what it covers.
-fn extend(cell: &mut Option<(usize, usize)>, from: usize, to: usize) {
-    *cell = Some(cell.map_or((from, to), |(s, _)| (s, to)));
+/// Widens `cell` to cover `word`, which follows what it covers.
+fn extend(cell: &mut Option<(usize, usize)>, word: &Word) {
+    let (start, end) = (word.start as usize, word.end as usize);
+    *cell = Some(cell.map_or((start, end), |(s, _)| (s, end)));
 }
 
 /// Whether a cell reading `text` opens a new row below a cell reading
