@@ -25,7 +25,7 @@ pub struct Casing {
     /// which capitalise their words, aside).
     pub lower_seen: Vec<bool>,
     /// Whether either document capitalises it after a sentence's first
-    /// word, headings aside.
+    /// word (or a table cell's), headings aside.
     pub capital_inside: Vec<bool>,
     /// Each word as shown: as first written after a sentence's first word
     /// if the documents mostly capitalise it there (see `MOSTLY`), as first
@@ -55,6 +55,7 @@ impl Casing {
             (&tokens.summary_words, summary),
             (&tokens.report_words, report),
         ];
+        let texts = [sentence_texts(summary), sentence_texts(report)];
         for (doc, (words, document)) in docs.into_iter().enumerate() {
             let headings = document.paragraphs.iter().flat_map(|p| {
                 std::iter::repeat_n(p.kind == ParagraphKind::Heading, p.sentences.len())
@@ -74,7 +75,7 @@ impl Casing {
                         continue;
                     }
                     let place = Some((doc, sentence, w.start, w.end));
-                    if i > 0 {
+                    if !w.opens(i.checked_sub(1).map(|k| &words[k]), texts[doc][sentence]) {
                         if inside[id] == 0 {
                             first[id] = place;
                         }
@@ -85,7 +86,6 @@ impl Casing {
                 }
             }
         }
-        let texts = [sentence_texts(summary), sentence_texts(report)];
         let mut shown = Spellings::default();
         let mut written = String::new();
         for (id, (place, heading)) in first.iter().zip(&in_heading).enumerate() {

@@ -65,6 +65,17 @@ impl WordAt {
         self.word & REDACTED != 0
     }
 
+    /// Whether the word opens what it is written in, in its sentence's
+    /// `text` after the word `before` (none for the sentence's first): the
+    /// sentence, or a table row's cell ("Date | Agency | Event"), which
+    /// capitalises its first word as a sentence does.
+    pub fn opens(&self, before: Option<&WordAt>, text: &str) -> bool {
+        before.is_none_or(|b| {
+            text.get(b.end as usize..self.start as usize)
+                .is_some_and(|gap| gap.trim() == "|")
+        })
+    }
+
     /// The same occurrence with its run's own word id swapped for the
     /// shared one, `ids[own]`, the flags kept.
     fn renumbered(self, ids: &[WordId]) -> Self {

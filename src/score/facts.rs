@@ -560,11 +560,12 @@ impl Reader<'_> {
                 continue;
             }
             let mut start = i;
-            let strong = |k: usize| self.is_strong_name_word(&words[k], text, k == 0);
+            let opens = |k: usize| words[k].opens(k.checked_sub(1).map(|j| &words[j]), text);
+            let strong = |k: usize| self.is_strong_name_word(&words[k], text, opens(k));
             // Never down to the tail of a hyphenated title ("President-Elect").
             while start < end
                 && !strong(start)
-                && (start == 0 || self.casing.lower_seen[words[start].word() as usize])
+                && (opens(start) || self.casing.lower_seen[words[start].word() as usize])
                 && !(start + 1 < end && gap(text, &words[start], &words[start + 1]) == "-")
             {
                 start += 1;
@@ -1563,6 +1564,17 @@ mod tests {
             "Nothing.",
             "Referring to the report, the panel listed (1) delays and (2) gaps. Referring back, it closed.",
         );
+        assert!(dropped.is_empty(), "{dropped:?}");
+    }
+
+    #[test]
+    fn a_table_cells_first_word_is_no_name() {
+        let report = "   Agency                         Outcome         Actions
+   Health visiting                Missed          Recorded in the file by the team
+   Police                         Attended        Not recorded in the file by anyone
+   Housing association            Closed          Passed to the school nurse
+";
+        let (dropped, _) = facts("Nothing.", report);
         assert!(dropped.is_empty(), "{dropped:?}");
     }
 }

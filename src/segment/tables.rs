@@ -11,15 +11,15 @@
 //! A column is told by the white space between columns: positions that are
 //! blank on every line of the table and fall in a gap of two or more spaces
 //! on at least two of them (a single space between a long cell and the
-//! next column is enough, as long as other lines show the gap). A row
+//! next column is enough where both columns hold cells on other lines). A row
 //! begins on a line that fills at least as many cells as the row before
-//! began with, where every cell opens anew: the cell above it is empty,
-//! ends a sentence, or is a short label, and the new one opens with a
-//! capital or a digit. Two columns of list markers and their items are a
+//! began with, where every cell opens anew: the cell above it is empty or
+//! ends on no word that runs on, and the new one opens with a capital or a
+//! digit. Two columns of list markers and their items are a
 //! hanging list, and titles with their page numbers are a table of
 //! contents: neither is read as a table.
 
-use super::cues::{ending, numbering, runs_on, Ending};
+use super::cues::{numbering, runs_on};
 use super::lines::{Cell, Layout, Line, Role};
 use super::markdown;
 
@@ -37,8 +37,6 @@ const PROSE_GAP: usize = 2;
 const MAX_TABLE_WIDTH: usize = 400;
 /// A gap as wide as [`PROSE_GAP`].
 const GAP: &str = "  ";
-/// Most words of a cell that ends without a sentence end yet is whole.
-const LABEL_WORDS: usize = 3;
 
 /// Cuts the tables of `layout` into cells, each a line of its own.
 pub fn split(layout: &mut Layout) {
@@ -600,19 +598,16 @@ fn extend(cell: &mut Option<(usize, usize)>, word: &Word) {
 }
 
 /// Whether a cell reading `text` opens a new row below a cell reading
-/// `above`: the one above is empty, ends a sentence or is a short label,
-/// and this one opens as a cell does.
+/// `above`: the one above is empty or whole (it ends on no comma, dash,
+/// hyphen or word such as "the" that runs on), and this one opens as a
+/// cell does, with a capital or a digit.
 fn opens_cell(above: &str, text: &str) -> bool {
     if above.is_empty() {
         return true;
     }
     let opens = text
         .starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit() || "(\"“‘'£$€".contains(c));
-    let whole = ending(above) == Ending::Terminal
-        || (above.split_whitespace().count() <= LABEL_WORDS
-            && !runs_on(above)
-            && !above.ends_with('-'));
-    opens && whole
+    opens && !runs_on(above) && !above.ends_with('-')
 }
 
 /// Whether a cell is a page number, as a contents page gives them.
