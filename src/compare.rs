@@ -58,11 +58,7 @@ struct HeadingFlags {
 
 impl HeadingFlags {
     fn of(doc: &Document, sentence_paragraph: &[u32]) -> Self {
-        let paragraphs: Vec<bool> = doc
-            .paragraphs
-            .iter()
-            .map(|p| p.kind == ParagraphKind::Heading)
-            .collect();
+        let paragraphs: Vec<bool> = doc.paragraphs.iter().map(|p| p.kind.is_title()).collect();
         let sentences = sentence_paragraph
             .iter()
             .map(|&p| paragraphs[p as usize])
@@ -244,13 +240,12 @@ fn compare_in_pool(summary: &str, report: &str, options: &Options) -> Result<Com
         // A heading makes no claim: it is scored, but never called unsupported.
         |sentence, kind, score| {
             sentence.support = Some(round3(score));
-            sentence.status =
-                (kind != ParagraphKind::Heading).then(|| status_of_support(score, options));
+            sentence.status = (!kind.is_title()).then(|| status_of_support(score, options));
         },
         |paragraph, score| {
             paragraph.support = Some(round3(score));
-            paragraph.status = (paragraph.kind != ParagraphKind::Heading)
-                .then(|| status_of_support(score, options));
+            paragraph.status =
+                (!paragraph.kind.is_title()).then(|| status_of_support(score, options));
         },
     );
     drop((report_coverage, summary_support));

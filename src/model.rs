@@ -66,6 +66,9 @@ pub enum ParagraphKind {
     Footnote,
     /// A row of a table, its cells read in order and parted by " | ".
     TableRow,
+    /// A table's header row ("Date | Agency | Event"): it names the
+    /// columns and, like a heading, makes no claim.
+    TableHeader,
 }
 
 impl ParagraphKind {
@@ -77,6 +80,13 @@ impl ParagraphKind {
             self,
             ParagraphKind::Paragraph | ParagraphKind::ListItem | ParagraphKind::TableRow
         )
+    }
+
+    /// Whether the kind titles what follows (a heading, a table's header
+    /// row): it makes no claim a summary could leave out or a report
+    /// support, capitalises its words as titles do, and names no one.
+    pub fn is_title(self) -> bool {
+        matches!(self, ParagraphKind::Heading | ParagraphKind::TableHeader)
     }
 }
 

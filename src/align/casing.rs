@@ -5,7 +5,7 @@
 
 use std::sync::Arc;
 
-use crate::model::{Document, ParagraphKind};
+use crate::model::Document;
 use crate::spellings::Spellings;
 use crate::text::nfkc;
 
@@ -57,9 +57,10 @@ impl Casing {
         ];
         let texts = [sentence_texts(summary), sentence_texts(report)];
         for (doc, (words, document)) in docs.into_iter().enumerate() {
-            let headings = document.paragraphs.iter().flat_map(|p| {
-                std::iter::repeat_n(p.kind == ParagraphKind::Heading, p.sentences.len())
-            });
+            let headings = document
+                .paragraphs
+                .iter()
+                .flat_map(|p| std::iter::repeat_n(p.kind.is_title(), p.sentences.len()));
             for ((sentence, words), heading) in words.sentences().enumerate().zip(headings) {
                 for (i, w) in words.iter().enumerate() {
                     let id = w.word() as usize;

@@ -1058,7 +1058,7 @@ fn extract_range(
                 own = &own[marker..];
             }
             // A heading's or a shouted line's capitals are its style, not names.
-            let names = p.kind != ParagraphKind::Heading && !shouted(&s.text);
+            let names = !p.kind.is_title() && !shouted(&s.text);
             reader.sentence_facts(own, &s.text, names, (p.id, s.id), &mut found, findings);
         }
     }

@@ -81,10 +81,7 @@ pub fn blocks(layout: &Layout, groups: Vec<Group>) -> Vec<Block> {
     let mut out: Vec<Block> = Vec::with_capacity(joined.len());
     let mut pending_number: Option<Block> = None;
     for mut block in joined {
-        if matches!(
-            block.kind,
-            ParagraphKind::Footnote | ParagraphKind::TableRow
-        ) {
+        if block.kind == ParagraphKind::Footnote || is_table(block.kind) {
             out.push(block);
             continue;
         }
@@ -106,6 +103,12 @@ pub fn blocks(layout: &Layout, groups: Vec<Group>) -> Vec<Block> {
     }
     out.extend(pending_number);
     out
+}
+
+/// Whether a block is a table's row or header, which tables read: no
+/// heading, list item or number to tell.
+fn is_table(kind: ParagraphKind) -> bool {
+    matches!(kind, ParagraphKind::TableRow | ParagraphKind::TableHeader)
 }
 
 /// Articles and short prepositions: a title writes them in lower case, so
@@ -582,7 +585,7 @@ pub fn classify(blocks: Vec<Block>) -> Vec<Block> {
             out.push(block);
             continue;
         }
-        if block.kind == ParagraphKind::TableRow {
+        if is_table(block.kind) {
             seen_body = true;
             out.push(block);
             continue;

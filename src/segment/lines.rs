@@ -27,6 +27,8 @@ pub struct Cell {
     pub row: u32,
     /// The column, from 0 at the left.
     pub column: u32,
+    /// Whether the row is the table's header.
+    pub header: bool,
 }
 
 /// One non-blank physical line.

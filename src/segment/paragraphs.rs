@@ -178,9 +178,14 @@ impl Grouping<'_> {
                 Role::Furniture => {}
                 Role::Table => {
                     if let Some(lines) = tables::row_at(layout, i) {
+                        let header = line.cell.is_some_and(|c| c.header);
                         groups.push(Group {
                             lines,
-                            kind: ParagraphKind::TableRow,
+                            kind: if header {
+                                ParagraphKind::TableHeader
+                            } else {
+                                ParagraphKind::TableRow
+                            },
                         });
                         paragraph = None;
                     }

@@ -23,6 +23,8 @@ use super::cues::{numbering, runs_on};
 use super::lines::{Cell, Layout, Line, Role};
 use super::markdown;
 
+/// Most words of a header's cell.
+const TITLE_WORDS: usize = 4;
 /// Fewest rows, a header's included, that make a table.
 const MIN_ROWS: usize = 3;
 /// Fewest lines with cells in two columns that make a table.
@@ -75,6 +77,7 @@ pub fn split(layout: &mut Layout) {
             i += 1;
             continue;
         };
+        let first_row = row;
         for (k, j) in table.lines.clone().enumerate() {
             moved.push(lines.len());
             let line = &layout.lines[j];
@@ -103,6 +106,7 @@ pub fn split(layout: &mut Layout) {
                     cell: Some(Cell {
                         row,
                         column: column as u32,
+                        header: table.header && row == first_row,
                     }),
                     ..line.clone()
                 });
@@ -147,6 +151,8 @@ struct Table {
     lines: std::ops::Range<usize>,
     cells: Vec<Vec<Option<(usize, usize)>>>,
     row_starts: Vec<bool>,
+    /// Whether the first row is a header.
+    header: bool,
 }
 
 /// Whether line `i` may belong to a table: body text, no heading.
@@ -196,6 +202,7 @@ fn markdown_table(layout: &Layout, i: usize) -> Option<Table> {
         lines: i..end,
         cells,
         row_starts,
+        header: true,
     })
 }
 
@@ -425,10 +432,12 @@ fn table_of(
     if row_starts.iter().filter(|&&s| s).count() < MIN_ROWS {
         return None;
     }
+    let header = has_header(&cells, &row_starts, text_of);
     Some(Table {
         lines: i..i + rows.len(),
         cells,
         row_starts,
+        header,
     })
 }
 
@@ -610,6 +619,33 @@ fn opens_cell(above: &str, text: &str) -> bool {
     opens && !runs_on(above) && !above.ends_with('-')
 }
 
+/// Whether the first row of a table's `cells` (lines, rows beginning at
+/// `row_starts`) is its header: cells of a few words, no figures and no
+/// sentence end, where a later row has one of these.
+fn has_header<'t>(
+    cells: &[Vec<Option<(usize, usize)>>],
+    row_starts: &[bool],
+    text_of: impl Fn(&Option<(usize, usize)>) -> &'t str,
+) -> bool {
+    let titles = |cell: &Option<(usize, usize)>| {
+        let text = text_of(cell);
+        text.split_whitespace().count() <= TITLE_WORDS
+            && !text.contains(|c: char| c.is_ascii_digit())
+            && !text.ends_with(['.', '!', '?'])
+    };
+    let first_row = row_starts[1..]
+        .iter()
+        .position(|&s| s)
+        .map_or(cells.len(), |k| k + 1);
+    let (head, rest) = cells.split_at(first_row);
+    head.iter()
+        .all(|line| line.iter().flatten().all(|&c| titles(&Some(c))))
+        && head
+            .first()
+            .is_some_and(|line| line.iter().flatten().count() >= 2)
+        && rest.iter().flatten().flatten().any(|&c| !titles(&Some(c)))
+}
+
 /// Whether a cell is a page number, as a contents page gives them.
 fn page_number(text: &str) -> bool {
     !text.is_empty()
@@ -660,9 +696,12 @@ mod tests {
     #[test]
     fn layout_rows_read_cell_by_cell() {
         assert_eq!(
+            read(CHRONOLOGY)[1],
+            (ParagraphKind::TableHeader, "Date | Agency | Event".into())
+        );
+        assert_eq!(
             rows(CHRONOLOGY),
             [
-                "Date | Agency | Event",
                 "3 March 2007 | Health visiting | The health visitor called at the home for the planned new birth visit. Nobody answered the door and no further visit was arranged for six weeks.",
                 "12 April 2007 | GP surgery | Child P was seen by the GP with bruising to the face. The mother said he had fallen against a fireplace.",
                 "19 April 2007 | Children's social care | A referral was received from the GP. The case was allocated to a newly qualified social worker, who visited the next day.",
@@ -694,12 +733,18 @@ mod tests {
    Children's social care               27                        9
 ";
         assert_eq!(
-            rows(text),
+            read(text),
             [
-                "Agency | Contacts | Missed appointments",
-                "Health visiting | 12 | 3",
-                "Police | 4 | 0",
-                "Children's social care | 27 | 9",
+                (
+                    ParagraphKind::TableHeader,
+                    "Agency | Contacts | Missed appointments".into()
+                ),
+                (ParagraphKind::TableRow, "Health visiting | 12 | 3".into()),
+                (ParagraphKind::TableRow, "Police | 4 | 0".into()),
+                (
+                    ParagraphKind::TableRow,
+                    "Children's social care | 27 | 9".into()
+                ),
             ]
         );
     }
@@ -745,7 +790,7 @@ instructed Gates                            status updates on upcoming releases.
 The review found that no agency held the whole picture.
 ";
         assert_eq!(
-            rows(text)[2],
+            rows(text)[1],
             "9 May 2008 | Health visiting | The health visitor called twice and found nobody at home. A Justice Department program called Community Oriented Policing Services was not told of the visits."
         );
     }
@@ -769,7 +814,10 @@ The health visitor did not follow up.
                     ParagraphKind::Paragraph,
                     "The table shows the contacts.".into()
                 ),
-                (ParagraphKind::TableRow, "Agency | Contacts | Note".into()),
+                (
+                    ParagraphKind::TableHeader,
+                    "Agency | Contacts | Note".into()
+                ),
                 (
                     ParagraphKind::TableRow,
                     "Health visiting | 12 | a|b stays".into()
