@@ -4,7 +4,9 @@
 //! and the first lines of a multi-line row into its second ("3 March Health
 //! visiting The health visitor called …" / "2007 Nobody answered …"), and
 //! a header row such as "Date Agency Event" would pass for a section
-//! title. Here each table line is cut into its cells' pieces (lines of
+//! title. Tables come as `pdftotext -layout` sets them, in aligned
+//! columns; as Markdown writes them, between bars; and as a word processor
+//! or spreadsheet pastes them, cells parted by tabs. Here each table line is cut into its cells' pieces (lines of
 //! their own, [`Role::Table`]), and each row's pieces are read cell by cell
 //! ([`Cell`]), so a row becomes one paragraph whose cells read in order.
 //!
@@ -44,10 +46,14 @@ const GAP: &str = "  ";
 pub fn split(layout: &mut Layout) {
     let mut tables: Vec<Table> = Vec::new();
     // Most texts hold no bar, or no gap anywhere: one search each tells.
-    let (bars, gaps) = (layout.text.contains('|'), layout.text.contains(GAP));
+    let text = layout.text;
+    let (bars, tabs, gaps) = (text.contains('|'), text.contains('\t'), text.contains(GAP));
     let mut i = 0;
-    while (bars || gaps) && i < layout.lines.len() {
-        let (table, end) = match markdown_table(layout, i).filter(|_| bars) {
+    while (bars || tabs || gaps) && i < layout.lines.len() {
+        let table = markdown_table(layout, i)
+            .filter(|_| bars)
+            .or_else(|| tab_table(layout, i).filter(|_| tabs));
+        let (table, end) = match table {
             Some(table) => (Some(table), i + 1),
             None if gaps => layout_table(layout, i),
             None => (None, i + 1),
@@ -204,6 +210,57 @@ fn markdown_table(layout: &Layout, i: usize) -> Option<Table> {
         row_starts,
         header: true,
     })
+}
+
+/// The table pasted from a word processor or a spreadsheet that starts at
+/// line `i`: lines whose cells tabs part, a row a line, unless it is a
+/// list ("1.<tab>The health visitor …") or a contents page.
+fn tab_table(layout: &Layout, i: usize) -> Option<Table> {
+    let tabbed = |j: usize| tabular(layout, j) && layout.text_of(j).contains('\t');
+    if !tabbed(i) {
+        return None;
+    }
+    let mut end = i + 1;
+    while end < layout.lines.len()
+        && tabbed(end)
+        && !layout.lines[end].blank_before
+        && layout.lines[end].page == layout.lines[i].page
+    {
+        end += 1;
+    }
+    if end - i < MIN_ROWS {
+        return None;
+    }
+    let cells: Vec<Vec<Option<(usize, usize)>>> = (i..end)
+        .map(|j| tab_cells(layout.text, layout.lines[j].start, layout.lines[j].end))
+        .collect();
+    let text_of = |cell: &Option<(usize, usize)>| cell.map_or("", |(s, e)| &layout.text[s..e]);
+    if list_or_contents(&cells, text_of) {
+        return None;
+    }
+    let row_starts = vec![true; cells.len()];
+    let header = has_header(&cells, &row_starts, text_of);
+    Some(Table {
+        lines: i..end,
+        cells,
+        row_starts,
+        header,
+    })
+}
+
+/// The cells of a row in `text[start..end]` that tabs part, trimmed.
+fn tab_cells(text: &str, start: usize, end: usize) -> Vec<Option<(usize, usize)>> {
+    let mut from = start;
+    text[start..end]
+        .split('\t')
+        .map(|cell| {
+            let at = from;
+            from += cell.len() + 1;
+            let lead = cell.len() - cell.trim_start().len();
+            let trimmed = cell.trim();
+            (!trimmed.is_empty()).then(|| (at + lead, at + lead + trimmed.len()))
+        })
+        .collect()
 }
 
 /// The cells of a Markdown table row in `text[start..end]`: the text
@@ -399,12 +456,7 @@ fn table_of(
     {
         return None;
     }
-    let column = |c: usize| cells.iter().map(move |row| text_of(&row[c]));
-    let two = separators.len() == 1;
-    let markers =
-        two && column(0).all(|t| t.is_empty() || numbering(t).is_some_and(|n| n.len == t.len()));
-    let pages = two && column(1).all(|t| t.is_empty() || page_number(t));
-    if markers || pages {
+    if list_or_contents(&cells, text_of) {
         return None;
     }
     let mut row_starts = vec![true];
@@ -646,6 +698,21 @@ fn has_header<'t>(
         && rest.iter().flatten().flatten().any(|&c| !titles(&Some(c)))
 }
 
+/// Whether two columns of `cells` are list markers and their items (a
+/// hanging list), or titles and their page numbers (a contents page).
+fn list_or_contents<'t>(
+    cells: &[Vec<Option<(usize, usize)>>],
+    text_of: impl Fn(&Option<(usize, usize)>) -> &'t str,
+) -> bool {
+    if cells.iter().any(|row| row.len() != 2) {
+        return false;
+    }
+    let text_of = &text_of;
+    let column = |c: usize| cells.iter().map(move |row| text_of(&row[c]));
+    let markers = column(0).all(|t| t.is_empty() || numbering(t).is_some_and(|n| n.len == t.len()));
+    markers || column(1).all(|t| t.is_empty() || page_number(t))
+}
+
 /// Whether a cell is a page number, as a contents page gives them.
 fn page_number(text: &str) -> bool {
     !text.is_empty()
@@ -793,6 +860,28 @@ The review found that no agency held the whole picture.
             rows(text)[1],
             "9 May 2008 | Health visiting | The health visitor called twice and found nobody at home. A Justice Department program called Community Oriented Policing Services was not told of the visits."
         );
+    }
+
+    #[test]
+    fn pasted_rows_are_parted_by_tabs() {
+        let table = "The table shows the contacts.\n\nAgency\tContacts\tOutcome\nHealth visiting\t12\tMissed three\nPolice\t4\t\nSchool\t2\tReferred.\n";
+        assert_eq!(
+            read(table)[1..],
+            [
+                (
+                    ParagraphKind::TableHeader,
+                    "Agency | Contacts | Outcome".into()
+                ),
+                (
+                    ParagraphKind::TableRow,
+                    "Health visiting | 12 | Missed three".into()
+                ),
+                (ParagraphKind::TableRow, "Police | 4".into()),
+                (ParagraphKind::TableRow, "School | 2 | Referred.".into()),
+            ]
+        );
+        let list = "1.\tThe health visitor did not follow up.\n2.\tThe file was lost.\n3.\tNo handover was done.\n";
+        assert!(rows(list).is_empty(), "{:#?}", read(list));
     }
 
     #[test]
