@@ -165,6 +165,25 @@ fn detokenize(text: &str) -> String {
     out.trim().to_string()
 }
 
+/// The CNN/DailyMail records of the Points of Correspondence set.
+fn articles(data: &Path) -> Vec<Value> {
+    std::fs::read_to_string(data.join("poc-cnndm/dev.jsonl"))
+        .expect("dev.jsonl readable")
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("valid JSON line"))
+        .collect()
+}
+
+/// An article's sentences, detokenized.
+fn sentences_of(article: &Value) -> Vec<String> {
+    article["article"]
+        .as_array()
+        .expect("article sentences")
+        .iter()
+        .map(|s| detokenize(s.as_str().expect("sentence")))
+        .collect()
+}
+
 fn escape(text: &str) -> String {
     text.replace('&', "&amp;")
         .replace('<', "&lt;")
@@ -200,12 +219,7 @@ fn typeset(articles: &[Value], style: &Style) -> (String, Vec<String>) {
             (style.heading_number)(a + 1),
             escape(&title.join(" "))
         );
-        let sentences: Vec<String> = article["article"]
-            .as_array()
-            .expect("article sentences")
-            .iter()
-            .map(|s| detokenize(s.as_str().expect("sentence")))
-            .collect();
+        let sentences = sentences_of(article);
         let (mut at, mut k) = (0, 0);
         while at < sentences.len() {
             let n = 2 + k % 3;
@@ -253,11 +267,7 @@ fn print(html: &str, dir: &Path, name: &str) -> PathBuf {
 #[test]
 fn typeset_reports_come_back_paragraph_by_paragraph() {
     let Some(data) = data_dir() else { return };
-    let articles: Vec<Value> = std::fs::read_to_string(data.join("poc-cnndm/dev.jsonl"))
-        .expect("dev.jsonl readable")
-        .lines()
-        .map(|l| serde_json::from_str(l).expect("valid JSON line"))
-        .collect();
+    let articles = articles(&data);
     let dir = scratch_dir("typeset");
     let mut failures = Vec::new();
     for (i, (style, (name, floors))) in STYLES.iter().zip(FLOORS).enumerate() {
@@ -356,12 +366,7 @@ fn typeset_chronologies(articles: &[Value]) -> (String, Vec<String>, Vec<[String
     );
     let (mut paragraphs, mut rows) = (Vec::new(), Vec::new());
     for (a, article) in articles.iter().enumerate() {
-        let sentences: Vec<String> = article["article"]
-            .as_array()
-            .expect("article sentences")
-            .iter()
-            .map(|s| detokenize(s.as_str().expect("sentence")))
-            .collect();
+        let sentences = sentences_of(article);
         html += &format!("<h2>{} Chronology of part {}</h2>", a + 1, a + 1);
         let opening = format!(
             "{}.1 {}",
@@ -410,15 +415,9 @@ fn typeset_chronologies(articles: &[Value]) -> (String, Vec<String>, Vec<[String
 #[test]
 fn typeset_tables_come_back_row_by_row() {
     let Some(data) = data_dir() else { return };
-    let articles: Vec<Value> = std::fs::read_to_string(data.join("poc-cnndm/dev.jsonl"))
-        .expect("dev.jsonl readable")
-        .lines()
-        .skip(3 * ARTICLES)
-        .take(TABLE_ARTICLES)
-        .map(|l| serde_json::from_str(l).expect("valid JSON line"))
-        .collect();
+    let articles = &articles(&data)[3 * ARTICLES..3 * ARTICLES + TABLE_ARTICLES];
     let dir = scratch_dir("tables");
-    let (html, paragraphs, rows) = typeset_chronologies(&articles);
+    let (html, paragraphs, rows) = typeset_chronologies(articles);
     let pdf = print(&html, &dir, "chronology");
     let row_texts: Vec<String> = rows.iter().map(|r| r.join(" ")).collect();
     let mut seen = HashSet::new();
