@@ -6,17 +6,9 @@
 
 mod common;
 
-use common::{data_dir, mueller_gold, read, GoldIndex};
+use common::{data_dir, mueller_gold, poc_instances, read, GoldIndex};
 use lacuna::{compare, Options, ParagraphKind, Status};
 use serde_json::Value;
-
-fn poc_instances(dir: &std::path::Path) -> Vec<Value> {
-    std::fs::read_to_string(dir.join("poc-cnndm/dev.jsonl"))
-        .expect("dev.jsonl readable")
-        .lines()
-        .map(|l| serde_json::from_str(l).expect("valid JSON line"))
-        .collect()
-}
 
 fn strings(v: &Value) -> Vec<String> {
     v.as_array()

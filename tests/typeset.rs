@@ -23,8 +23,8 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use common::{
-    data_dir, eval_tokens, pdftotext, recall_precision, scratch_dir, tesseract, viewer_copy,
-    GoldIndex,
+    data_dir, eval_tokens, pdftotext, poc_instances, recall_precision, scratch_dir, tesseract,
+    viewer_copy, GoldIndex,
 };
 use lacuna::model::ParagraphKind;
 use lacuna::segment;
@@ -165,15 +165,6 @@ fn detokenize(text: &str) -> String {
     out.trim().to_string()
 }
 
-/// The CNN/DailyMail records of the Points of Correspondence set.
-fn articles(data: &Path) -> Vec<Value> {
-    std::fs::read_to_string(data.join("poc-cnndm/dev.jsonl"))
-        .expect("dev.jsonl readable")
-        .lines()
-        .map(|l| serde_json::from_str(l).expect("valid JSON line"))
-        .collect()
-}
-
 /// An article's sentences, detokenized.
 fn sentences_of(article: &Value) -> Vec<String> {
     article["article"]
@@ -267,7 +258,7 @@ fn print(html: &str, dir: &Path, name: &str) -> PathBuf {
 #[test]
 fn typeset_reports_come_back_paragraph_by_paragraph() {
     let Some(data) = data_dir() else { return };
-    let articles = articles(&data);
+    let articles = poc_instances(&data);
     let dir = scratch_dir("typeset");
     let mut failures = Vec::new();
     for (i, (style, (name, floors))) in STYLES.iter().zip(FLOORS).enumerate() {
@@ -415,7 +406,7 @@ fn typeset_chronologies(articles: &[Value]) -> (String, Vec<String>, Vec<[String
 #[test]
 fn typeset_tables_come_back_row_by_row() {
     let Some(data) = data_dir() else { return };
-    let articles = &articles(&data)[3 * ARTICLES..3 * ARTICLES + TABLE_ARTICLES];
+    let articles = &poc_instances(&data)[3 * ARTICLES..3 * ARTICLES + TABLE_ARTICLES];
     let dir = scratch_dir("tables");
     let (html, paragraphs, rows) = typeset_chronologies(articles);
     let pdf = print(&html, &dir, "chronology");

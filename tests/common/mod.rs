@@ -257,3 +257,12 @@ pub fn recall_precision(doc: &Document, gold: &GoldIndex, label: &str) -> (f64, 
     let recall = matched.iter().filter(|&&m| m).count() as f64 / gold.blocks.len() as f64;
     (recall, precise as f64 / body.max(1) as f64, body)
 }
+
+/// The CNN/DailyMail Points of Correspondence records in `data`.
+pub fn poc_instances(data: &Path) -> Vec<Value> {
+    std::fs::read_to_string(data.join("poc-cnndm/dev.jsonl"))
+        .expect("dev.jsonl readable")
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("valid JSON line"))
+        .collect()
+}
