@@ -1,23 +1,22 @@
-//! Tables: a chronology or a list of figures that `pdftotext -layout` sets
-//! in aligned columns, or that Markdown writes between bars, would
-//! otherwise be read line by line, running a row's cells into each other
-//! and the first lines of a multi-line row into its second ("3 March Health
-//! visiting The health visitor called …" / "2007 Nobody answered …"), and
-//! a header row such as "Date Agency Event" would pass for a section
-//! title. Tables come as `pdftotext -layout` sets them, in aligned
-//! columns; as Markdown writes them, between bars; and as a word processor
-//! or spreadsheet pastes them, cells parted by tabs. Here each table line is cut into its cells' pieces (lines of
-//! their own, [`Role::Table`]), and each row's pieces are read cell by cell
+//! Tables: a chronology or a list of figures read line by line runs a
+//! row's cells into each other and the first line of a multi-line row into
+//! its second ("3 March Health visiting The health visitor called …" /
+//! "2007 Nobody answered …"), and its header ("Date Agency Event") passes
+//! for a section title. Tables come as `pdftotext -layout` sets them, in
+//! aligned columns; as Markdown writes them, between bars; and as a word
+//! processor or a spreadsheet pastes them, cells parted by tabs. Each
+//! table line is cut into its cells' pieces (lines of their own,
+//! [`Role::Table`]), and each row's pieces are read cell by cell
 //! ([`Cell`]), so a row becomes one paragraph whose cells read in order.
 //!
 //! A column is told by the white space between columns: positions that are
 //! blank on every line of the table and fall in a gap of two or more spaces
 //! on at least two of them (a single space between a long cell and the
-//! next column is enough where both columns hold cells on other lines). A row
-//! begins on a line that fills at least as many cells as the row before
-//! began with, where every cell opens anew: the cell above it is empty or
-//! ends on no word that runs on, and the new one opens with a capital or a
-//! digit. Two columns of list markers and their items are a
+//! next column is enough where both columns hold cells on other lines). A
+//! row begins on a line that fills at least as many cells as the row
+//! before began with, where every cell opens anew: the cell above it is
+//! empty or ends on no word that runs on, and the new one opens with a
+//! capital or a digit. Two columns of list markers and their items are a
 //! hanging list, and titles with their page numbers are a table of
 //! contents: neither is read as a table.
 
@@ -50,9 +49,10 @@ pub fn split(layout: &mut Layout) {
     let (bars, tabs, gaps) = (text.contains('|'), text.contains('\t'), text.contains(GAP));
     let mut i = 0;
     while (bars || tabs || gaps) && i < layout.lines.len() {
-        let table = markdown_table(layout, i)
-            .filter(|_| bars)
-            .or_else(|| tab_table(layout, i).filter(|_| tabs));
+        let table = bars
+            .then(|| markdown_table(layout, i))
+            .flatten()
+            .or_else(|| tabs.then(|| tab_table(layout, i)).flatten());
         let (table, end) = match table {
             Some(table) => (Some(table), i + 1),
             None if gaps => layout_table(layout, i),
@@ -69,7 +69,6 @@ pub fn split(layout: &mut Layout) {
     if tables.is_empty() {
         return;
     }
-    let text = layout.text;
     let mut lines = Vec::with_capacity(layout.lines.len() + 8 * tables.len());
     // Where each old line's pieces begin among the new lines, for the pages.
     let mut moved = Vec::with_capacity(layout.lines.len() + 1);
@@ -248,6 +247,14 @@ fn tab_table(layout: &Layout, i: usize) -> Option<Table> {
     })
 }
 
+/// The bytes of `cell`, which starts at byte `at`, without the white space
+/// around it; `None` if it is blank.
+fn trimmed(cell: &str, at: usize) -> Option<(usize, usize)> {
+    let lead = cell.len() - cell.trim_start().len();
+    let text = cell.trim();
+    (!text.is_empty()).then(|| (at + lead, at + lead + text.len()))
+}
+
 /// The cells of a row in `text[start..end]` that tabs part, trimmed.
 fn tab_cells(text: &str, start: usize, end: usize) -> Vec<Option<(usize, usize)>> {
     let mut from = start;
@@ -256,9 +263,7 @@ fn tab_cells(text: &str, start: usize, end: usize) -> Vec<Option<(usize, usize)>
         .map(|cell| {
             let at = from;
             from += cell.len() + 1;
-            let lead = cell.len() - cell.trim_start().len();
-            let trimmed = cell.trim();
-            (!trimmed.is_empty()).then(|| (at + lead, at + lead + trimmed.len()))
+            trimmed(cell, at)
         })
         .collect()
 }
@@ -291,11 +296,7 @@ fn bar_cells(text: &str, start: usize, end: usize) -> Vec<Option<(usize, usize)>
         .map(|pair| {
             let from = pair[0].map_or(0, |k| k + 1);
             let to = pair[1].unwrap_or(row.len());
-            let cell = &row[from..to];
-            let lead = cell.len() - cell.trim_start().len();
-            let trimmed = cell.trim();
-            (!trimmed.is_empty())
-                .then(|| (start + from + lead, start + from + lead + trimmed.len()))
+            trimmed(&row[from..to], start + from)
         })
         .collect()
 }
@@ -320,6 +321,7 @@ struct Columns {
 }
 
 impl Columns {
+    /// The words and gaps of line `i`, its indent counted in.
     fn of(layout: &Layout, i: usize) -> Self {
         let line = &layout.lines[i];
         let mut words: Vec<Word> = Vec::new();
@@ -364,13 +366,14 @@ impl Columns {
         self.words.last().map_or(0, |w| w.to as usize)
     }
 
+    /// The widest gap inside the line, in columns (0 if there is none).
     fn widest_gap(&self) -> usize {
         self.gaps.iter().map(|g| g.1 - g.0).max().unwrap_or(0)
     }
 }
 
-/// The column a word starts in falls in `separators`' gaps: the index of
-/// the table column it belongs to.
+/// The table column `word` belongs to: how many separators end at or
+/// before its first character.
 fn column_of(word: &Word, separators: &[(usize, usize)]) -> usize {
     separators.partition_point(|s| s.1 <= word.from as usize)
 }
