@@ -70,9 +70,10 @@ impl WordAt {
     /// sentence, or a table row's cell ("Date | Agency | Event"), which
     /// capitalises its first word as a sentence does.
     pub fn opens(&self, before: Option<&WordAt>, text: &str) -> bool {
+        // Cells are parted by exactly " | " (`segment`'s separator).
         before.is_none_or(|b| {
-            text.get(b.end as usize..self.start as usize)
-                .is_some_and(|gap| gap.trim() == "|")
+            self.start.checked_sub(b.end) == Some(3)
+                && text.as_bytes().get(b.end as usize + 1) == Some(&b'|')
         })
     }
 
