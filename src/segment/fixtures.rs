@@ -2,6 +2,8 @@
 //! page numbers and footnotes) built from known paragraphs, so unit tests
 //! can check that the segmenter gets the paragraphs back.
 
+use crate::model::ParagraphKind;
+
 const SUBJECTS: &[&str] = &[
     "The committee",
     "A regional auditor",
@@ -131,5 +133,14 @@ pub fn wrapped(paragraphs: &[String], width: usize) -> String {
         .iter()
         .flat_map(|p| wrap(p, width))
         .map(|l| l + "\n")
+        .collect()
+}
+
+/// The kind and text of each paragraph the whole segmenter finds in `text`.
+pub fn kinds_and_texts(text: &str) -> Vec<(ParagraphKind, String)> {
+    crate::segment::segment(text)
+        .paragraphs
+        .into_iter()
+        .map(|p| (p.kind, p.text))
         .collect()
 }

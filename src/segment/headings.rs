@@ -1019,6 +1019,7 @@ fn place(stack: &mut Vec<Open>, key: Key, text: String) {
 
 #[cfg(test)]
 mod tests {
+    use super::super::fixtures::kinds_and_texts;
     use super::*;
 
     fn segmented(text: &str) -> Vec<(ParagraphKind, String, Vec<String>)> {
@@ -1042,15 +1043,6 @@ mod tests {
 
     fn long() -> String {
         format!("The {}end.", "word ".repeat(58))
-    }
-
-    /// The kind and text of each paragraph the whole segmenter finds in `text`.
-    fn kinds_and_texts(text: &str) -> Vec<(ParagraphKind, String)> {
-        crate::segment::segment(text)
-            .paragraphs
-            .into_iter()
-            .map(|p| (p.kind, p.text))
-            .collect()
     }
 
     /// OCR runs a label the document repeats alone into the heading line

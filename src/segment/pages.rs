@@ -455,8 +455,8 @@ fn spans_text(lines: &[usize], page: usize, total: usize) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::super::fixtures::{paragraph, sentence, wrap};
-    use super::super::{furniture, segment};
+    use super::super::fixtures::{kinds_and_texts, paragraph, sentence, wrap};
+    use super::super::furniture;
     use super::*;
     use crate::model::ParagraphKind;
 
@@ -633,18 +633,9 @@ mod tests {
             }
             text.push('\x0c');
         }
-        let paged = paragraphs(&text);
+        let paged = kinds_and_texts(&text);
         assert!(paged.iter().all(|(_, t)| !t.contains("Harbour Board")));
-        assert_eq!(paragraphs(&text.replace('\x0c', "")), paged);
-    }
-
-    /// The kind and text of each paragraph `segment` finds.
-    fn paragraphs(text: &str) -> Vec<(ParagraphKind, String)> {
-        segment(text)
-            .paragraphs
-            .into_iter()
-            .map(|p| (p.kind, p.text))
-            .collect()
+        assert_eq!(kinds_and_texts(&text.replace('\x0c', "")), paged);
     }
 
     #[test]
@@ -655,8 +646,8 @@ mod tests {
             |_| true,
             |n| vec![format!("{n}"), sentence(500 + n)],
         );
-        let paged = paragraphs(&text);
+        let paged = kinds_and_texts(&text);
         assert!(paged.iter().any(|(k, _)| *k == ParagraphKind::Footnote));
-        assert_eq!(paragraphs(&text.replace('\x0c', "")), paged);
+        assert_eq!(kinds_and_texts(&text.replace('\x0c', "")), paged);
     }
 }

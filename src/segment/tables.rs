@@ -727,19 +727,11 @@ fn page_number(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use crate::model::ParagraphKind;
+    use crate::segment::fixtures::kinds_and_texts;
     use crate::segment::segment;
 
-    /// The kind and text of each paragraph of `text`.
-    fn read(text: &str) -> Vec<(ParagraphKind, String)> {
-        segment(text)
-            .paragraphs
-            .into_iter()
-            .map(|p| (p.kind, p.text))
-            .collect()
-    }
-
     fn rows(text: &str) -> Vec<String> {
-        read(text)
+        kinds_and_texts(text)
             .into_iter()
             .filter(|(k, _)| *k == ParagraphKind::TableRow)
             .map(|(_, t)| t)
@@ -766,7 +758,7 @@ mod tests {
     #[test]
     fn layout_rows_read_cell_by_cell() {
         assert_eq!(
-            read(CHRONOLOGY)[1],
+            kinds_and_texts(CHRONOLOGY)[1],
             (ParagraphKind::TableHeader, "Date | Agency | Event".into())
         );
         assert_eq!(
@@ -803,7 +795,7 @@ mod tests {
    Children's social care               27                        9
 ";
         assert_eq!(
-            read(text),
+            kinds_and_texts(text),
             [
                 (
                     ParagraphKind::TableHeader,
@@ -840,7 +832,7 @@ getting pressure about                             information and that Manafort
 instructed Gates                            status updates on upcoming releases.
 ";
         for text in [list, contents, redacted] {
-            assert!(rows(text).is_empty(), "{:#?}", read(text));
+            assert!(rows(text).is_empty(), "{:#?}", kinds_and_texts(text));
         }
     }
 
@@ -869,7 +861,7 @@ The review found that no agency held the whole picture.
     fn pasted_rows_are_parted_by_tabs() {
         let table = "The table shows the contacts.\n\nAgency\tContacts\tOutcome\nHealth visiting\t12\tMissed three\nPolice\t4\t\nSchool\t2\tReferred.\n";
         assert_eq!(
-            read(table)[1..],
+            kinds_and_texts(table)[1..],
             [
                 (
                     ParagraphKind::TableHeader,
@@ -884,7 +876,7 @@ The review found that no agency held the whole picture.
             ]
         );
         let list = "1.\tThe health visitor did not follow up.\n2.\tThe file was lost.\n3.\tNo handover was done.\n";
-        assert!(rows(list).is_empty(), "{:#?}", read(list));
+        assert!(rows(list).is_empty(), "{:#?}", kinds_and_texts(list));
     }
 
     #[test]
@@ -900,7 +892,7 @@ The table shows the contacts.
 The health visitor did not follow up.
 ";
         assert_eq!(
-            read(text),
+            kinds_and_texts(text),
             [
                 (
                     ParagraphKind::Paragraph,
