@@ -64,7 +64,7 @@ pub enum ParagraphKind {
     ListItem,
     /// A footnote or endnote: kept for reference, never counted as body text.
     Footnote,
-    /// A row of a table, its cells read in order and parted by " | ".
+    /// A row of a table, its cells read in order and parted by [`CELL_SEPARATOR`].
     TableRow,
     /// A table's header row ("Date | Agency | Event"): it names the
     /// columns and, like a heading, makes no claim.
@@ -89,6 +89,10 @@ impl ParagraphKind {
         matches!(self, ParagraphKind::Heading | ParagraphKind::TableHeader)
     }
 }
+
+/// What parts a table row's cells in its `text` ("3 March 2007 | Police |
+/// Officers attended."), as Markdown parts them.
+pub const CELL_SEPARATOR: &str = " | ";
 
 /// A verdict on one sentence or paragraph.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]

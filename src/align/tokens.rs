@@ -7,7 +7,7 @@ use std::ops::Range;
 
 use rustc_hash::FxHashMap;
 
-use crate::model::Document;
+use crate::model::{Document, CELL_SEPARATOR};
 use crate::parallel::{map_parts, ranges, split_mut};
 use crate::segment::redactions;
 use crate::text::{lower_word, word_spans};
@@ -70,10 +70,11 @@ impl WordAt {
     /// sentence, or a table row's cell ("Date | Agency | Event"), which
     /// capitalises its first word as a sentence does.
     pub fn opens(&self, before: Option<&WordAt>, text: &str) -> bool {
-        // Cells are parted by exactly " | " (`segment`'s separator).
         before.is_none_or(|b| {
-            self.start.checked_sub(b.end) == Some(3)
-                && text.as_bytes().get(b.end as usize + 1) == Some(&b'|')
+            let (from, to) = (b.end as usize, self.start as usize);
+            // Most gaps are one space: their length tells at once.
+            to.saturating_sub(from) == CELL_SEPARATOR.len()
+                && text.as_bytes().get(from..to) == Some(CELL_SEPARATOR.as_bytes())
         })
     }
 

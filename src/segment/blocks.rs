@@ -6,7 +6,7 @@
 use super::cues::bracketed_references_len;
 use super::lines::{tex_ligature_at, Layout};
 use super::markdown;
-use crate::model::ParagraphKind;
+use crate::model::{ParagraphKind, CELL_SEPARATOR};
 use crate::text::{month_number, nfkc};
 
 /// Word starts that keep their hyphen at a line break ("self-", "non-").
@@ -14,9 +14,6 @@ const HYPHEN_PREFIXES: &[&str] = &[
     "self", "non", "well", "ex", "all", "half", "so", "cross", "quasi", "anti", "multi", "semi",
     "pro", "post", "pre", "co", "vice", "inter", "intra", "mid", "sub",
 ];
-
-/// What parts a table row's cells in its text.
-const CELL_SEPARATOR: &str = " | ";
 
 /// A paragraph candidate: its lines, normalised text and role.
 #[derive(Debug, Clone)]
@@ -87,7 +84,6 @@ impl Block {
         for &i in &lines {
             let line = layout.text_of(i);
             let start = layout.lines.get(i).map_or(0, |l| l.start);
-            // A table row's cells are parted by a bar, as Markdown writes them.
             let cell = layout.lines.get(i).and_then(|l| l.cell).map(|c| c.column);
             if cell != column && previous.is_some() {
                 block.push_rewritten(CELL_SEPARATOR, start, start);
