@@ -6,8 +6,9 @@
 //! pages ([`pages`] infers the pages of text without form feeds);
 //! [`markdown`] reads the marks of text written as Markdown;
 //! [`furniture`] marks running headers, footers, page numbers and
-//! contents leaders; [`tables`] cuts table lines into their cells; [`footnotes`] marks the notes at page bottoms;
-//! [`joined`] cuts OCR lines that hold two paragraphs' printed lines;
+//! contents leaders; [`tables`] cuts table lines into their cells;
+//! [`footnotes`] marks the notes at page bottoms; [`joined`] cuts OCR
+//! lines that hold two paragraphs' printed lines;
 //! [`labels`] finds the short titles a document repeats on lines of their
 //! own; [`paragraphs`] regroups the remaining lines into paragraphs, weighing
 //! doubtful line ends with the document's own line [`fill`], the words its

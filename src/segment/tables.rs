@@ -233,12 +233,11 @@ fn tab_table(layout: &Layout, i: usize) -> Option<Table> {
     let cells: Vec<Vec<Option<(usize, usize)>>> = (i..end)
         .map(|j| tab_cells(layout.text, layout.lines[j].start, layout.lines[j].end))
         .collect();
-    let text_of = |cell: &Option<(usize, usize)>| cell.map_or("", |(s, e)| &layout.text[s..e]);
-    if list_or_contents(&cells, text_of) {
+    if list_or_contents(&cells, layout.text) {
         return None;
     }
     let row_starts = vec![true; cells.len()];
-    let header = has_header(&cells, &row_starts, text_of);
+    let header = has_header(&cells, &row_starts, layout.text);
     Some(Table {
         lines: i..end,
         cells,
@@ -446,10 +445,11 @@ fn table_of(
         })
         .collect();
     let filled = |row: &[Option<(usize, usize)>]| row.iter().flatten().count();
-    let text_of = |cell: &Option<(usize, usize)>| cell.map_or("", |(s, e)| &layout.text[s..e]);
+    let text_of = |cell: Option<(usize, usize)>| cell_text(layout.text, cell);
     // Stray note numbers in columns are no table: rows hold words.
     let worded = |row: &[Option<(usize, usize)>]| {
-        row.iter().any(|c| text_of(c).contains(char::is_alphabetic))
+        row.iter()
+            .any(|&c| text_of(c).contains(char::is_alphabetic))
     };
     if cells
         .iter()
@@ -459,7 +459,7 @@ fn table_of(
     {
         return None;
     }
-    if list_or_contents(&cells, text_of) {
+    if list_or_contents(&cells, layout.text) {
         return None;
     }
     let mut row_starts = vec![true];
@@ -474,7 +474,7 @@ fn table_of(
             || (cells[k][0].is_some()
                 && filled(&cells[k]) >= opened
                 && cells[k].iter().enumerate().all(|(c, cell)| {
-                    cell.is_none() || opens_cell(text_of(&cells[above][c]), text_of(cell))
+                    cell.is_none() || opens_cell(text_of(cells[above][c]), text_of(*cell))
                 }));
         if starts {
             opened = filled(&cells[k]);
@@ -487,7 +487,7 @@ fn table_of(
     if row_starts.iter().filter(|&&s| s).count() < MIN_ROWS {
         return None;
     }
-    let header = has_header(&cells, &row_starts, text_of);
+    let header = has_header(&cells, &row_starts, layout.text);
     Some(Table {
         lines: i..i + rows.len(),
         cells,
@@ -674,44 +674,41 @@ fn opens_cell(above: &str, text: &str) -> bool {
     opens && !runs_on(above) && !above.ends_with('-')
 }
 
-/// Whether the first row of a table's `cells` (lines, rows beginning at
-/// `row_starts`) is its header: cells of a few words, no figures and no
-/// sentence end, where a later row has one of these.
-fn has_header<'t>(
-    cells: &[Vec<Option<(usize, usize)>>],
-    row_starts: &[bool],
-    text_of: impl Fn(&Option<(usize, usize)>) -> &'t str,
-) -> bool {
-    let titles = |cell: &Option<(usize, usize)>| {
-        let text = text_of(cell);
-        text.split_whitespace().count() <= TITLE_WORDS
-            && !text.contains(|c: char| c.is_ascii_digit())
-            && !text.ends_with(['.', '!', '?'])
+/// The text of `cell`, a byte range of `text` ("" for an empty cell).
+fn cell_text(text: &str, cell: Option<(usize, usize)>) -> &str {
+    cell.map_or("", |(start, end)| &text[start..end])
+}
+
+/// Whether the first row of a table's `cells` (lines of `text`, rows
+/// beginning at `row_starts`) is its header: cells of a few words, no
+/// figures and no sentence end, where a later row has one of these.
+fn has_header(cells: &[Vec<Option<(usize, usize)>>], row_starts: &[bool], text: &str) -> bool {
+    let titles = |cell: &(usize, usize)| {
+        let title = cell_text(text, Some(*cell));
+        title.split_whitespace().count() <= TITLE_WORDS
+            && !title.contains(|c: char| c.is_ascii_digit())
+            && !title.ends_with(['.', '!', '?'])
     };
     let first_row = row_starts[1..]
         .iter()
         .position(|&s| s)
         .map_or(cells.len(), |k| k + 1);
     let (head, rest) = cells.split_at(first_row);
-    head.iter()
-        .all(|line| line.iter().flatten().all(|&c| titles(&Some(c))))
+    head.iter().all(|line| line.iter().flatten().all(titles))
         && head
             .first()
             .is_some_and(|line| line.iter().flatten().count() >= 2)
-        && rest.iter().flatten().flatten().any(|&c| !titles(&Some(c)))
+        && !rest.iter().flatten().flatten().all(titles)
 }
 
-/// Whether two columns of `cells` are list markers and their items (a
-/// hanging list), or titles and their page numbers (a contents page).
-fn list_or_contents<'t>(
-    cells: &[Vec<Option<(usize, usize)>>],
-    text_of: impl Fn(&Option<(usize, usize)>) -> &'t str,
-) -> bool {
+/// Whether two columns of `cells` (of `text`) are list markers and their
+/// items (a hanging list), or titles and their page numbers (a contents
+/// page).
+fn list_or_contents(cells: &[Vec<Option<(usize, usize)>>], text: &str) -> bool {
     if cells.iter().any(|row| row.len() != 2) {
         return false;
     }
-    let text_of = &text_of;
-    let column = |c: usize| cells.iter().map(move |row| text_of(&row[c]));
+    let column = |c: usize| cells.iter().map(move |row| cell_text(text, row[c]));
     let markers = column(0).all(|t| t.is_empty() || numbering(t).is_some_and(|n| n.len == t.len()));
     markers || column(1).all(|t| t.is_empty() || page_number(t))
 }
